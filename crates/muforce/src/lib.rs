@@ -1,0 +1,12 @@
+//! muforce: production, decays, (g−2)_μ and experimental reach of muonic force carriers —
+//! light scalars and vectors X that couple to muons (μN → μNX, K⁺ → μ⁺νX).
+//!
+//! Natural units (GeV) inside; see [`units`]. Formulas cite their sources in their doc
+//! comments; REFERENCE refers to the project's physics reference (docs/physics.md).
+
+pub mod error;
+pub mod numerics;
+pub mod target;
+pub mod units;
+
+pub use error::{Error, Result};

@@ -1,0 +1,13 @@
+//! Numerical building blocks: adaptive quadrature with error estimates and fixed
+//! Gauss–Legendre rules.
+//!
+//! Written in-house because the hot paths need allocation-free, deterministic rules that
+//! report an error estimate and fail loudly when they miss their tolerance, and that take
+//! fallible integrands (nested integrals propagate errors); the quadrature crates on
+//! crates.io offer either fixed rules without estimates or infallible closures only.
+
+mod gauss_kronrod;
+mod gauss_legendre;
+
+pub use gauss_kronrod::{integrate, try_integrate, Integral, Tolerance};
+pub use gauss_legendre::GaussLegendre;
