@@ -5,7 +5,9 @@
 //! comments; REFERENCE refers to the project's physics reference (docs/physics.md).
 
 pub mod error;
+pub mod model;
 pub mod numerics;
+pub mod production;
 pub mod target;
 pub mod units;
 

@@ -287,7 +287,7 @@ mod tests {
             .add_toml("bad.toml", "[[material]]\nname = \"x\"\nsymbol = \"X\"\nz = 0\na = 1\ndensity_g_cm3 = 1\nmean_excitation_ev = 1\n")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("z") && err.contains("[1, 120]"), "{err}");
+        assert!(err.contains(": z") && err.contains("[1, 120]"), "{err}");
         let err = t
             .add_toml("bad.toml", "[[material]]\nname = \"x\"\n")
             .unwrap_err()

@@ -1,0 +1,5 @@
+//! Mediators: spin, mass and couplings of the force carrier X.
+
+mod spin;
+
+pub use spin::Spin;
