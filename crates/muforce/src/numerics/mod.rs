@@ -8,6 +8,8 @@
 
 mod gauss_kronrod;
 mod gauss_legendre;
+mod roots;
 
 pub use gauss_kronrod::{integrate, try_integrate, Integral, Tolerance};
 pub use gauss_legendre::GaussLegendre;
+pub use roots::brent;
