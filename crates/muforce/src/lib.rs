@@ -8,6 +8,7 @@ pub mod error;
 pub mod model;
 pub mod numerics;
 pub mod production;
+pub mod source;
 pub mod stats;
 pub mod target;
 pub mod units;

@@ -1,0 +1,5 @@
+//! Muon sources: momentum spectra of the muons that reach a target.
+
+mod spectrum;
+
+pub use spectrum::MomentumSpectrum;
