@@ -5,6 +5,7 @@
 //! comments; REFERENCE refers to the project's physics reference (docs/physics.md).
 
 pub mod error;
+pub mod experiment;
 pub mod model;
 pub mod numerics;
 pub mod production;

@@ -1,0 +1,5 @@
+//! Experiments: detector response and the pieces of their analyses.
+
+mod resolution;
+
+pub use resolution::GaussianMixture;
