@@ -9,6 +9,7 @@ pub mod experiment;
 pub mod model;
 pub mod numerics;
 pub mod production;
+pub mod reach;
 pub mod source;
 pub mod stats;
 pub mod target;
