@@ -8,6 +8,7 @@ pub mod error;
 pub mod experiment;
 pub mod model;
 pub mod numerics;
+pub mod plot;
 pub mod production;
 pub mod reach;
 pub mod source;

@@ -1,0 +1,39 @@
+//! Output backend chosen by file extension.
+
+use crate::error::{Error, Result};
+use std::path::Path;
+
+/// The image format of an output path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Scalable vector graphics.
+    Svg,
+    /// Portable network graphics.
+    Png,
+}
+
+/// Picks the format from the extension (`.svg` or `.png`, case-insensitive).
+pub fn format_of(path: &Path) -> Result<Format> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("svg") => Ok(Format::Svg),
+        Some("png") => Ok(Format::Png),
+        _ => Err(Error::out_of_range(
+            "figure path",
+            path.display(),
+            "must end in .svg or .png",
+        )),
+    }
+}
+
+/// Turns a drawing error into a library error naming the file.
+pub fn drawing_error(path: &Path, err: impl std::fmt::Display) -> Error {
+    Error::Io {
+        path: path.display().to_string(),
+        message: format!("cannot draw the figure: {err}"),
+    }
+}
