@@ -2,7 +2,7 @@
 //! light scalars and vectors X that couple to muons (μN → μNX, K⁺ → μ⁺νX).
 //!
 //! Natural units (GeV) inside; see [`units`]. Formulas cite their sources in their doc
-//! comments; REFERENCE refers to the project's physics reference (docs/physics.md).
+//! comments; "REFERENCE §n" refers to the physics reference in docs/reference.md.
 
 pub mod error;
 pub mod experiment;
