@@ -31,10 +31,7 @@ struct Row<'a> {
 pub fn run(args: &Args) -> anyhow::Result<()> {
     let mut table = MaterialTable::built_in();
     if let Some(path) = &args.file {
-        let text = std::fs::read_to_string(path).map_err(|e| muforce::Error::Io {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let text = muforce::io::read_text(path)?;
         table.add_toml(&path.display().to_string(), &text)?;
     }
     let rows: Vec<Row> = table

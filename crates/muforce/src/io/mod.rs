@@ -1,0 +1,5 @@
+//! Reading and writing files: configuration parsing with clear errors.
+
+mod toml_file;
+
+pub use toml_file::{parse_toml, read_text};
