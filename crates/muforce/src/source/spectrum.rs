@@ -136,10 +136,7 @@ impl MomentumSpectrum {
 
     /// Reads a spectrum file.
     pub fn from_file(path: &std::path::Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let text = crate::io::read_text(path)?;
         Self::from_csv(&path.display().to_string(), &text)
     }
 
