@@ -1,16 +1,24 @@
 //! Mediators: spin, mass and couplings of the force carrier X; its decays and its
 //! contribution to (g−2)_μ.
 
+mod channel;
 mod couplings;
 mod dark;
+mod decay;
 mod lepton;
+mod loop_function;
 mod mediator;
 mod preset;
 mod spin;
+mod width;
 
+pub use channel::Channel;
 pub use couplings::{Couplings, MAX_COUPLING};
 pub use dark::{ChiKind, DarkSector};
+pub use decay::{decay_probability, DecayTable};
 pub use lepton::{Lepton, Neutrino};
+pub use loop_function::{f_tau, pseudoscalar_amplitude, scalar_amplitude};
 pub use mediator::{check_mass, Mediator, MAX_MASS_GEV, MIN_MASS_GEV};
 pub use preset::Preset;
 pub use spin::Spin;
+pub use width::{open_widths, partial_width};
