@@ -66,8 +66,7 @@ impl DecayTable {
         self.partials
             .iter()
             .filter(|(c, _)| c.is_invisible())
-            .map(|(_, w)| w / self.total)
-            .sum()
+            .fold(0.0, |sum, (_, w)| sum + w / self.total)
     }
 
     /// Proper lifetime τ = ħ/Γ in seconds.
