@@ -2,9 +2,9 @@
 //!
 //! With τ = 4 m_ℓ²/m_X² the scalar amplitude is A_S(τ) = τ [1 + (1 − τ) f(τ)] (CPZ Eq. 5–6,
 //! arXiv:1701.07437) and the pseudoscalar one A_P(τ) = τ f(τ). In Djouadi's notation
-//! (τ_D = 1/τ) these are A^H_{1/2}/2 = τ [1 + (1 − τ) f] (Phys. Rept. 457 (2008) 1,
-//! section 2.3) and A^A_{1/2}/2 = f/τ_D (Phys. Rept. 459 (2008) 1, section 2.3), with the
-//! same normalisation; see also Gunion, Haber, Kane, Dawson, *The Higgs Hunter's Guide*,
+//! (τ_D = 1/τ) these are A^H_{1/2}/2 = τ [1 + (1 − τ) f] (Phys. Rept. 457 (2008) 1, the
+//! H → γγ form factor) and A^A_{1/2}/2 = f/τ_D (Phys. Rept. 459 (2008) 1, the A → γγ form
+//! factor), with the same normalisation; see also Gunion, Haber, Kane, Dawson, *The Higgs Hunter's Guide*,
 //! ch. 2. Heavy-lepton limits (τ → ∞): A_S → 2/3, A_P → 1.
 
 use num_complex::Complex64;
@@ -63,8 +63,8 @@ pub fn scalar_amplitude(tau: f64) -> Complex64 {
     }
 }
 
-/// Pseudoscalar loop amplitude A_P(τ) = τ f(τ) (Djouadi, Phys. Rept. 459 (2008) 1, section
-/// 2.3, A^A_{1/2} = 2 f/τ_D; The Higgs Hunter's Guide, ch. 2). Requires τ > 0.
+/// Pseudoscalar loop amplitude A_P(τ) = τ f(τ) (Djouadi, Phys. Rept. 459 (2008) 1,
+/// A^A_{1/2} = 2 f/τ_D; The Higgs Hunter's Guide, ch. 2). Requires τ > 0.
 pub fn pseudoscalar_amplitude(tau: f64) -> Complex64 {
     if tau > SERIES_FROM_TAU {
         Complex64::new(series(1.0 / tau, |c, k| c[k]), 0.0)
@@ -78,7 +78,7 @@ mod tests {
     use super::*;
 
     /// REFERENCE §4.1 / CPZ: heavy-lepton limit τ[1 + (1−τ)f] → 2/3; pseudoscalar τ f → 1
-    /// (Djouadi, Phys. Rept. 459, section 2.3: A^A_{1/2} → 2 for heavy fermions).
+    /// (Djouadi, Phys. Rept. 459 (2008) 1: A^A_{1/2} → 2 for heavy fermions).
     #[test]
     fn heavy_lepton_limits() {
         for tau in [1e3, 1e6, 1e12, 1e20] {
