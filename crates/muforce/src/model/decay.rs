@@ -90,8 +90,8 @@ impl DecayTable {
                 format!("must be at least the mass m_X = {:e} GeV", self.mass),
             ));
         }
-        // |k| = √((E − m)(E + m)) avoids the cancellation in E² − m².
-        let momentum = ((energy - self.mass) * (energy + self.mass)).sqrt();
+        // |k| = √(E − m) √(E + m) avoids the cancellation in E² − m² and its overflow.
+        let momentum = (energy - self.mass).sqrt() * (energy + self.mass).sqrt();
         let length = inv_gev_to_m(momentum / self.mass / self.total);
         if length.is_finite() {
             Ok(length)
@@ -99,7 +99,7 @@ impl DecayTable {
             Err(Error::out_of_range(
                 "decay length",
                 length,
-                "overflows: the total width is too small",
+                "is too large to represent (tiny total width or huge energy)",
             ))
         }
     }
@@ -181,6 +181,9 @@ mod tests {
         let e = t.decay_length_m(0.05).unwrap_err().to_string();
         assert!(e.contains("energy"), "{e}");
         assert!(t.decay_length_m(f64::NAN).is_err());
+        // Overflow is an error, not inf.
+        assert!(t.decay_length_m(1e300).is_err());
+        assert!(t.decay_length_m(1e200).unwrap().is_finite());
         // L = βγ cτ.
         let l = t.decay_length_m(3.0).unwrap();
         let bg = (3.0_f64 * 3.0 - 0.01).sqrt() / 0.1;
