@@ -1,8 +1,8 @@
 //! The `muforce` command: one subcommand per file under `cmd/`.
 
 mod cmd;
+mod number;
 mod output;
-#[allow(dead_code)] // used by the physics subcommands
 mod quantity;
 
 use clap::Parser;

@@ -1,5 +1,7 @@
 //! Subcommands.
 
+mod decay;
+mod g2;
 mod materials;
 
 use clap::{Parser, Subcommand};
@@ -16,11 +18,17 @@ pub struct Cli {
 enum Command {
     /// List the built-in target materials and their properties.
     Materials(materials::Args),
+    /// One-loop (g-2)_mu contribution of X, and the coupling band of an experimental era.
+    G2(g2::Args),
+    /// Partial widths, branching ratios, lifetime and decay length of X.
+    Decay(decay::Args),
 }
 
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Materials(args) => materials::run(&args),
+        Command::G2(args) => g2::run(&args),
+        Command::Decay(args) => decay::run(&args),
     }
 }
