@@ -1,8 +1,20 @@
 //! Production μN → μNX: exact tree level, Weizsäcker–Williams (WW) and improved WW (IWW).
 
+mod amplitude;
 mod cuts;
+mod flux_table;
+pub mod iww;
+mod kinematics;
 mod method;
 mod process;
+pub mod ww;
+
+#[cfg(test)]
+mod iww_tests;
+#[cfg(test)]
+mod test_support;
+#[cfg(test)]
+mod ww_tests;
 
 pub use cuts::Cuts;
 pub use method::Method;
