@@ -7,10 +7,13 @@ pub mod iww;
 mod kinematics;
 mod method;
 mod process;
+pub mod table;
 pub mod ww;
 
 #[cfg(test)]
 mod iww_tests;
+#[cfg(test)]
+mod table_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
@@ -19,3 +22,4 @@ mod ww_tests;
 pub use cuts::Cuts;
 pub use method::Method;
 pub use process::Process;
+pub use table::{Interpolated, Spacing, Table, TableOptions};
