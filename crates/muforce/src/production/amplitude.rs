@@ -10,6 +10,9 @@
 //!
 //! All four have the form A = a(x) + 2K (ũx + c)/ũ², which is what the IWW closed forms
 //! integrate; [`Amplitude`] stores a, K and c for one (spin, m_X, x).
+//!
+//! REFERENCE marks A_P and A_A as quoted, not re-derived; `amplitude_check` verifies all four
+//! against explicit Dirac-matrix traces of γμ → Xμ (Σ|M|² = 4 e²g² A_X at x = 1 + ũ/s̃).
 
 use crate::model::Spin;
 use crate::units::M_MU;

@@ -1,6 +1,8 @@
 //! Production μN → μNX: exact tree level, Weizsäcker–Williams (WW) and improved WW (IWW).
 
 mod amplitude;
+#[cfg(test)]
+mod amplitude_check;
 mod cuts;
 mod flux_table;
 pub mod iww;
