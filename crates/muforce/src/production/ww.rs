@@ -116,8 +116,8 @@ impl<'a> Ww<'a> {
 }
 
 /// WW dσ/dx in GeV⁻² at energy fraction x = E_X/E, integrated over θ_X ≤ 0.5 rad to relative
-/// tolerance `rel_tol` (REFERENCE §3.1; Liu–McKeen–Miller arXiv:1609.06781 Eq. for
-/// dσ/(dx dcos θ_X), Liu–Miller arXiv:1705.01633). Zero outside m_X/E < x < 1 − m_μ/E;
+/// tolerance `rel_tol` (REFERENCE §3.1; Liu–McKeen–Miller arXiv:1609.06781 and Liu–Miller
+/// arXiv:1705.01633, WW form of dσ/(dx dcos θ_X)). Zero outside m_X/E < x < 1 − m_μ/E;
 /// x outside [0, 1] is an error.
 pub fn dsigma_dx(process: &Process, energy_gev: f64, x: f64, rel_tol: f64) -> Result<Integral> {
     check_inputs(process, energy_gev, rel_tol)?;
