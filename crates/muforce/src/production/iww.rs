@@ -13,8 +13,8 @@
 //! - axial vector: g²α²χ/(6π) β_μ (|k|/E) [m²x²(3x²−4x+4) + 2m_X²(1−x)(3−3x+x²)
 //!   + 6m²x²(1−x) + 6m²x²c/m_X²]/c²
 //!
-//! (derived here from the A_X of [`super::amplitude`]; checked against numerical ũ
-//! integration in the tests). The factor β_μ = √(1 − m_μ²/E²) is CPZ Eq. 12's; it is not
+//! (derived here from the A_X of REFERENCE §3.1, see the `amplitude` module; checked against
+//! numerical ũ integration in the tests). The factor β_μ = √(1 − m_μ²/E²) is CPZ Eq. 12's; it is not
 //! produced by the ũ integral and differs from 1 by m_μ²/2E² (2·10⁻⁶ at 50 GeV). It is kept
 //! for all four spins so that the scalar line is CPZ Eq. 12 exactly.
 //!

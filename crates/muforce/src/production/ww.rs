@@ -7,8 +7,9 @@
 //! peak θ_X ~ √(m_μ² + m_X²(1−x)/x²)/E up to min(0.5 rad, the angle where t_min reaches t_max,
 //! the muon-angle cut); REFERENCE §8 item 3 integrates θ_X up to 0.5 too.
 //!
-//! χ is read from a [`FluxTable`] built once per call (cubic Hermite in ln t_min with exact
-//! derivatives); its conservative interpolation error is added to the reported error.
+//! χ is read from a flux table (`flux_table` module) built once per call (cubic Hermite in
+//! ln t_min with exact derivatives); its conservative interpolation error is added to the
+//! reported error.
 
 use crate::error::Result;
 use crate::numerics::{try_integrate, Integral, Tolerance};
