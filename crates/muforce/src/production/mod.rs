@@ -1,9 +1,27 @@
 //! Production μN → μNX: exact tree level, Weizsäcker–Williams (WW) and improved WW (IWW).
 
+mod amplitude;
+#[cfg(test)]
+mod amplitude_check;
 mod cuts;
+mod flux_table;
+pub mod iww;
+mod kinematics;
 mod method;
 mod process;
+pub mod table;
+pub mod ww;
+
+#[cfg(test)]
+mod iww_tests;
+#[cfg(test)]
+mod table_tests;
+#[cfg(test)]
+mod test_support;
+#[cfg(test)]
+mod ww_tests;
 
 pub use cuts::Cuts;
 pub use method::Method;
 pub use process::Process;
+pub use table::{Interpolated, Spacing, Table, TableOptions};
