@@ -1,7 +1,10 @@
-//! Targets: materials, nuclear and atomic form factors, and the photon flux.
+//! Targets: materials, nuclear and atomic form factors, the photon flux, and muon energy loss.
 
+mod density_effect;
+pub mod energy_loss;
 mod form_factor;
 mod material;
 
+pub use density_effect::Sternheimer;
 pub use form_factor::{FormFactor, FormFactorModel};
 pub use material::{Material, MaterialTable};
