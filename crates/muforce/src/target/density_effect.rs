@@ -118,7 +118,7 @@ mod tests {
         assert!((at(fe.x1 - 1e-9) - at(fe.x1 + 1e-9)).abs() < 1e-6);
         assert!((at(fe.x0 - 1e-9) - at(fe.x0 + 1e-9)).abs() < 0.01);
         // High-energy limit: δ/2 → ln(ħω_p/I) + ln βγ − 1/2 (PDG Eq. 34.6), ħω_p(Fe) = 55.17 eV.
-        let bg = 1e5;
+        let bg: f64 = 1e5;
         let expected = 2.0 * ((55.17f64 / 286.0).ln() + bg.ln() - 0.5);
         assert!((fe.delta(bg) - expected).abs() < 0.01, "{}", fe.delta(bg));
     }

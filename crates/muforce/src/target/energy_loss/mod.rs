@@ -13,16 +13,20 @@ mod bremsstrahlung;
 mod constants;
 mod ionization;
 mod loss;
+mod model;
 mod pair_production;
 mod photonuclear;
 mod process;
 mod radiation_logarithm;
 mod structure_function;
+mod table;
+mod transport;
 
 pub use bremsstrahlung::Bremsstrahlung;
 pub use constants::MEV_PER_GEV;
 pub use ionization::{max_energy_transfer_gev, radiative_correction, Ionization};
 pub use loss::{mean_energy_loss, EnergyLoss, Estimate};
+pub use model::EnergyLossModel;
 pub use pair_production::{atomic_electron_factor, PairProduction};
 pub use photonuclear::Photonuclear;
 pub use process::{check_energy, spectrum_moment, Differential, Process, MAX_ENERGY_GEV};
@@ -31,3 +35,5 @@ pub use structure_function::{
     f2_proton_allm97, neutron_to_proton, nucleon_mass, shadowing_butkevich_mikheyev,
     woods_saxon_factor, Shadowing,
 };
+pub use table::{EnergyLossTable, TABLE_MIN_KINETIC_GEV};
+pub use transport::{MuonTransport, TransportResult};
