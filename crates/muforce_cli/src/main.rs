@@ -2,7 +2,6 @@
 
 mod cmd;
 mod output;
-#[allow(dead_code)] // used by the physics subcommands
 mod quantity;
 
 use clap::Parser;

@@ -1,5 +1,6 @@
 //! Subcommands.
 
+mod dedx;
 mod materials;
 
 use clap::{Parser, Subcommand};
@@ -16,11 +17,15 @@ pub struct Cli {
 enum Command {
     /// List the built-in target materials and their properties.
     Materials(materials::Args),
+    /// Mean muon energy loss <-dE/dx> by process (ionisation, bremsstrahlung, pair
+    /// production, photonuclear) in a target material.
+    Dedx(dedx::Args),
 }
 
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Materials(args) => materials::run(&args),
+        Command::Dedx(args) => dedx::run(&args),
     }
 }
