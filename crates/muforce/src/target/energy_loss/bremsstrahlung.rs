@@ -24,8 +24,8 @@ fn v_max_on_electrons(energy_gev: f64) -> f64 {
     M_E * (energy_gev - M_MU) / (energy_gev * (energy_gev - p + M_E))
 }
 
-/// The screening function Φ(δ) of KKP Eq. 2: Φ = ln(M/δ) − ½ − Δ_a^el − Δ_n^el (1 − 1/Z)
-/// + Φ_a^in/Z, with the minimal momentum transfer δ = M² v/(2E(1 − v)) (Eq. 7), the elastic
+/// The screening function Φ(δ) of KKP Eq. 2:
+/// Φ = ln(M/δ) − ½ − Δ_a^el − Δ_n^el (1 − 1/Z) + Φ_a^in/Z, with the minimal momentum transfer δ = M² v/(2E(1 − v)) (Eq. 7), the elastic
 /// atomic form factor Δ_a^el = ln(1 + m_e/(δ √e B Z^{−1/3})) (Eq. 14), the nuclear-size term
 /// Δ_n^el = ln(D_n/(1 + δ(D_n √e − 2)/M)), D_n = 1.54 A^0.27 (Eq. 18), the nuclear-excitation
 /// term taken equal to it (Eq. 28), and the atomic-electron term
