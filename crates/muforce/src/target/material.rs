@@ -338,6 +338,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains(": z") && err.contains("[1, 120]"), "{err}");
+        t.add_toml(
+            "w.toml",
+            "[[material]]\nname = \"heavy\"\nsymbol = \"Hv\"\nz = 74\na = 183.84\ndensity_g_cm3 = 19.3\nmean_excitation_ev = 727\n[material.sternheimer]\nc_bar = 5.4059\nx0 = 0.2167\nx1 = 3.496\na = 0.15509\nk = 2.8447\ndelta0 = 0.14\n",
+        )
+        .unwrap();
+        assert_eq!(
+            t.find("Hv").unwrap().density_effect(),
+            t.find("W").unwrap().density_effect()
+        );
         let err = t
             .add_toml("bad.toml", "[[material]]\nname = \"x\"\n")
             .unwrap_err()

@@ -8,7 +8,7 @@ use super::constants::{R_E_CM, SQRT_E};
 use super::process::{check_energy, scale, Differential, Process, TOL_1D};
 use super::radiation_logarithm::{radiation_logarithm, radiation_logarithm_inelastic};
 use crate::error::Result;
-use crate::numerics::{integrate, Integral, Tolerance};
+use crate::numerics::{try_integrate, Integral, Tolerance};
 use crate::target::Material;
 use crate::units::{ALPHA, AVOGADRO, M_E, M_MU};
 
@@ -89,22 +89,19 @@ impl Process for Bremsstrahlung {
                 evaluations: 0,
             });
         }
-        let f = |v: f64| {
-            self.differential(material, energy_gev, v)
-                .map_or(0.0, |d| v * d.value)
-        };
+        let f = |v: f64| Ok(v * self.differential(material, energy_gev, v)?.value);
         let tol = Tolerance::relative(TOL_1D).with_absolute(1e-16);
         let v_e = v_max_on_electrons(energy_gev);
         let b = if v_e > 0.0 && v_e < v_max {
-            let low = integrate("bremsstrahlung loss", f, 0.0, v_e, tol)?;
-            let high = integrate("bremsstrahlung loss", f, v_e, v_max, tol)?;
+            let low = try_integrate("bremsstrahlung loss", f, 0.0, v_e, tol)?;
+            let high = try_integrate("bremsstrahlung loss", f, v_e, v_max, tol)?;
             Integral {
                 value: low.value + high.value,
                 error: low.error + high.error,
                 evaluations: low.evaluations + high.evaluations,
             }
         } else {
-            integrate("bremsstrahlung loss", f, 0.0, v_max, tol)?
+            try_integrate("bremsstrahlung loss", f, 0.0, v_max, tol)?
         };
         Ok(scale(b, energy_gev))
     }

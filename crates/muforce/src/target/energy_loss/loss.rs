@@ -86,3 +86,54 @@ pub fn mean_energy_loss(material: &Material, energy_gev: f64) -> Result<EnergyLo
         photonuclear: Photonuclear.energy_loss(material, energy_gev)?.into(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::target::MaterialTable;
+    use crate::units::M_MU;
+
+    /// Every built-in material from just above m_μ to 10⁷ GeV: finite, non-negative losses with
+    /// finite errors; bad energies are refused naming the field.
+    #[test]
+    fn finite_everywhere_and_bad_input_refused() {
+        for m in MaterialTable::built_in().materials() {
+            for e in [M_MU * (1.0 + 1e-9), 0.11, 0.2, 1.0, 30.0, 1e3, 1e5, 1e7] {
+                let l = mean_energy_loss(m, e).unwrap();
+                for p in [
+                    l.ionization,
+                    l.bremsstrahlung,
+                    l.pair_production,
+                    l.photonuclear,
+                ] {
+                    assert!(
+                        p.value.is_finite() && p.value >= 0.0,
+                        "{} {e}: {p:?}",
+                        m.name
+                    );
+                    assert!(
+                        p.error.is_finite() && p.error >= 0.0,
+                        "{} {e}: {p:?}",
+                        m.name
+                    );
+                }
+            }
+            for bad in [M_MU, 0.0, -1.0, f64::NAN, f64::INFINITY, 2e7] {
+                let err = mean_energy_loss(m, bad).unwrap_err().to_string();
+                assert!(err.contains("energy_gev"), "{err}");
+            }
+        }
+    }
+
+    /// The radiative part grows ∝ E at high energy: b(E) = radiative/E in standard rock varies
+    /// by less than 20 % between 1 and 10 TeV and is close to the familiar
+    /// b ≈ 4·10⁻⁶ cm²/g (Groom et al. 2001, §6; PDG Review §34.6).
+    #[test]
+    fn b_is_nearly_constant_at_high_energy() {
+        let rock = Material::built_in("standard-rock").unwrap();
+        let b = |e: f64| mean_energy_loss(&rock, e).unwrap().radiative() / e;
+        let ratio = b(1e4) / b(1e3);
+        assert!((1.0..1.2).contains(&ratio), "{ratio}");
+        assert!((3.5e-6..4.5e-6).contains(&b(1e3)), "{}", b(1e3));
+    }
+}

@@ -115,6 +115,20 @@ pub fn spectrum_moment<P: Process + ?Sized>(
     check_energy(energy_gev)?;
     check_fraction("v_lo", v_lo)?;
     check_fraction("v_hi", v_hi)?;
+    if v_hi < v_lo {
+        return Err(Error::out_of_range(
+            "v_hi",
+            v_hi,
+            format!("must not be below v_lo = {v_lo}"),
+        ));
+    }
+    if !(relative_tolerance.is_finite() && relative_tolerance > 0.0 && relative_tolerance < 1.0) {
+        return Err(Error::out_of_range(
+            "relative_tolerance",
+            relative_tolerance,
+            "must lie in (0, 1)",
+        ));
+    }
     let (v_min, v_max) = process.limits(material, energy_gev);
     let lo = v_lo.max(v_min);
     let hi = v_hi.min(v_max);

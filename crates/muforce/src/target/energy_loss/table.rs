@@ -174,6 +174,23 @@ fn interpolate(xs: &[f64], ys: &[f64], x: f64) -> f64 {
 mod tests {
     use super::*;
 
+    /// Off-grid energies agree with the direct calculation within twice the requested tolerance
+    /// (the build checks only interval midpoints), and energies outside the table are refused.
+    #[test]
+    fn table_agrees_with_direct_calculation() {
+        let fe = Material::built_in("Fe").unwrap();
+        let table = EnergyLossTable::new(&fe, 1e4, 1e-4).unwrap();
+        assert!(table.relative_error() <= 1e-4 && !table.is_empty());
+        for e in [0.107, 0.3, 0.77, 3.3, 47.0, 160.0, 999.0, 8765.0] {
+            let direct = mean_energy_loss(&fe, e).unwrap().total();
+            let tab = table.mean_energy_loss(e).unwrap();
+            assert!((tab / direct - 1.0).abs() < 2e-4, "{e}: {tab} vs {direct}");
+        }
+        assert!(table.mean_energy_loss(2e4).is_err());
+        assert!(table.mean_energy_loss(0.106).is_err());
+        assert!(EnergyLossTable::new(&fe, 100.0, 0.0).is_err());
+    }
+
     /// Cubic interpolation is exact for cubics.
     #[test]
     fn interpolation_exact_for_cubics() {
