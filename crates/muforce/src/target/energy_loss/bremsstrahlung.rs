@@ -2,7 +2,8 @@
 //!
 //! S. R. Kelner, R. P. Kokoulin, A. A. Petrukhin, preprint MEPhI 024-95 (1995) and Phys. Atom.
 //! Nucl. 60 (1997) 576; summarised by D. E. Groom, N. V. Mokhov, S. I. Striganov, ADNDT 78
-//! (2001) 183, §4.1, Eqs. (16)–(21). Equation numbers below refer to KKP 1995.
+//! (2001) 183 (bremsstrahlung section). Equation numbers below refer to the KKP 1995 preprint
+//! (as quoted in PROPOSAL's source).
 
 use super::constants::{R_E_CM, SQRT_E};
 use super::process::{check_energy, scale, Differential, Process, TOL_1D};
@@ -56,14 +57,14 @@ impl Process for Bremsstrahlung {
         "bremsstrahlung"
     }
 
-    /// 0 < v < 1 − ¾ √e (M/E) Z^{1/3} (KKP 1995, Eq. 8; Groom et al. 2001, Eq. 17).
+    /// 0 < v < 1 − ¾ √e (M/E) Z^{1/3} (KKP 1995; as in PROPOSAL).
     fn limits(&self, material: &Material, energy_gev: f64) -> (f64, f64) {
         let v_max = 1.0 - 0.75 * SQRT_E * (M_MU / energy_gev) * material.z.cbrt();
         (0.0, v_max.max(0.0))
     }
 
     /// (N_A/A) dσ/dv = (N_A/A) α (2 Z r_e m_e/M)² (1/v) [(4/3)(1 − v) + v²] Φ(δ) in cm²/g
-    /// (KKP 1995, Eq. 2; Groom et al. 2001, Eq. 16); Φ as in [`screening`], floored at 0.
+    /// (KKP 1995, Eq. 2); Φ as in [`screening`], floored at 0.
     fn differential(&self, material: &Material, energy_gev: f64, v: f64) -> Result<Differential> {
         let (_, v_max) = self.limits(material, energy_gev);
         if v <= 0.0 || v >= v_max {

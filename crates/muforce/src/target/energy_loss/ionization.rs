@@ -40,7 +40,7 @@ fn knock_on(material: &Material, energy_gev: f64, v: f64, v_max: f64) -> f64 {
 
 /// The radiative correction factor to the knock-on spectrum from bremsstrahlung of the
 /// muon–electron system: S. R. Kelner, R. P. Kokoulin, A. A. Petrukhin, Phys. Atom. Nucl. 60
-/// (1997) 657, Eq. 30 (also Groom, Mokhov, Striganov, ADNDT 78 (2001) 183, Eq. 10):
+/// (1997) 657, Eq. 30 (also Groom, Mokhov, Striganov, ADNDT 78 (2001) 183, section on electronic losses):
 /// (α/2π) [ln(1 + 2vE/m_e) (2 ln((1 − v/v_max)/(1 − v)) + ln(2γ(1 − v) m_e/(M v)))
 /// − ln²((1 − v/v_max)/(1 − v))].
 pub fn radiative_correction(energy_gev: f64, v: f64, v_max: f64) -> f64 {
@@ -54,7 +54,7 @@ pub fn radiative_correction(energy_gev: f64, v: f64, v_max: f64) -> f64 {
 impl Ionization {
     /// The Bethe equation for a spin-½ projectile, ⟨−dE/dx⟩ in GeV cm²/g (PDG Eq. 34.5 with
     /// W_max of Eq. 34.4, δ of Eq. 34.7, and the spin-½ term ⅛ (W_max/(E + M))² of Rossi 1952,
-    /// ch. 2; Groom et al. 2001, Eq. 2): K Z/A /β² [½ ln(2 m_e β²γ² W_max/I²) − β² − δ/2 + ⅛
+    /// ch. 2; Groom et al. 2001 write ⅛ (W_max/E)², a difference < 10⁻⁴): K Z/A /β² [½ ln(2 m_e β²γ² W_max/I²) − β² − δ/2 + ⅛
     /// (W_max/(E+M))²]; zero where the bracket is negative (far below the Bethe range).
     pub fn bethe(material: &Material, energy_gev: f64) -> Result<f64> {
         check_energy(energy_gev)?;

@@ -127,7 +127,7 @@ mod tests {
 
     /// The radiative part grows ∝ E at high energy: b(E) = radiative/E in standard rock varies
     /// by less than 20 % between 1 and 10 TeV and is close to the familiar
-    /// b ≈ 4·10⁻⁶ cm²/g (Groom et al. 2001, §6; PDG Review §34.6).
+    /// b ≈ 4·10⁻⁶ cm²/g (Groom et al. 2001; PDG Review "Passage of particles through matter", muon section).
     #[test]
     fn b_is_nearly_constant_at_high_energy() {
         let rock = Material::built_in("standard-rock").unwrap();

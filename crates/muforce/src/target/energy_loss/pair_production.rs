@@ -2,7 +2,7 @@
 //! Kelner, Kokoulin, Petrukhin.
 //!
 //! R. P. Kokoulin, A. A. Petrukhin, Proc. 12th ICCR (Hobart 1971) 6, 2436; Groom, Mokhov,
-//! Striganov, ADNDT 78 (2001) 183, §4.2, Eqs. (22)–(27); atomic electrons: S. R. Kelner,
+//! Striganov, ADNDT 78 (2001) 183 (pair-production section); atomic electrons: S. R. Kelner,
 //! R. P. Kokoulin, A. A. Petrukhin, Phys. Atom. Nucl. 61 (1998) 448. The double integral over
 //! v and the pair asymmetry ρ = (ε₊ − ε₋)/(ε₊ + ε₋) follows PROPOSAL's
 //! `EpairKelnerKokoulinPetrukhin` (Koehne et al., Comput. Phys. Commun. 184 (2013) 2070).
@@ -21,7 +21,7 @@ use std::f64::consts::PI;
 pub struct PairProduction;
 
 /// The effective number of atomic electrons ζ(E) that adds to Z in Z(Z + ζ)
-/// (KKP 1998, Eq. 30; Groom et al. 2001, Eq. 27):
+/// (KKP 1998; Groom et al. 2001, pair-production section):
 /// ζ = [0.073 ln((E/M)/(1 + γ₁ Z^{2/3} E/M)) − 0.26] / [0.058 ln((E/M)/(1 + γ₂ Z^{1/3} E/M)) − 0.14],
 /// γ₁ = 1.95·10⁻⁵, γ₂ = 5.3·10⁻⁵ (4.4·10⁻⁵, 4.8·10⁻⁵ for hydrogen); 0 where either bracket ≤ 0.
 pub fn atomic_electron_factor(z: f64, energy_gev: f64) -> f64 {
@@ -64,7 +64,7 @@ impl Setup {
         }
     }
 
-    /// (N_A/A) d²σ/(dv dρ) for ρ ≥ 0, Groom et al. 2001 Eqs. (22)–(26):
+    /// (N_A/A) d²σ/(dv dρ) for ρ ≥ 0 (Kokoulin–Petrukhin 1971 as written in Groom et al. 2001, pair-production section):
     /// (2/(3π)) Z(Z + ζ)(α r_e)² ((1 − v)/v) [Φ_e + (m_e/M)² Φ_μ] (times 2 for ±ρ), with
     /// β = v²/(2(1 − v)), ξ = (Mv/(2m_e))² (1 − ρ²)/(1 − v) and the Y, L, Φ functions of KKP;
     /// Φ_e, Φ_μ are set to zero where their logarithms L_e, L_μ are negative.
@@ -78,12 +78,12 @@ impl Setup {
         let s = M_MU * v / (2.0 * M_E);
         let xi = s * s * one_minus_r2 / (1.0 - v);
         let bz = self.b / self.z13;
-        // Y_e, Y_μ (Groom Eq. 25).
+        // Y_e, Y_μ.
         let y_e = (5.0 - r2 + 4.0 * beta * (1.0 + r2))
             / (2.0 * (1.0 + 3.0 * beta) * (3.0 + 1.0 / xi).ln() - r2 - 2.0 * beta * (2.0 - r2));
         let y_mu = (4.0 + r2 + 3.0 * beta * (1.0 + r2))
             / ((1.0 + r2) * (1.5 + 2.0 * beta) * (3.0 + xi).ln() + 1.0 - 1.5 * r2);
-        // L_e, L_μ (Groom Eq. 24).
+        // L_e, L_μ.
         let screen = 2.0 * M_E * SQRT_E * bz / (self.energy * v * one_minus_r2);
         let ae = (1.0 + xi) * (1.0 + y_e);
         let size = 1.5 * M_E * self.z13 / M_MU;
@@ -92,7 +92,7 @@ impl Setup {
             / self.z13
             / (1.0 + screen * (1.0 + xi) * (1.0 + y_mu)))
             .ln();
-        // Φ_e, Φ_μ (Groom Eq. 23); for ξ ≫ 1 the large-ξ expansion of Φ_e avoids cancellation.
+        // Φ_e, Φ_μ; for ξ ≫ 1 the large-ξ expansion of Φ_e avoids cancellation.
         let phi_e = if l_e > 0.0 {
             let shape = if xi > 1e5 {
                 (1.5 - 0.5 * r2 + beta * (1.0 + r2)) / xi
@@ -119,7 +119,7 @@ impl Setup {
     }
 }
 
-/// Largest pair asymmetry, ρ_max = √(1 − 4m_e/(vE)) (1 − 6M²/(E²(1 − v))) (Groom Eq. 22).
+/// Largest pair asymmetry, ρ_max = √(1 − 4m_e/(vE)) (1 − 6M²/(E²(1 − v))) (Kokoulin–Petrukhin 1971).
 fn rho_max(energy_gev: f64, v: f64) -> f64 {
     let a = 1.0 - 4.0 * M_E / (energy_gev * v);
     let b = 1.0 - 6.0 * M_MU * M_MU / (energy_gev * energy_gev * (1.0 - v));
@@ -160,7 +160,7 @@ impl Process for PairProduction {
         "pair production"
     }
 
-    /// 4m_e/E < v < min(1 − ¾ √e (M/E) Z^{1/3}, 1 − 6 (M/E)²) (Groom Eq. 22).
+    /// 4m_e/E < v < min(1 − ¾ √e (M/E) Z^{1/3}, 1 − 6 (M/E)²) (Kokoulin–Petrukhin 1971; as in PROPOSAL).
     fn limits(&self, material: &Material, energy_gev: f64) -> (f64, f64) {
         let r = M_MU / energy_gev;
         let v_min = 4.0 * M_E / energy_gev;
@@ -226,7 +226,7 @@ impl Process for Cached {
 mod tests {
     use super::*;
 
-    /// ζ vanishes at low energy and approaches ~1 for lead at 10 TeV (Groom et al. 2001, §4.2).
+    /// ζ vanishes at low energy and approaches ~1 for lead at 10 TeV (Groom et al. 2001, pair-production section).
     #[test]
     fn atomic_electron_factor_range() {
         assert_eq!(atomic_electron_factor(82.0, 1.0), 0.0);

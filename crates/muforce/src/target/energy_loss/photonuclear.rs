@@ -57,7 +57,7 @@ impl Process for Photonuclear {
     }
 
     /// (m_π + m_π²/(2M))/E < v < 1 − M(1 + m_μ²/M²)/(2E), M the nucleon mass (PROPOSAL's
-    /// limits; Groom et al. 2001, §4.3).
+    /// limits).
     fn limits(&self, material: &Material, energy_gev: f64) -> (f64, f64) {
         let m = nucleon_mass(material.z, material.a);
         let v_min = (M_PI_CHARGED + M_PI_CHARGED * M_PI_CHARGED / (2.0 * m)) / energy_gev;

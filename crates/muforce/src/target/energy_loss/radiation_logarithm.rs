@@ -2,7 +2,7 @@
 //!
 //! S. R. Kelner, R. P. Kokoulin, A. A. Petrukhin, preprint MEPhI 024-95 (1995), Table 1
 //! (B = 183 in the Thomas–Fermi limit; the values are Hartree–Fock fits per element), as used by
-//! Groom, Mokhov, Striganov, ADNDT 78 (2001) 183, §4, and by PROPOSAL. B′ = 1429 (446 for
+//! Groom, Mokhov, Striganov, ADNDT 78 (2001) 183 (bremsstrahlung section), and by PROPOSAL. B′ = 1429 (446 for
 //! hydrogen) is the inelastic (atomic-electron) constant of the same paper.
 
 /// (Z, B) from KKP 1995 Table 1.
