@@ -1,6 +1,7 @@
 //! Subcommands.
 
 mod decay;
+mod dedx;
 mod g2;
 mod materials;
 
@@ -22,6 +23,9 @@ enum Command {
     G2(g2::Args),
     /// Partial widths, branching ratios, lifetime and decay length of X.
     Decay(decay::Args),
+    /// Mean muon energy loss <-dE/dx> by process (ionisation, bremsstrahlung, pair
+    /// production, photonuclear) in a target material.
+    Dedx(dedx::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -30,5 +34,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Materials(args) => materials::run(&args),
         Command::G2(args) => g2::run(&args),
         Command::Decay(args) => decay::run(&args),
+        Command::Dedx(args) => dedx::run(&args),
     }
 }
