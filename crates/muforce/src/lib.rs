@@ -6,6 +6,7 @@
 
 pub mod error;
 pub mod experiment;
+pub mod kaon;
 pub mod model;
 pub mod numerics;
 pub mod production;

@@ -1,0 +1,25 @@
+//! K⁺ → μ⁺νX: rates, the radiative K⁺ → μ⁺νγ background, NA62-style invisible-search
+//! statistics and published limits (REFERENCE §7; NA62 slides "Probing muonic forces at NA62"
+//! after Krnjaic, Marques-Tavares, Redigolo, Tobioka, arXiv:1902.07715; NA62,
+//! Phys. Lett. B 816 (2021) 136259).
+//!
+//! One job per file: [`KaonModel`] names the mediator models, `kinematics` holds the Dalitz
+//! limits, `matrix_element` the squared amplitudes, `rate` the normalised rates, `background`
+//! the K⁺ → μ⁺νγ and K⁺ → μ⁺ν missing-mass spectra, `search` the cut-and-count and likelihood
+//! reach, and `published` the NA62 2021 limits and their conversion to couplings.
+
+mod channel;
+mod kinematics;
+mod matrix_element;
+mod rate;
+
+pub use channel::KaonModel;
+pub use kinematics::{check_x_mass, is_physical, kallen, s12_range, s23_range, MAX_X_MASS};
+pub use matrix_element::reduced_amplitude_squared;
+pub use rate::{
+    kaon_rate, kaon_width, ratio_density, ratio_in_window, total_ratio, width_k_mu_nu, KaonRate,
+    BR_K_MU_NU, F_K, TAU_K_S, V_US,
+};
+
+#[cfg(test)]
+mod tests;

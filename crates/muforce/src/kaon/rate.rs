@@ -1,0 +1,165 @@
+//! Rates of K⁺ → μ⁺νX normalised to K⁺ → μ⁺ν (REFERENCE §7; NA62 slides' dΓ/dm²_miss =
+//! (256π³m_K³)⁻¹ ∫ Σ|M|² dm²_{μX}, from arXiv:1902.07715).
+
+use super::channel::KaonModel;
+use super::kinematics::{check_x_mass, s12_range, s23_range};
+use super::matrix_element::reduced_amplitude_squared;
+use crate::error::{Error, Result};
+use crate::numerics::{try_integrate, Integral, Tolerance};
+use crate::units::{G_FERMI, HBAR_GEV_S, M_K, M_MU};
+use std::f64::consts::PI;
+
+/// BR(K⁺ → μ⁺ν) = 0.6356 (PDG 2024).
+pub const BR_K_MU_NU: f64 = 0.6356;
+/// K⁺ lifetime in seconds, 1.238 × 10⁻⁸ s (PDG 2024).
+pub const TAU_K_S: f64 = 1.238e-8;
+/// Kaon decay constant f_K in GeV (FLAG 2019, N_f = 2+1+1: 155.7 MeV).
+pub const F_K: f64 = 0.1557;
+/// |V_us| (PDG 2024 CKM review).
+pub const V_US: f64 = 0.2243;
+
+/// Relative accuracy asked of the inner s23 integrals.
+const INNER_TOLERANCE: f64 = 1e-10;
+/// Relative accuracy asked of the outer s12 integrals.
+const OUTER_TOLERANCE: f64 = 1e-8;
+
+/// Total K⁺ width Γ_K = ħ/τ_K in GeV (PDG lifetime).
+pub fn kaon_width() -> f64 {
+    HBAR_GEV_S / TAU_K_S
+}
+
+/// Tree-level Γ(K⁺ → μ⁺ν) = G_F² |V_us|² f_K² m_K m_μ² (1 − m_μ²/m_K²)² / (8π) in GeV
+/// (PDG Review "Leptonic decays of charged pseudoscalar mesons", Eq. 72.1, without the
+/// radiative correction; REFERENCE §7).
+pub fn width_k_mu_nu() -> f64 {
+    let r = (M_MU / M_K).powi(2);
+    G_FERMI * G_FERMI * V_US * V_US * F_K * F_K * M_K * M_MU * M_MU * (1.0 - r).powi(2) / (8.0 * PI)
+}
+
+/// Prefactor of REFERENCE §7: (1/Γ(K→μν)) dΓ/ds12 = g² C ∫ ds23 T_K with
+/// C = 1/(16π² m_K⁴ m_μ² (1 − m_μ²/m_K²)²).
+fn ratio_prefactor() -> f64 {
+    let r = (M_MU / M_K).powi(2);
+    1.0 / (16.0 * PI * PI * M_K.powi(4) * M_MU * M_MU * (1.0 - r).powi(2))
+}
+
+/// (1/Γ(K⁺→μ⁺ν)) dΓ(K⁺→μ⁺νX)/ds12 per g², in GeV⁻², at s12 = m²_miss (REFERENCE §7): the
+/// inner s23 integral over [s23−, s23+] done adaptively (Gauss–Kronrod) with its error estimate.
+/// Zero outside m_X² < s12 < (m_K − m_μ)².
+pub fn ratio_density(model: KaonModel, m_x: f64, s12: f64) -> Result<Integral> {
+    check_x_mass("m_X", m_x)?;
+    if !s12.is_finite() {
+        return Err(Error::out_of_range("m_miss^2", s12, "must be finite"));
+    }
+    let (lo, hi) = s12_range(m_x);
+    if s12 <= lo || s12 >= hi {
+        return Ok(Integral {
+            value: 0.0,
+            error: 0.0,
+            evaluations: 0,
+        });
+    }
+    let (a, b) = s23_range(m_x, s12);
+    let inner = crate::numerics::integrate(
+        "K -> mu nu X inner s23 integral",
+        |s23| reduced_amplitude_squared(model, m_x, s12, s23),
+        a,
+        b,
+        Tolerance::relative(INNER_TOLERANCE),
+    )?;
+    let c = ratio_prefactor();
+    Ok(Integral {
+        value: c * inner.value,
+        error: c * inner.error,
+        evaluations: inner.evaluations,
+    })
+}
+
+/// Γ(K⁺→μ⁺νX; lo < m²_miss < hi)/Γ(K⁺→μ⁺ν) per g²: [`ratio_density`] integrated over s12 in
+/// the window intersected with the physical range. The error adds the outer estimate and the
+/// largest relative inner error times the value.
+pub fn ratio_in_window(model: KaonModel, m_x: f64, lo: f64, hi: f64) -> Result<Integral> {
+    check_x_mass("m_X", m_x)?;
+    if !(lo.is_finite() && hi.is_finite() && lo < hi) {
+        return Err(Error::out_of_range(
+            "m_miss^2 window",
+            format!("[{lo}, {hi}]"),
+            "needs finite edges with lower < upper (GeV^2)",
+        ));
+    }
+    let (s_min, s_max) = s12_range(m_x);
+    let a = lo.max(s_min);
+    let b = hi.min(s_max);
+    if a >= b {
+        return Ok(Integral {
+            value: 0.0,
+            error: 0.0,
+            evaluations: 0,
+        });
+    }
+    let mut worst_inner = 0.0_f64;
+    let mut evaluations = 0;
+    let outer = try_integrate(
+        "K -> mu nu X outer m_miss^2 integral",
+        |s12| {
+            let inner = ratio_density(model, m_x, s12)?;
+            worst_inner = worst_inner.max(inner.relative_error());
+            evaluations += inner.evaluations;
+            Ok(inner.value)
+        },
+        a,
+        b,
+        Tolerance::relative(OUTER_TOLERANCE),
+    )?;
+    Ok(Integral {
+        value: outer.value,
+        error: outer.error + worst_inner * outer.value.abs(),
+        evaluations,
+    })
+}
+
+/// Γ(K⁺→μ⁺νX)/Γ(K⁺→μ⁺ν) per g² over the full phase space (REFERENCE §7, §8 item 6).
+pub fn total_ratio(model: KaonModel, m_x: f64) -> Result<Integral> {
+    let (lo, hi) = s12_range(check_x_mass("m_X", m_x)?);
+    ratio_in_window(model, m_x, lo, hi)
+}
+
+/// The rate of K⁺ → μ⁺νX at one point of (model, m_X, g).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KaonRate {
+    /// The model.
+    pub model: KaonModel,
+    /// m_X in GeV.
+    pub mass_gev: f64,
+    /// The coupling g.
+    pub coupling: f64,
+    /// Γ(K⁺→μ⁺νX)/Γ(K⁺→μ⁺ν) at this coupling.
+    pub ratio_to_k_mu_nu: f64,
+    /// Estimated absolute error of `ratio_to_k_mu_nu`.
+    pub ratio_error: f64,
+    /// BR(K⁺→μ⁺νX) = ratio × BR(K⁺→μ⁺ν) (PDG 0.6356).
+    pub branching_ratio: f64,
+}
+
+/// Γ(K⁺→μ⁺νX)/Γ(K⁺→μ⁺ν) = g² × [`total_ratio`], and BR = ratio × BR(K⁺→μ⁺ν).
+/// The coupling must be finite with 0 < g ≤ 4π (perturbative).
+pub fn kaon_rate(model: KaonModel, m_x: f64, coupling: f64) -> Result<KaonRate> {
+    if !(coupling.is_finite() && coupling > 0.0 && coupling <= 4.0 * PI) {
+        return Err(Error::out_of_range(
+            "coupling",
+            coupling,
+            "must be a finite number with 0 < g <= 4 pi",
+        ));
+    }
+    let per_g2 = total_ratio(model, m_x)?;
+    let g2 = coupling * coupling;
+    let ratio = g2 * per_g2.value;
+    Ok(KaonRate {
+        model,
+        mass_gev: m_x,
+        coupling,
+        ratio_to_k_mu_nu: ratio,
+        ratio_error: g2 * per_g2.error,
+        branching_ratio: ratio * BR_K_MU_NU,
+    })
+}
