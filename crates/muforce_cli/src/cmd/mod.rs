@@ -1,5 +1,6 @@
 //! Subcommands.
 
+mod kaon;
 mod materials;
 
 use clap::{Parser, Subcommand};
@@ -14,6 +15,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// K⁺ → μ⁺νX: rate relative to K⁺ → μ⁺ν, branching ratio and NA62 invisible reach.
+    Kaon(kaon::Args),
     /// List the built-in target materials and their properties.
     Materials(materials::Args),
 }
@@ -21,6 +24,7 @@ enum Command {
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Command::Kaon(args) => kaon::run(&args),
         Command::Materials(args) => materials::run(&args),
     }
 }
