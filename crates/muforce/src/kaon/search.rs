@@ -160,7 +160,7 @@ impl InvisibleSearch {
         check_x_mass("m_X", m_x)?;
         let lo = self.m2_lower.max(m_x * m_x);
         let hi = self.m2_upper.min(MAX_X_MASS * MAX_X_MASS);
-        if !(lo < hi) {
+        if lo.is_nan() || hi.is_nan() || lo >= hi {
             return Err(Error::out_of_range(
                 "m_miss^2 window",
                 format!("[{lo}, {hi}]"),
@@ -218,7 +218,7 @@ impl InvisibleSearch {
 }
 
 fn coupling_from_counts(required: f64, signal_per_g2: f64) -> Result<f64> {
-    if !(signal_per_g2 > 0.0) {
+    if signal_per_g2.is_nan() || signal_per_g2 <= 0.0 {
         return Err(Error::out_of_range(
             "signal per g^2",
             signal_per_g2,

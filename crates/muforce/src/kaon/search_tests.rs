@@ -90,7 +90,7 @@ fn k_mu_nu_peak_width_and_tail() {
     assert!((res.peak_fraction(2.0 * s, 1.0) - 0.022_750_13).abs() < 1e-7);
     // The L1 cut is ~38σ away: the peak is negligible there, but not NaN.
     let far = res.peak_fraction(L1_CUT_M2, 0.2);
-    assert!(far >= 0.0 && far < 1e-100);
+    assert!((0.0..1e-100).contains(&far));
 }
 
 /// S/√(B + κ²B²) = 2 (NA62 slides): B = 100 gives S = 20 at κ = 0 and 2√(100 + 100) at κ = 0.1.
@@ -127,8 +127,10 @@ fn cut_and_count_reach_scales_with_exposure() {
 /// the κ = 0 cut and count; with 20 bins the likelihood does at least as well.
 #[test]
 fn likelihood_reach_agrees_with_cut_and_count_for_one_bin() {
-    let mut one = InvisibleSearch::default();
-    one.bins = 1;
+    let one = InvisibleSearch {
+        bins: 1,
+        ..InvisibleSearch::default()
+    };
     for model in KaonModel::ALL {
         for m_x in [0.02, 0.1, 0.25] {
             let cc = one.cut_and_count_limit(model, m_x).unwrap();
@@ -148,20 +150,26 @@ fn likelihood_reach_agrees_with_cut_and_count_for_one_bin() {
 /// Bad configuration is an error naming the field.
 #[test]
 fn bad_search_settings_are_errors() {
-    let mut s = InvisibleSearch::default();
-    s.kappa = -1e-3;
+    let s = InvisibleSearch {
+        kappa: -1e-3,
+        ..InvisibleSearch::default()
+    };
     let err = s
         .cut_and_count_limit(KaonModel::MuonScalar, 0.05)
         .unwrap_err();
     assert!(err.to_string().contains("kappa"), "{err}");
-    let mut s = InvisibleSearch::default();
-    s.m2_lower = 0.2;
+    let s = InvisibleSearch {
+        m2_lower: 0.2,
+        ..InvisibleSearch::default()
+    };
     let err = s
         .cut_and_count_limit(KaonModel::MuonScalar, 0.05)
         .unwrap_err();
     assert!(err.to_string().contains("window"), "{err}");
-    let mut s = InvisibleSearch::default();
-    s.bins = 0;
+    let s = InvisibleSearch {
+        bins: 0,
+        ..InvisibleSearch::default()
+    };
     assert!(s.likelihood_limit(KaonModel::MuonScalar, 0.05).is_err());
     let mut s = InvisibleSearch::default();
     s.exposure.acceptance = 1.5;
