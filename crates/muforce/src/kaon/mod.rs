@@ -14,6 +14,7 @@ mod background;
 mod channel;
 mod kinematics;
 mod matrix_element;
+mod published;
 mod radiative;
 mod rate;
 mod resolution;
@@ -23,6 +24,10 @@ pub use background::{BackgroundModel, GTK_FACTOR, L1_CUT_M2};
 pub use channel::KaonModel;
 pub use kinematics::{check_x_mass, is_physical, kallen, s12_range, s23_range, MAX_X_MASS};
 pub use matrix_element::reduced_amplitude_squared;
+pub use published::{
+    branching_ratio_per_g2, coupling_from_br_limit, coupling_limits, parse_br_limits, BrLimit,
+    CouplingLimit,
+};
 pub use radiative::{
     ib_density, ib_fraction_above, ib_missing_mass_density, ib_photon_spectrum, soft_photon_limit,
     PhotonVeto,
