@@ -37,7 +37,7 @@ pub use rate::{
     BR_K_MU_NU, F_K, TAU_K_S, V_US,
 };
 pub use resolution::{MissingMassResolution, MomentumResolution};
-pub use search::{required_signal, Exposure, InvisibleSearch, SearchCounts};
+pub use search::{required_signal, Exposure, InvisibleSearch, ReachPoint, SearchCounts};
 
 #[cfg(test)]
 mod search_tests;

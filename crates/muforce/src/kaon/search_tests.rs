@@ -206,3 +206,24 @@ fn projected_reach_is_in_the_expected_range() {
         }
     }
 }
+
+/// The reach curve is the same on one thread as on several (rayon over independent masses).
+#[test]
+fn reach_curve_is_thread_count_independent() {
+    let search = InvisibleSearch::default();
+    let masses = [0.01, 0.05, 0.1, 0.2, 0.3];
+    let many = search.reach_curve(KaonModel::LmuLtau, &masses).unwrap();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| search.reach_curve(KaonModel::LmuLtau, &masses).unwrap());
+    assert_eq!(many, one);
+    for (p, m) in many.iter().zip(masses) {
+        assert_eq!(p.mass_gev, m);
+        assert_eq!(
+            p.g_cut_and_count,
+            search.cut_and_count_limit(KaonModel::LmuLtau, m).unwrap()
+        );
+    }
+}
