@@ -5,6 +5,11 @@
 //! BR(K⁺ → μ⁺νX) for m_X = 10–370 MeV, for a scalar and a vector X, with the signal acceptance
 //! computed from the m²_miss spectra of arXiv:1902.07715. Since the limit is on the total
 //! branching ratio, the coupling limit is g_lim = √(BR_lim / (BR(K→μν) · Γ(K→μνX)/(g² Γ(K→μν)))).
+//!
+//! The NA62 numbers themselves are not shipped: neither the paper's tables nor a HEPData export
+//! nor a digitisation of its figure could be obtained when this was written, and invented or
+//! eyeballed numbers would be worse than none. [`parse_br_limits`] reads such a table (for
+//! example a HEPData CSV export reduced to two columns) once it is at hand.
 
 use super::channel::KaonModel;
 use super::kinematics::check_x_mass;
