@@ -16,7 +16,7 @@ pub fn check_x_mass(field: &str, m_x: f64) -> Result<f64> {
         Err(Error::out_of_range(
             field,
             m_x,
-            format!("must be a finite mass in GeV with 0 < m_X < m_K - m_mu = {MAX_X_MASS:.6}"),
+            format!("must be a finite mass in GeV with 0 < m_X < m_K - m_mu = {MAX_X_MASS:.9}"),
         ))
     }
 }
@@ -29,16 +29,20 @@ pub fn s12_range(m_x: f64) -> (f64, f64) {
 /// Range of s23 = m²_{μX} at fixed s12 (PDG Kinematics Eq. 49.23 with the (12) system made of
 /// the massless ν and X): with E2* = (s12 + m_X²)/(2√s12) the X energy and
 /// E3* = (m_K² − s12 − m_μ²)/(2√s12) the muon energy in the (νX) rest frame,
-/// s23± = (E2* + E3*)² − (p2* ∓ p3*)². Outside the s12 range the interval is empty (lo = hi).
+/// s23± = (E2* + E3*)² − (p2* ∓ p3*)². Evaluated in the cancellation-free form
+/// s23± = (E2* + E3*)² − p2*² − p3*² ± 2p2*p3* with p2* = (s12 − m_X²)/(2√s12) and
+/// p3* = λ^½(m_K², s12, m_μ²)/(2√s12), λ factorised into (m_K ∓ √s12 ∓ m_μ) factors, so that the
+/// range stays accurate at the kinematic endpoints. Outside the s12 range the interval is empty.
 pub fn s23_range(m_x: f64, s12: f64) -> (f64, f64) {
-    let m2 = M_MU * M_MU;
     let root = s12.sqrt();
-    let e2 = (s12 + m_x * m_x) / (2.0 * root);
-    let e3 = (M_K * M_K - s12 - m2) / (2.0 * root);
-    let p2 = (e2 * e2 - m_x * m_x).max(0.0).sqrt();
-    let p3 = (e3 * e3 - m2).max(0.0).sqrt();
-    let sum = (e2 + e3) * (e2 + e3);
-    (sum - (p2 + p3) * (p2 + p3), sum - (p2 - p3) * (p2 - p3))
+    let e_sum = (M_K * M_K - M_MU * M_MU + m_x * m_x) / (2.0 * root);
+    let p2 = ((s12 - m_x * m_x) / (2.0 * root)).max(0.0);
+    let lambda =
+        ((M_K - root - M_MU) * (M_K + root + M_MU) * (M_K - root + M_MU) * (M_K + root - M_MU))
+            .max(0.0);
+    let p3 = lambda.sqrt() / (2.0 * root);
+    let mid = e_sum * e_sum - p2 * p2 - p3 * p3;
+    (mid - 2.0 * p2 * p3, mid + 2.0 * p2 * p3)
 }
 
 /// Källén function λ(a, b, c) = a² + b² + c² − 2ab − 2bc − 2ca.

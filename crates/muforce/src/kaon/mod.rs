@@ -23,7 +23,7 @@ mod search;
 pub use background::{BackgroundModel, GTK_FACTOR, L1_CUT_M2};
 pub use channel::KaonModel;
 pub use kinematics::{check_x_mass, is_physical, kallen, s12_range, s23_range, MAX_X_MASS};
-pub use matrix_element::reduced_amplitude_squared;
+pub use matrix_element::{reduced_amplitude_squared, reduced_amplitude_squared_with_scale};
 pub use published::{
     branching_ratio_per_g2, coupling_from_br_limit, coupling_limits, parse_br_limits, BrLimit,
     CouplingLimit,

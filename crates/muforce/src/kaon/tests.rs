@@ -230,13 +230,18 @@ fn dalitz_shapes_match_na62_generator_densities() {
 #[test]
 fn rate_vanishes_at_the_endpoint_with_power_seven_halves() {
     for model in KaonModel::ALL {
-        for delta in [1e-3, 1e-4] {
+        for delta in [1e-3, 1e-4, 1e-6, 1e-8] {
             let r1 = total_ratio(model, MAX_X_MASS - delta).unwrap().value;
             let r2 = total_ratio(model, MAX_X_MASS - delta / 2.0).unwrap().value;
             let slope = (r1 / r2).ln() / 2f64.ln();
             eprintln!("{model} δ = {delta}: ratio {r1:.3e}, d ln Γ / d ln δ = {slope:.4}");
             assert!(r1 > 0.0 && r2 > 0.0 && r2 < r1);
-            assert!((slope - 3.5).abs() < 0.02, "{model} {delta}: slope {slope}");
+            // Within 10⁻⁸ GeV of the endpoint round-off leaves ~10⁻³ relative accuracy.
+            let tolerance = if delta < 1e-7 { 0.05 } else { 0.02 };
+            assert!(
+                (slope - 3.5).abs() < tolerance,
+                "{model} {delta}: slope {slope}"
+            );
         }
     }
 }
@@ -257,4 +262,20 @@ fn bad_inputs_are_out_of_range_errors() {
     assert!(err.to_string().contains("window"), "{err}");
     let rate = kaon_rate(KaonModel::MuonScalar, 0.05, 1e-3).unwrap();
     assert!((rate.branching_ratio / rate.ratio_to_k_mu_nu - BR_K_MU_NU).abs() < 1e-12);
+}
+
+/// Very light X: the rates converge (the outer integral runs in ln s12) and grow as expected,
+/// logarithmically for the scalar and L_μ − L_τ, like 1/m_X² for the muon-only vector.
+#[test]
+fn very_light_x_converges() {
+    for model in KaonModel::ALL {
+        let heavy = total_ratio(model, 1e-4).unwrap();
+        let light = total_ratio(model, 1e-6).unwrap();
+        assert!(light.relative_error() < 1e-5, "{model}: {light:?}");
+        assert!(light.value > heavy.value);
+        if model == KaonModel::MuonVector {
+            let ratio = light.value / heavy.value;
+            assert!((ratio / 1e4 - 1.0).abs() < 0.01, "{ratio}");
+        }
+    }
 }
