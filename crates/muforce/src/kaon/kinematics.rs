@@ -1,6 +1,6 @@
 //! Three-body kinematics of K⁺(P) → μ⁺(p) ν(n) X(k) in the invariants
 //! s12 = m²_miss = (n + k)² and s23 = (p + k)² (REFERENCE §7; PDG Review "Kinematics",
-//! Eq. 49.23 for the Dalitz-plot boundaries).
+//! three-body Dalitz-plot boundaries).
 
 use crate::error::{Error, Result};
 use crate::units::{M_K, M_MU};
@@ -26,7 +26,7 @@ pub fn s12_range(m_x: f64) -> (f64, f64) {
     (m_x * m_x, MAX_X_MASS * MAX_X_MASS)
 }
 
-/// Range of s23 = m²_{μX} at fixed s12 (PDG Kinematics Eq. 49.23 with the (12) system made of
+/// Range of s23 = m²_{μX} at fixed s12 (PDG review "Kinematics", three-body Dalitz-plot limits, with the (12) system made of
 /// the massless ν and X): with E2* = (s12 + m_X²)/(2√s12) the X energy and
 /// E3* = (m_K² − s12 − m_μ²)/(2√s12) the muon energy in the (νX) rest frame,
 /// s23± = (E2* + E3*)² − (p2* ∓ p3*)². Evaluated in the cancellation-free form

@@ -5,7 +5,7 @@
 //! physics handbook chapter on K_l2γ): x = 2E_γ/m_K, y = 2E_μ/m_K in the kaon rest frame,
 //! r = m_μ²/m_K². The missing mass is m²_miss = (P − p_μ)² = m_K²(1 + r − y). Only the
 //! inner-bremsstrahlung (IB) part is kept: the structure-dependent terms are suppressed for
-//! K_μ2γ (BEG §3) and the IB is what the NA62 slides name as the background.
+//! K_μ2γ at small photon energy (BEG) and the IB is what the NA62 slides name as the background.
 //!
 //! Photon-energy cutoff: the IB spectrum diverges like 1/E_γ. In m²_miss the divergence sits at
 //! m²_miss = 0 only (the softest photon at fixed m²_miss has E_γ ≥ m²_miss/(2m_K)), so the
@@ -186,7 +186,7 @@ pub fn ib_missing_mass_density(m2_miss: f64, veto: &PhotonVeto, e_cut_gev: f64) 
 /// Low's soft-photon limit of the IB photon spectrum, used as an independent check:
 /// E_γ (1/Γ(K→μν)) dΓ/dE_γ → (α/π)[(1/β) ln((1+β)/(1−β)) − 2] as E_γ → 0, with
 /// β = (m_K² − m_μ²)/(m_K² + m_μ²) the muon velocity in K → μν (eikonal current of a charge
-/// moving from rest to velocity β, e.g. Jackson, *Classical Electrodynamics*, §15.2).
+/// moving from rest to velocity β, F. E. Low, Phys. Rev. 110 (1958) 974; Jackson, *Classical Electrodynamics*, ch. 15).
 pub fn soft_photon_limit() -> f64 {
     let r = r_mu();
     let beta = (1.0 - r) / (1.0 + r);

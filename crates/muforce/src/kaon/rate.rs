@@ -57,7 +57,7 @@ pub fn kaon_width() -> f64 {
 }
 
 /// Tree-level Γ(K⁺ → μ⁺ν) = G_F² |V_us|² f_K² m_K m_μ² (1 − m_μ²/m_K²)² / (8π) in GeV
-/// (PDG Review "Leptonic decays of charged pseudoscalar mesons", Eq. 72.1, without the
+/// (PDG Review "Leptonic decays of charged pseudoscalar mesons", tree level, without the
 /// radiative correction; REFERENCE §7).
 pub fn width_k_mu_nu() -> f64 {
     let r = (M_MU / M_K).powi(2);

@@ -6,7 +6,7 @@ use crate::units::{M_K, M_MU};
 /// Spectrometer momentum resolution δp/p = a ⊕ b·p/GeV (added in quadrature).
 ///
 /// NA62 slides (seed 004): "δp/p = 0.3 % ⊕ 0.005 p/GeV". Read literally, 0.005 p/GeV would be
-/// 15 % at 30 GeV; the NA62 STRAW spectrometer's published resolution (NA62 detector paper,
+/// 15 % at 30 GeV; the NA62 STRAW spectrometer's resolution as quoted in NA62 publications (detector paper
 /// JINST 12 (2017) P05025) is 0.30 % ⊕ 0.005 %·p/GeV, so the default is a = 3 × 10⁻³,
 /// b = 5 × 10⁻⁵ per GeV. Both are configurable.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -44,7 +44,7 @@ fn two_body_width_matches_pdg_lifetime_times_branching_ratio() {
     assert!((tree / pdg - 1.0).abs() < 0.03, "{tree} vs {pdg}");
 }
 
-/// Dalitz region: the s23 limits of PDG Kinematics Eq. 49.23 against an independent test of
+/// Dalitz region: the s23 limits of PDG review "Kinematics" against an independent test of
 /// physical momenta (the three rest-frame momenta must close into a triangle), by a seeded
 /// Monte Carlo over the bounding box: the hit fraction times the box area is the phase-space
 /// area ∫ds12 (s23+ − s23−) (= 256π³m_K³ Γ/|M|² for |M|² = 1).
