@@ -3,6 +3,7 @@
 mod decay;
 mod dedx;
 mod g2;
+mod kaon;
 mod materials;
 
 use clap::{Parser, Subcommand};
@@ -17,6 +18,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// K⁺ → μ⁺νX: rate relative to K⁺ → μ⁺ν, branching ratio and NA62 invisible reach.
+    Kaon(kaon::Args),
     /// List the built-in target materials and their properties.
     Materials(materials::Args),
     /// One-loop (g-2)_mu contribution of X, and the coupling band of an experimental era.
@@ -31,6 +34,7 @@ enum Command {
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Command::Kaon(args) => kaon::run(&args),
         Command::Materials(args) => materials::run(&args),
         Command::G2(args) => g2::run(&args),
         Command::Decay(args) => decay::run(&args),
