@@ -1,6 +1,7 @@
 //! Production μN → μNX: exact tree level, Weizsäcker–Williams (WW) and improved WW (IWW).
 
 mod cuts;
+pub mod exact;
 mod method;
 mod process;
 
