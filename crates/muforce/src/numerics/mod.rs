@@ -9,6 +9,8 @@
 mod gauss_kronrod;
 mod gauss_legendre;
 
-pub(crate) use gauss_kronrod::{WG as GAUSS_7_WEIGHTS, WGK as KRONROD_15_WEIGHTS, XGK as KRONROD_15_NODES};
 pub use gauss_kronrod::{integrate, try_integrate, Integral, Tolerance};
+pub(crate) use gauss_kronrod::{
+    WG as GAUSS_7_WEIGHTS, WGK as KRONROD_15_WEIGHTS, XGK as KRONROD_15_NODES,
+};
 pub use gauss_legendre::GaussLegendre;

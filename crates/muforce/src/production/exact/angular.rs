@@ -27,23 +27,30 @@ impl Setup {
         (x * theta_x / (1.0 - x)).min(PI)
     }
 
-    /// Largest muon angle allowed by W ≥ M + m_X at outgoing energy `e_out`
-    /// (REFERENCE §1.2), or `None` if no angle is.
-    pub fn theta_kinematic(&self, e_out: f64) -> Option<f64> {
+    /// W² − (M + m_X)² for forward emission (θ = 0) at outgoing energy `e_out`
+    /// (REFERENCE §1.2): 2M(V₀ − m_X) + V²(θ=0) − m_X², with the stable E E′ − |p||p′|.
+    pub fn forward_excess(&self, e_out: f64) -> f64 {
         let Masses { m, mx, big_m } = self.masses;
         let p = self.momentum;
         let p_out = momentum(e_out, m);
+        let ee_pp = m * m * (self.energy.powi(2) + e_out * e_out - m * m)
+            / (self.energy * e_out + p * p_out);
+        let v2_forward = 2.0 * m * m - 2.0 * ee_pp;
+        2.0 * big_m * (self.energy - e_out - mx) + v2_forward - mx * mx
+    }
+
+    /// Largest muon angle allowed by W ≥ M + m_X at outgoing energy `e_out`
+    /// (REFERENCE §1.2: V² falls by 4|p||p′| sin²(θ/2)), or `None` if no angle is.
+    pub fn theta_kinematic(&self, e_out: f64) -> Option<f64> {
+        let p_out = momentum(e_out, self.masses.m);
         if !(p_out > 0.0 && e_out < self.energy) {
             return None;
         }
-        let ee_pp =
-            m * m * (self.energy.powi(2) + e_out * e_out - m * m) / (self.energy * e_out + p * p_out);
-        let v2_forward = 2.0 * m * m - 2.0 * ee_pp;
-        let excess = 2.0 * big_m * (self.energy - e_out - mx) + v2_forward - mx * mx;
+        let excess = self.forward_excess(e_out);
         if excess <= 0.0 {
             return None;
         }
-        let sin2_half = excess / (4.0 * p * p_out);
+        let sin2_half = excess / (4.0 * self.momentum * p_out);
         Some(if sin2_half >= 1.0 {
             PI
         } else {
@@ -72,7 +79,13 @@ impl Setup {
 
     /// dσ/dx in GeV⁻² with the muon angle limited to θ ≤ `theta_max`, to `rel_tol` or the
     /// absolute `abs_tol` (GeV⁻²), whichever is looser.
-    pub fn dsigma_dx(&self, x: f64, theta_max: f64, rel_tol: f64, abs_tol: f64) -> Result<Estimate> {
+    pub fn dsigma_dx(
+        &self,
+        x: f64,
+        theta_max: f64,
+        rel_tol: f64,
+        abs_tol: f64,
+    ) -> Result<Estimate> {
         let e_out = self.energy * (1.0 - x);
         let Some(theta_kin) = self.theta_kinematic(e_out) else {
             return Ok(Estimate::default());
@@ -87,7 +100,11 @@ impl Setup {
         let theta_peak = theta_c.clamp(theta_lo, theta_hi);
         let peak = theta_peak * self.d2sigma_dx_dtheta(x, theta_peak, 0.1, 0.0)?.value;
         let inner_abs = (INNER_SHARE * rel_tol * peak).max(INNER_SHARE * abs_tol);
-        let scales = [(0.3 * theta_c).ln(), (3.0 * theta_c).ln(), (30.0 * theta_c).ln()];
+        let scales = [
+            (0.3 * theta_c).ln(),
+            (3.0 * theta_c).ln(),
+            (30.0 * theta_c).ln(),
+        ];
         let breaks = quadrature::breakpoints(theta_lo.ln(), theta_hi.ln(), &scales, MAX_GAP);
         let mut failure = None;
         let integrand = |ln_theta: f64| {

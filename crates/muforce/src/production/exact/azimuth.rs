@@ -61,4 +61,3 @@ pub(crate) fn average<F: FnMut(&Point) -> f64>(recoil: &Recoil, mut f: F) -> (f6
     };
     (sum / n, error)
 }
-

@@ -14,6 +14,7 @@ use super::matrix_element::reduced;
 use super::quadrature::{self, Estimate};
 use crate::error::Result;
 use crate::model::Spin;
+use crate::numerics::{try_integrate, Tolerance};
 use crate::production::Process;
 use crate::target::FormFactor;
 use crate::units::{ALPHA, M_MU};
@@ -24,7 +25,7 @@ const T_CAP_GEV2: f64 = 50.0;
 /// Longest piece of the ln t integral, in e-folds.
 const MAX_GAP: f64 = 4.5;
 /// Halvings allowed in the t rule before its estimate is passed on as it is.
-const T_HALVINGS: u32 = 2;
+const T_HALVINGS: u32 = 1;
 
 /// Everything fixed for one process at one beam energy.
 #[derive(Debug, Clone, Copy)]
@@ -108,25 +109,46 @@ impl Setup {
             }
         }
         let breaks = quadrature::breakpoints(frame.t_min.ln(), t_hi.ln(), &scales, MAX_GAP);
-        let integrand = |ln_t: f64| {
+        let integrand = |ln_t: f64| -> Estimate {
             let t = ln_t.exp().clamp(frame.t_min, frame.t_max);
             let recoil = frame.recoil(&self.masses, t);
-            let (avg, err) = azimuth::average(&recoil, |point| {
-                reduced(self.spin, m, mx, &recoil, point)
-            });
+            let (avg, err) =
+                azimuth::average(&recoil, |point| reduced(self.spin, m, mx, &recoil, point));
             let weight = ff.g2(t) / t;
             Estimate {
                 value: weight * avg,
                 error: weight * avg.abs() * err,
             }
         };
-        quadrature::integrate(
+        let fixed = quadrature::integrate(
             "exact t integral",
-            integrand,
+            &integrand,
             &breaks,
             rel_tol,
             abs_tol,
             T_HALVINGS,
-        )
+        )?;
+        if fixed.error <= (rel_tol * fixed.value.abs()).max(abs_tol) {
+            return Ok(fixed);
+        }
+        // A ridge the fixed pieces do not resolve: adaptive Gauss–Kronrod piece by piece.
+        let pieces = (breaks.len() - 1) as f64;
+        let mut total = Estimate::default();
+        for pair in breaks.windows(2) {
+            let tolerance = Tolerance::relative(0.5 * rel_tol)
+                .with_absolute(0.5 * abs_tol / pieces)
+                .with_max_intervals(200);
+            let part = try_integrate(
+                "exact t integral",
+                |u| Ok(integrand(u).value),
+                pair[0],
+                pair[1],
+                tolerance,
+            )?;
+            total.value += part.value;
+            total.error += part.error;
+        }
+        total.error += 1e-7 * total.value.abs();
+        Ok(total)
     }
 }

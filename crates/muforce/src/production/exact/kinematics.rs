@@ -85,8 +85,8 @@ impl MuonFrame {
         let w2 = big_m * big_m + 2.0 * big_m * v0 + v2;
         let lambda = excess * (excess + 4.0 * big_m * mx);
         // REFERENCE §1.2: Q_max, then t_max = 2MQ²/(√(M²+Q²) + M); t_min from the product.
-        let q_max = (v_abs * (w2 + big_m * big_m - mx * mx) + (v0 + big_m) * lambda.sqrt())
-            / (2.0 * w2);
+        let q_max =
+            (v_abs * (w2 + big_m * big_m - mx * mx) + (v0 + big_m) * lambda.sqrt()) / (2.0 * w2);
         let t_max = 2.0 * big_m * q_max * q_max / ((big_m * big_m + q_max * q_max).sqrt() + big_m);
         let t_min = big_m * big_m * delta * delta / (w2 * t_max);
         let p_v = p * vz / v_abs;
@@ -127,7 +127,8 @@ impl MuonFrame {
         // sin²θ_Vq = (W²/M²)(t − t_min)(t_max − t)/(4Q²|V⃗|²), zero at both ends.
         let sin2 = self.w2 / (big_m * big_m) * (t - self.t_min) * (self.t_max - t)
             / (4.0 * q * q * self.v_abs * self.v_abs);
-        let sin_vq = sin2.clamp(0.0, 1.0).sqrt();
+        let sin2 = sin2.clamp(0.0, 1.0);
+        let sin_vq = sin2.sqrt();
         let sigma = self.delta - t;
         // s̃ = 2p⃗·q⃗ − 2Eq₀ − t and ũ = 2E′q₀ − 2p⃗′·q⃗ − t, each = a ± b cos φ_q.
         let pq_v = q * cos_vq * self.p_v;
@@ -149,7 +150,7 @@ impl MuonFrame {
             b,
             y0,
             y1,
-            kappa: self.v0 - (sigma + 2.0 * t) / (4.0 * big_m),
+            v_perp2: self.v_abs * self.v_abs * sin2,
             e: self.e,
             e_out: self.e_out,
             inv_4m: 1.0 / (4.0 * big_m),
@@ -160,7 +161,7 @@ impl MuonFrame {
 /// The recoil at fixed t: everything the matrix element needs, as functions of cos φ_q.
 ///
 /// s̃ = a_s + b cos φ, ũ = a_u − b cos φ, Y′ = y0 + y1 cos φ; p·R = t(E − (s̃+t)/4M),
-/// p′·R = t(E′ + (ũ+t)/4M), k·R = t κ and R² = t² Q̂ with Q̂ = Q²/t (REFERENCE §1.5 with
+/// p′·R = t(E′ + (ũ+t)/4M) and R² = t² Q̂ with Q̂ = Q²/t (REFERENCE §1.5 with
 /// R = (|q⃗|², q₀ q⃗); the p·R, p′·R forms follow from R·q = 0 and s̃ = −2p·q − t).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Recoil {
@@ -173,8 +174,8 @@ pub(crate) struct Recoil {
     pub b: f64,
     pub y0: f64,
     pub y1: f64,
-    /// k·R / t.
-    pub kappa: f64,
+    /// |V⃗|² sin²θ_Vq = |k⃗ × q̂|², the X momentum transverse to q⃗.
+    pub v_perp2: f64,
     pub e: f64,
     pub e_out: f64,
     /// 1/(4M).

@@ -24,16 +24,27 @@
 //! Current conservation gives T_X(P) = (4M²/t²) T_X(P → R) with R = (|q⃗|², q₀q⃗)
 //! (REFERENCE §1.5); the functions here return T̃ = T_X(R)/t², so that
 //! T_X(P) = 4M² T̃ and ⟨|M|²⟩ = 32π²α²g²M² G₂ T̃/t². In terms of the [`Recoil`] quantities:
-//! R² = t²Q̂, p·R = tπ, p′·R = tπ′, k·R = tκ, ũ p·R + s̃ p′·R = tY′, so
-//! B₁/t² = (tQ̂Σ² − 4Y′²)/D², C/t² = (Q̂Σ² − 4tκ²)/D,
+//! R² = t²Q̂, p·R = tπ, p′·R = tπ′, ũ p·R + s̃ p′·R = tY′, so
+//! B₁/t² = (tQ̂Σ² − 4Y′²)/D², C/t² = −4tQ̂(m_X² + k⊥²)/D,
 //! B₂/t² = Q̂(Σ² + 2tΣ + 2t² − 4m_X²t)/D − 2Q̂ − 4t(π² + π′²)/D, with D = s̃ũ, Σ = s̃ + ũ.
+//! The C form avoids the cancellation in Σ²Q² − 4(k·R)²: with R = t n + q₀q (n the lab time
+//! axis) and Σ = −2k·q this equals −4tQ²(k₀² − (k⃗·q̂)²) = −4tQ²(m_X² + k⊥²), where
+//! k⊥² = |k⃗ × q̂|² = |V⃗|² sin²θ_Vq (k⃗ = V⃗ − q⃗); it is manifestly ≥ 0 since D < 0.
 
 use super::kinematics::{Point, Recoil};
 use crate::model::Spin;
 
-/// T̃_X = T_X(R)/t² at one azimuth (see the module documentation for the formulas).
+/// T̃_X = T_X(R)/t² at one azimuth, ≥ 0. T̃ is a sum of squares; where it vanishes (at the
+/// kinematic boundary, for a nearly massless pseudoscalar) rounding can leave a negative
+/// value of order 1e-16 of its terms, which is set to zero.
 #[inline]
 pub(crate) fn reduced(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Point) -> f64 {
+    unclamped(spin, m, mx, recoil, point).max(0.0)
+}
+
+/// T̃_X = T_X(R)/t² at one azimuth as evaluated (see the module documentation).
+#[inline]
+pub(crate) fn unclamped(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Point) -> f64 {
     let Point { s, u, y } = *point;
     let t = recoil.t;
     let q_hat = recoil.q_hat;
@@ -44,7 +55,7 @@ pub(crate) fn reduced(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Poin
     let b1 = (t * q_hat * sigma * sigma - 4.0 * y * y) / (d * d);
     match spin {
         Spin::Scalar | Spin::Pseudoscalar => {
-            let c = (q_hat * sigma * sigma - 4.0 * t * recoil.kappa * recoil.kappa) / d;
+            let c = -4.0 * t * q_hat * (mx2 + recoil.v_perp2) / d;
             let coefficient = if spin == Spin::Scalar {
                 mx2 - 4.0 * m2
             } else {
@@ -61,7 +72,7 @@ pub(crate) fn reduced(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Poin
             if spin == Spin::Vector {
                 4.0 * ((mx2 + 2.0 * m2) * b1 + b2)
             } else {
-                let c = (q_hat * sigma * sigma - 4.0 * t * recoil.kappa * recoil.kappa) / d;
+                let c = -4.0 * t * q_hat * (mx2 + recoil.v_perp2) / d;
                 let t_p = 2.0 * (mx2 * b1 + c);
                 4.0 * ((mx2 - 6.0 * m2) * b1 + b2 + 16.0 * m2 * t * q_hat / d)
                     + 4.0 * m2 / mx2 * t_p

@@ -26,7 +26,7 @@ impl Setup {
     /// Smallest x = 1 − E′/E at which the process is open (W ≥ M + m_X at θ = 0), found by
     /// bisection on the threshold excess (REFERENCE §1.2).
     pub fn x_threshold(&self) -> f64 {
-        let open = |x: f64| self.theta_kinematic(self.energy * (1.0 - x)).is_some();
+        let open = |x: f64| self.forward_excess(self.energy * (1.0 - x)) > 0.0;
         let (mut lo, mut hi) = (0.0, 1.0 - self.masses.m / self.energy);
         if !open(hi) {
             return hi;
@@ -75,7 +75,12 @@ impl Setup {
         let integrand = |u: f64| {
             let x = logistic(u);
             let jacobian = x * (1.0 - x);
-            match self.dsigma_dx(x, cuts.theta_max, INNER_SHARE * rel_tol, inner_abs / jacobian) {
+            match self.dsigma_dx(
+                x,
+                cuts.theta_max,
+                INNER_SHARE * rel_tol,
+                inner_abs / jacobian,
+            ) {
                 Ok(v) => v.scaled(jacobian),
                 Err(e) => {
                     failure.get_or_insert(e);

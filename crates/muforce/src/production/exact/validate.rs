@@ -16,7 +16,11 @@ pub(crate) fn inputs(process: &Process, energy: f64, rel_tol: f64) -> Result<()>
     }
     let mx = process.mass_gev;
     if !(mx.is_finite() && mx > 0.0) {
-        return Err(Error::out_of_range("mass", mx, "must be a finite mass > 0 GeV"));
+        return Err(Error::out_of_range(
+            "mass",
+            mx,
+            "must be a finite mass > 0 GeV",
+        ));
     }
     if mx >= energy - M_MU {
         return Err(Error::out_of_range(
@@ -43,7 +47,11 @@ pub(crate) fn inputs(process: &Process, energy: f64, rel_tol: f64) -> Result<()>
         ));
     }
     if !(process.z.is_finite() && process.z >= 1.0) {
-        return Err(Error::out_of_range("z", process.z, "must be a finite charge >= 1"));
+        return Err(Error::out_of_range(
+            "z",
+            process.z,
+            "must be a finite charge >= 1",
+        ));
     }
     tolerance(rel_tol)
 }
@@ -53,7 +61,11 @@ pub(crate) fn tolerance(rel_tol: f64) -> Result<()> {
     if rel_tol.is_finite() && (1e-10..=0.5).contains(&rel_tol) {
         Ok(())
     } else {
-        Err(Error::out_of_range("rel_tol", rel_tol, "must lie in [1e-10, 0.5]"))
+        Err(Error::out_of_range(
+            "rel_tol",
+            rel_tol,
+            "must lie in [1e-10, 0.5]",
+        ))
     }
 }
 

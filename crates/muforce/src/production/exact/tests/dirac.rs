@@ -79,7 +79,12 @@ fn gammas() -> ([Matrix; 4], Matrix) {
 fn slash(g: &[Matrix; 4], p: &Vector4) -> Matrix {
     let mut m = zero();
     for mu in 0..4 {
-        m = add(&m, &g[mu], C::new(1.0, 0.0), C::new(METRIC[mu] * p[mu], 0.0));
+        m = add(
+            &m,
+            &g[mu],
+            C::new(1.0, 0.0),
+            C::new(METRIC[mu] * p[mu], 0.0),
+        );
     }
     m
 }
@@ -101,7 +106,15 @@ pub fn dot(a: &Vector4, b: &Vector4) -> f64 {
 
 /// Σ_spins Σ_pol |ū(p′) O u(p)|² with O = Γ(p̸′+k̸+m)J̸/s̃ + J̸(p̸−k̸+m)Γ/ũ, the two diagrams
 /// with the nucleus current J (P or R) contracted into the photon vertex.
-pub fn spin_sum(spin: Spin, m: f64, mx: f64, p: &Vector4, p_out: &Vector4, k: &Vector4, current: &Vector4) -> f64 {
+pub fn spin_sum(
+    spin: Spin,
+    m: f64,
+    mx: f64,
+    p: &Vector4,
+    p_out: &Vector4,
+    k: &Vector4,
+    current: &Vector4,
+) -> f64 {
     spin_sum_parts(spin, m, mx, p, p_out, k, current, true, true)
 }
 
@@ -138,7 +151,8 @@ pub fn spin_sum_parts(
             re(1.0 / u),
         )
     };
-    let squared = |oa: &Matrix, ob: &Matrix| trace(&mul(&mul(&mul(&rho_out, oa), &rho_in), &bar(&g[0], ob)));
+    let squared =
+        |oa: &Matrix, ob: &Matrix| trace(&mul(&mul(&mul(&rho_out, oa), &rho_in), &bar(&g[0], ob)));
     match spin {
         Spin::Scalar => squared(&amplitude(&one), &amplitude(&one)).re,
         Spin::Pseudoscalar => {
@@ -147,13 +161,23 @@ pub fn spin_sum_parts(
         }
         Spin::Vector | Spin::AxialVector => {
             let vertices: Vec<Matrix> = (0..4)
-                .map(|a| if spin == Spin::Vector { g[a] } else { mul(&g[a], &g5) })
+                .map(|a| {
+                    if spin == Spin::Vector {
+                        g[a]
+                    } else {
+                        mul(&g[a], &g5)
+                    }
+                })
                 .collect();
             let amps: Vec<Matrix> = vertices.iter().map(amplitude).collect();
             let mut total = C::new(0.0, 0.0);
             for a in 0..4 {
                 for b in 0..4 {
-                    let w = if a == b && transverse { -METRIC[a] } else { 0.0 };
+                    let w = if a == b && transverse {
+                        -METRIC[a]
+                    } else {
+                        0.0
+                    };
 
                     if w != 0.0 {
                         total += re(w) * squared(&amps[a], &amps[b]);
@@ -172,15 +196,28 @@ pub fn spin_sum_parts(
 }
 
 /// The explicit lab four-vectors (p, p′, k, q) at (E′, θ, t, φ_q), built as REFERENCE §1.1.
-pub fn momenta(masses: &Masses, e: f64, frame: &MuonFrame, theta: f64, t: f64, phi: f64) -> [Vector4; 4] {
+pub fn momenta(
+    masses: &Masses,
+    e: f64,
+    frame: &MuonFrame,
+    theta: f64,
+    t: f64,
+    phi: f64,
+) -> [Vector4; 4] {
     let big_m = masses.big_m;
     let p: Vector4 = [e, 0.0, 0.0, frame.p];
-    let p_out: Vector4 = [frame.e_out, frame.p_out * theta.sin(), 0.0, frame.p_out * theta.cos()];
+    let p_out: Vector4 = [
+        frame.e_out,
+        frame.p_out * theta.sin(),
+        0.0,
+        frame.p_out * theta.cos(),
+    ];
     let v: Vector4 = std::array::from_fn(|i| p[i] - p_out[i]);
     let v_abs = (v[1] * v[1] + v[2] * v[2] + v[3] * v[3]).sqrt();
     let q0 = t / (2.0 * big_m);
     let q_abs = (t + q0 * q0).sqrt();
-    let cos = ((masses.mx * masses.mx + t - dot(&v, &v) + 2.0 * v[0] * q0) / (2.0 * q_abs * v_abs)).clamp(-1.0, 1.0);
+    let cos = ((masses.mx * masses.mx + t - dot(&v, &v) + 2.0 * v[0] * q0) / (2.0 * q_abs * v_abs))
+        .clamp(-1.0, 1.0);
     let sin = (1.0 - cos * cos).sqrt();
     let vh = [v[1] / v_abs, v[2] / v_abs, v[3] / v_abs];
     let e1 = [vh[2], 0.0, -vh[0]];
@@ -220,7 +257,9 @@ pub fn random_point(
     loop {
         let e_out = masses.m + 0.05 + (e - masses.mx - masses.m - 0.1) * rng.uniform();
         let theta = (theta_lo.ln() + (0.5f64.ln() - theta_lo.ln()) * rng.uniform()).exp();
-        let Some(frame) = MuonFrame::new(masses, e, e_out, theta) else { continue };
+        let Some(frame) = MuonFrame::new(masses, e, e_out, theta) else {
+            continue;
+        };
         let t_hi = frame.t_max.min(10.0);
         if t_hi <= frame.t_min {
             continue;
@@ -246,12 +285,20 @@ pub fn random_point(
 fn closed_forms_match_dirac_matrices_r_form() {
     let mut rng = SplitMix(12345);
     let mut worst = 0.0_f64;
-    for (big_m, e, tolerance) in [(58.68, 50.0, 1e-6), (193.0, 160.0, 1e-6), (5.0, 10.0, 1e-8_f64)] {
+    for (big_m, e, tolerance) in [
+        (58.68, 50.0, 1e-6),
+        (193.0, 160.0, 1e-6),
+        (5.0, 10.0, 1e-8_f64),
+    ] {
         for mx in [0.001, 0.016, 0.126, 1.0, 3.0] {
             if mx > 0.5 * e {
                 continue;
             }
-            let masses = Masses { m: crate::units::M_MU, mx, big_m };
+            let masses = Masses {
+                m: crate::units::M_MU,
+                mx,
+                big_m,
+            };
             for _ in 0..8 {
                 let (frame, theta, t, phi) = random_point(&mut rng, &masses, e, 1e-3, 1e-6);
                 let [p, p_out, k, q] = momenta(&masses, e, &frame, theta, t, phi);
@@ -267,9 +314,21 @@ fn closed_forms_match_dirac_matrices_r_form() {
                 // k·A = 2m × pseudoscalar amplitude gives Σ|k·A|² = 4m² T_P; the full sum
                 // only where m_X is not tiny, as −g and kk/m_X² cancel there.
                 let mut checks = vec![
-                    ("scalar", closed(Spin::Scalar), spin_sum(Spin::Scalar, m, mx, &p, &p_out, &k, &r)),
-                    ("pseudoscalar", t_p, spin_sum(Spin::Pseudoscalar, m, mx, &p, &p_out, &k, &r)),
-                    ("vector", closed(Spin::Vector), spin_sum(Spin::Vector, m, mx, &p, &p_out, &k, &r)),
+                    (
+                        "scalar",
+                        closed(Spin::Scalar),
+                        spin_sum(Spin::Scalar, m, mx, &p, &p_out, &k, &r),
+                    ),
+                    (
+                        "pseudoscalar",
+                        t_p,
+                        spin_sum(Spin::Pseudoscalar, m, mx, &p, &p_out, &k, &r),
+                    ),
+                    (
+                        "vector",
+                        closed(Spin::Vector),
+                        spin_sum(Spin::Vector, m, mx, &p, &p_out, &k, &r),
+                    ),
                     (
                         "axial -g",
                         closed(Spin::AxialVector) - 4.0 * m * m / (mx * mx) * t_p,
@@ -278,11 +337,26 @@ fn closed_forms_match_dirac_matrices_r_form() {
                     (
                         "axial kk",
                         4.0 * m * m * t_p,
-                        mx * mx * spin_sum_parts(Spin::AxialVector, m, mx, &p, &p_out, &k, &r, false, true),
+                        mx * mx
+                            * spin_sum_parts(
+                                Spin::AxialVector,
+                                m,
+                                mx,
+                                &p,
+                                &p_out,
+                                &k,
+                                &r,
+                                false,
+                                true,
+                            ),
                     ),
                 ];
                 if mx >= 0.5 {
-                    checks.push(("axial", closed(Spin::AxialVector), spin_sum(Spin::AxialVector, m, mx, &p, &p_out, &k, &r)));
+                    checks.push((
+                        "axial",
+                        closed(Spin::AxialVector),
+                        spin_sum(Spin::AxialVector, m, mx, &p, &p_out, &k, &r),
+                    ));
                 }
                 for (label, closed, numeric) in checks {
                     let rel = (closed / numeric - 1.0).abs();
@@ -314,7 +388,11 @@ fn closed_forms_match_dirac_matrices_r_form() {
 #[test]
 fn r_form_equals_p_form() {
     let mut rng = SplitMix(777);
-    let masses = Masses { m: crate::units::M_MU, mx: 0.2, big_m: 1.0 };
+    let masses = Masses {
+        m: crate::units::M_MU,
+        mx: 0.2,
+        big_m: 1.0,
+    };
     let e = 5.0;
     for _ in 0..20 {
         let (frame, theta, t, phi) = random_point(&mut rng, &masses, e, 1e-3, 1e-4);
@@ -324,8 +402,14 @@ fn r_form_equals_p_form() {
         let point = recoil.at(phi.cos());
         for spin in Spin::ALL {
             let numeric = spin_sum(spin, masses.m, masses.mx, &p, &p_out, &k, &big_p);
-            let closed = 4.0 * masses.big_m * masses.big_m * reduced(spin, masses.m, masses.mx, &recoil, &point);
-            assert!((closed / numeric - 1.0).abs() < 1e-7, "{spin}: {closed:e} vs {numeric:e}");
+            let closed = 4.0
+                * masses.big_m
+                * masses.big_m
+                * reduced(spin, masses.m, masses.mx, &recoil, &point);
+            assert!(
+                (closed / numeric - 1.0).abs() < 1e-7,
+                "{spin}: {closed:e} vs {numeric:e}"
+            );
         }
     }
 }

@@ -1,5 +1,9 @@
 //! Tests of the exact cross section, each naming its independent source.
 
+mod collinear;
 mod common;
 mod dirac;
+mod errors;
+mod phase_space;
+mod positivity;
 mod reference;
