@@ -12,7 +12,7 @@ use super::kinematics::{Point, Recoil};
 use std::sync::OnceLock;
 
 /// Requested relative accuracy of one azimuthal average.
-const TARGET: f64 = 1e-7;
+const TARGET: f64 = 1e-5;
 /// Node counts available: 1, 2, 4, …, 512.
 const LEVELS: usize = 10;
 

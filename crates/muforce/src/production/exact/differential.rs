@@ -77,7 +77,7 @@ impl Setup {
     /// ∫dt G₂(t)/t² ⟨T̃_X⟩_φ over [t_min, min(t_max, 50 GeV²)], in ln t.
     fn t_integral(&self, frame: &MuonFrame, rel_tol: f64, abs_tol: f64) -> Result<Estimate> {
         let t_hi = frame.t_max.min(T_CAP_GEV2);
-        if !(t_hi > frame.t_min) {
+        if t_hi <= frame.t_min || t_hi.is_nan() {
             return Ok(Estimate::default());
         }
         let Masses { m, mx, .. } = self.masses;

@@ -61,7 +61,7 @@ impl MuonFrame {
     /// (W < M + m_X, E′ ≤ m or E′ ≥ E).
     pub fn new(masses: &Masses, e: f64, e_out: f64, theta: f64) -> Option<Self> {
         let Masses { m, mx, big_m } = *masses;
-        if !(e_out > m && e_out < e && theta >= 0.0 && theta <= std::f64::consts::PI) {
+        if !(e_out > m && e_out < e && (0.0..=std::f64::consts::PI).contains(&theta)) {
             return None;
         }
         let p = momentum(e, m);

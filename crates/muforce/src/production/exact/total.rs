@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::production::Cuts;
 
 /// Longest piece of the logit(x) integral.
-const MAX_GAP: f64 = 2.5;
+const MAX_GAP: f64 = 4.0;
 /// Halvings allowed in the x rule.
 const X_HALVINGS: u32 = 3;
 /// Share of the tolerance given to the inner (θ, t) integrals.
