@@ -4,6 +4,7 @@ mod collinear;
 mod common;
 mod dirac;
 mod errors;
+mod kinematics;
 mod phase_space;
 mod positivity;
 mod reference;
