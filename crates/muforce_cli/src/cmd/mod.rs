@@ -5,6 +5,7 @@ mod dedx;
 mod g2;
 mod kaon;
 mod materials;
+mod xsec;
 
 use clap::{Parser, Subcommand};
 
@@ -22,6 +23,9 @@ enum Command {
     Kaon(kaon::Args),
     /// List the built-in target materials and their properties.
     Materials(materials::Args),
+    /// Production cross section of X in muon–nucleus scattering (exact, WW or IWW), total or
+    /// differential.
+    Xsec(xsec::Args),
     /// One-loop (g-2)_mu contribution of X, and the coupling band of an experimental era.
     G2(g2::Args),
     /// Partial widths, branching ratios, lifetime and decay length of X.
@@ -36,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Kaon(args) => kaon::run(&args),
         Command::Materials(args) => materials::run(&args),
+        Command::Xsec(args) => xsec::run(&args),
         Command::G2(args) => g2::run(&args),
         Command::Decay(args) => decay::run(&args),
         Command::Dedx(args) => dedx::run(&args),
