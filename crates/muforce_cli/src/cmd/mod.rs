@@ -1,8 +1,11 @@
 //! Subcommands.
 
 mod decay;
+mod experiment_arg;
+mod figures;
 mod g2;
 mod materials;
+mod reach;
 
 use clap::{Parser, Subcommand};
 
@@ -22,6 +25,10 @@ enum Command {
     G2(g2::Args),
     /// Partial widths, branching ratios, lifetime and decay length of X.
     Decay(decay::Args),
+    /// Reach of an experiment (built-in name or TOML file): reach.csv, .json, .svg, .png.
+    Reach(reach::Args),
+    /// Every seed figure muforce can make (spectra, rho shapes, reach), as SVG and PNG.
+    Figures(figures::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -30,5 +37,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Materials(args) => materials::run(&args),
         Command::G2(args) => g2::run(&args),
         Command::Decay(args) => decay::run(&args),
+        Command::Reach(args) => reach::run(&args),
+        Command::Figures(args) => figures::run(&args),
     }
 }

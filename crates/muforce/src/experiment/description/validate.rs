@@ -28,7 +28,7 @@ pub(super) fn experiment(
 fn syntax_error(at: &Located<'_>, e: &toml::de::Error) -> crate::Error {
     let span = e.span().unwrap_or(0..0);
     let message = e.message().trim().to_string();
-    if message.contains('`') {
+    if message.contains("field `") {
         let (line, column) = at.line_column(span.start);
         return crate::Error::Parse {
             source_name: at.source_name.to_string(),

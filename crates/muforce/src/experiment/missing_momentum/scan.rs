@@ -137,8 +137,8 @@ pub fn scan(experiment: &Experiment, progress: &(dyn Fn() + Sync)) -> Result<Sca
                 experiment.cuts.p_out_min
             ),
             format!(
-                "binned rho likelihood, {} bins on [{}, {}], Asimov data = background, {:?} at {} CL",
-                a.bins, a.rho_min, a.rho_max, a.limit, a.confidence_level
+                "binned rho likelihood, {} bins on [{}, {}], Asimov data = background, {} limit at {} CL",
+                a.bins, a.rho_min, a.rho_max, limit_name(a.limit), a.confidence_level
             ),
             "coupling_high empty: every coupling above coupling_low (up to the scan's end) is excluded"
                 .into(),
@@ -146,4 +146,13 @@ pub fn scan(experiment: &Experiment, progress: &(dyn Fn() + Sync)) -> Result<Sca
         rows,
     };
     Ok(Scan { points, table })
+}
+
+/// The name of a limit method as written in experiment files.
+fn limit_name(method: crate::stats::LimitMethod) -> String {
+    match method {
+        crate::stats::LimitMethod::Cls => "CLs".into(),
+        crate::stats::LimitMethod::ProfileLikelihood => "profile-likelihood".into(),
+        crate::stats::LimitMethod::DeltaChi2(x) => format!("delta-chi2 > {x}"),
+    }
 }
