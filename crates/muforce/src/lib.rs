@@ -7,6 +7,7 @@
 pub mod error;
 pub mod experiment;
 pub mod io;
+pub mod kaon;
 pub mod model;
 pub mod numerics;
 pub mod plot;

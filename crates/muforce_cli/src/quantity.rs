@@ -38,7 +38,6 @@ pub fn parse_energy(text: &str) -> Result<f64, String> {
 }
 
 /// Parses a comma-separated list of energies (see [`parse_energy`]).
-#[allow(dead_code)] // for the scanning subcommands (mass lists)
 pub fn parse_energy_list(text: &str) -> Result<Vec<f64>, String> {
     if text.trim().is_empty() {
         return Err("an empty list; give at least one value".into());

@@ -11,5 +11,8 @@ mod gauss_legendre;
 mod roots;
 
 pub use gauss_kronrod::{integrate, try_integrate, Integral, Tolerance};
+pub(crate) use gauss_kronrod::{
+    WG as GAUSS_7_WEIGHTS, WGK as KRONROD_15_WEIGHTS, XGK as KRONROD_15_NODES,
+};
 pub use gauss_legendre::GaussLegendre;
 pub use roots::brent;

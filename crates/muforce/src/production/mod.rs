@@ -3,7 +3,9 @@
 mod amplitude;
 #[cfg(test)]
 mod amplitude_check;
+mod cross_section;
 mod cuts;
+pub mod exact;
 mod flux_table;
 pub mod iww;
 mod kinematics;
@@ -22,6 +24,7 @@ mod test_support;
 #[cfg(test)]
 mod ww_tests;
 
+pub use cross_section::{dsigma_drho, dsigma_dtheta, dsigma_dx, total};
 pub use cuts::Cuts;
 pub use method::Method;
 pub use process::Process;

@@ -11,7 +11,7 @@
 //! and IWW through the collinear 2 → 2 relation θ_X ≤ θ_max p′/|k| (see
 //! `kinematics::theta_x_limit`).
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::production::iww;
 use crate::production::kinematics::{check_inputs, kinematic_range, theta_x_limit};
 use crate::production::ww::Ww;
@@ -24,7 +24,7 @@ enum Kind<'a> {
     Ww(Box<Ww<'a>>),
     /// IWW: the x-independent flux χ.
     Iww(f64),
-    /// The exact 2 → 3 cross section (not part of this build).
+    /// The exact 2 → 3 cross section (evaluated afresh at each x).
     Exact,
 }
 
@@ -42,19 +42,10 @@ pub fn muon_energy(p: f64) -> f64 {
     p.hypot(M_MU)
 }
 
-/// The error returned for the exact method until the exact 2 → 3 cross section is part of
-/// the build.
-fn exact_unavailable() -> Error {
-    Error::out_of_range(
-        "method",
-        "exact",
-        "must be ww or iww in this build: the exact 2 → 3 cross section is not available yet",
-    )
-}
-
 /// Prepares the cross section of `process` at beam energy `energy_gev` with `cuts`,
-/// evaluated to relative tolerance `rel_tol` (WW: REFERENCE §3.1, Liu–Miller
-/// arXiv:1705.01633; IWW: REFERENCE §3.2, Chen–Pospelov–Zhong arXiv:1701.07437 Eqs. 12–13).
+/// evaluated to relative tolerance `rel_tol` (exact: REFERENCE §1, GKSST Eqs. S7–S18, with the
+/// muon-angle cut applied exactly; WW: REFERENCE §3.1, Liu–Miller arXiv:1705.01633; IWW:
+/// REFERENCE §3.2, Chen–Pospelov–Zhong arXiv:1701.07437 Eqs. 12–13).
 pub fn prepare<'a>(
     method: Method,
     process: &'a Process,
@@ -111,7 +102,15 @@ impl AtEnergy<'_> {
             Kind::Iww(chi) => {
                 Ok(chi * iww::reduced_with_cuts(self.process, self.energy, &self.cuts, x).max(0.0))
             }
-            Kind::Exact => Err(exact_unavailable()),
+            Kind::Exact => Ok(crate::production::exact::dsigma_dx(
+                self.process,
+                self.energy,
+                x,
+                &self.cuts,
+                self.rel_tol,
+            )?
+            .value
+            .max(0.0)),
         }
     }
 
@@ -202,11 +201,17 @@ mod tests {
         assert!(at.dsigma_dx(1.5).is_err());
     }
 
+    /// REFERENCE §8 item 3: exact/WW between 0.94 and 1.06 at 50 GeV for 0.05 ≤ x ≤ 0.95
+    /// (no cuts); the prepared exact arm is the library's exact dσ/dx.
     #[test]
-    fn exact_is_refused_with_a_clear_message() {
-        let p = process(Spin::Scalar, 0.1);
-        let at = prepare(Method::Exact, &p, 50.0, &Cuts::default(), 1e-4).unwrap();
-        let err = at.dsigma_dx(0.5).unwrap_err().to_string();
-        assert!(err.contains("method") && err.contains("exact"), "{err}");
+    fn exact_arm_against_ww() {
+        let p = process(Spin::Scalar, 0.126);
+        let cuts = Cuts::default();
+        let exact = prepare(Method::Exact, &p, 50.0, &cuts, 1e-4).unwrap();
+        let ww = prepare(Method::Ww, &p, 50.0, &cuts, 1e-6).unwrap();
+        for x in [0.05, 0.5, 0.95] {
+            let r = exact.dsigma_dx(x).unwrap() / ww.dsigma_dx(x).unwrap();
+            assert!(r > 0.94 && r < 1.06, "x = {x}: {r}");
+        }
     }
 }

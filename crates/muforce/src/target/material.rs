@@ -3,7 +3,10 @@
 //! Values from the PDG "Atomic and nuclear properties of materials" tables
 //! (pdg.lbl.gov/AtomicNuclearProperties): Z, A in g/mol, density, mean excitation energy I,
 //! radiation length X₀. Standard rock is the PDG definition (Z = 11, A = 22, ρ = 2.65 g/cm³).
+//! Density-effect parameters: Sternheimer, Berger, Seltzer, At. Data Nucl. Data Tables 30 (1984)
+//! 261, as listed in the same PDG tables (see [`Sternheimer`]).
 
+use super::density_effect::Sternheimer;
 use crate::error::{positive, Error, Result};
 use crate::units::{ATOMIC_MASS_UNIT_GEV, AVOGADRO};
 use serde::{Deserialize, Serialize};
@@ -27,6 +30,10 @@ pub struct Material {
     /// Radiation length in g/cm²; when absent, Dahl's fit (PDG Eq. 34.26) is used.
     #[serde(default)]
     pub radiation_length_g_cm2: Option<f64>,
+    /// Sternheimer density-effect parameters; when absent, the Sternheimer–Peierls estimate
+    /// from I and the density is used (see [`Material::density_effect`]).
+    #[serde(default)]
+    pub sternheimer: Option<Sternheimer>,
 }
 
 /// (name, symbol, Z, A, ρ, I, X₀) from the PDG tables.
@@ -43,6 +50,26 @@ const BUILT_IN: [(&str, &str, f64, f64, f64, f64, f64); 12] = [
     ("lead", "Pb", 82.0, 207.2, 11.35, 823.0, 6.37),
     ("uranium", "U", 92.0, 238.028_91, 18.95, 890.0, 6.00),
     ("standard-rock", "rock", 11.0, 22.0, 2.65, 136.4, 26.54),
+];
+
+/// Sternheimer parameters (C̄, x₀, x₁, a, k, δ₀) of the built-in materials, in the order of
+/// [`BUILT_IN`]: Sternheimer, Berger, Seltzer, ADNDT 30 (1984) 261 Table 1 as in the PDG tables.
+/// Hydrogen is the liquid (PDG, I = 21.8 eV); carbon is the ρ = 2.265 g/cm³ graphite set (the
+/// built-in density 2.210 g/cm³ shifts C̄ by 0.025, < 0.1 % of dE/dx); copper-63 uses copper's;
+/// standard rock is the set of Lohmann, Kopp, Voss (CERN 85-03) used by the PDG and Groom et al.
+const BUILT_IN_STERNHEIMER: [Sternheimer; 12] = [
+    Sternheimer::new(3.0977, 0.4400, 1.8856, 0.13483, 5.6249, 0.0),
+    Sternheimer::new(2.7847, 0.0592, 1.6922, 0.80392, 2.4339, 0.14),
+    Sternheimer::new(2.8680, -0.0178, 2.3415, 0.26142, 2.8697, 0.12),
+    Sternheimer::new(4.2395, 0.1708, 3.0127, 0.08024, 3.6345, 0.12),
+    Sternheimer::new(4.4351, 0.2014, 2.8715, 0.14921, 3.2546, 0.14),
+    Sternheimer::new(4.2911, -0.0012, 3.1531, 0.14680, 2.9632, 0.12),
+    Sternheimer::new(4.4190, -0.0254, 3.2792, 0.14339, 2.9044, 0.08),
+    Sternheimer::new(4.4190, -0.0254, 3.2792, 0.14339, 2.9044, 0.08),
+    Sternheimer::new(5.4059, 0.2167, 3.4960, 0.15509, 2.8447, 0.14),
+    Sternheimer::new(6.2018, 0.3776, 3.8073, 0.09359, 3.1608, 0.14),
+    Sternheimer::new(5.8694, 0.2260, 3.3721, 0.19677, 2.8171, 0.14),
+    Sternheimer::new(3.7738, 0.0492, 3.0549, 0.08301, 3.4120, 0.0),
 ];
 
 impl Material {
@@ -64,9 +91,25 @@ impl Material {
             density_g_cm3,
             mean_excitation_ev,
             radiation_length_g_cm2,
+            sternheimer: None,
         };
         material.validate()?;
         Ok(material)
+    }
+
+    /// The same material with Sternheimer density-effect parameters.
+    pub fn with_sternheimer(mut self, sternheimer: Sternheimer) -> Result<Self> {
+        sternheimer.validate(&self.name)?;
+        self.sternheimer = Some(sternheimer);
+        Ok(self)
+    }
+
+    /// The density-effect parameters: the material's own, or the Sternheimer–Peierls estimate
+    /// ([`Sternheimer::estimate`]) from Z/A, the density and I.
+    pub fn density_effect(&self) -> Sternheimer {
+        self.sternheimer.unwrap_or_else(|| {
+            Sternheimer::estimate(self.z, self.a, self.density_g_cm3, self.mean_excitation_ev)
+        })
     }
 
     /// Checks ranges: 1 ≤ Z ≤ 120, A ≥ Z·0.9 (a nucleus needs its protons), positive density and I.
@@ -100,6 +143,9 @@ impl Material {
         positive(&field("mean_excitation_ev"), self.mean_excitation_ev)?;
         if let Some(x0) = self.radiation_length_g_cm2 {
             positive(&field("radiation_length_g_cm2"), x0)?;
+        }
+        if let Some(s) = &self.sternheimer {
+            s.validate(&self.name)?;
         }
         Ok(())
     }
@@ -151,15 +197,19 @@ impl MaterialTable {
     pub fn built_in() -> Self {
         let materials = BUILT_IN
             .iter()
-            .map(|&(name, symbol, z, a, rho, i, x0)| Material {
-                name: name.into(),
-                symbol: symbol.into(),
-                z,
-                a,
-                density_g_cm3: rho,
-                mean_excitation_ev: i,
-                radiation_length_g_cm2: Some(x0),
-            })
+            .zip(BUILT_IN_STERNHEIMER)
+            .map(
+                |(&(name, symbol, z, a, rho, i, x0), sternheimer)| Material {
+                    name: name.into(),
+                    symbol: symbol.into(),
+                    z,
+                    a,
+                    density_g_cm3: rho,
+                    mean_excitation_ev: i,
+                    radiation_length_g_cm2: Some(x0),
+                    sternheimer: Some(sternheimer),
+                },
+            )
             .collect();
         MaterialTable { materials }
     }
@@ -288,6 +338,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains(": z") && err.contains("[1, 120]"), "{err}");
+        t.add_toml(
+            "w.toml",
+            "[[material]]\nname = \"heavy\"\nsymbol = \"Hv\"\nz = 74\na = 183.84\ndensity_g_cm3 = 19.3\nmean_excitation_ev = 727\n[material.sternheimer]\nc_bar = 5.4059\nx0 = 0.2167\nx1 = 3.496\na = 0.15509\nk = 2.8447\ndelta0 = 0.14\n",
+        )
+        .unwrap();
+        assert_eq!(
+            t.find("Hv").unwrap().density_effect(),
+            t.find("W").unwrap().density_effect()
+        );
         let err = t
             .add_toml("bad.toml", "[[material]]\nname = \"x\"\n")
             .unwrap_err()

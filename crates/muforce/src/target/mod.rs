@@ -1,9 +1,12 @@
-//! Targets: materials, nuclear and atomic form factors, and the photon flux.
+//! Targets: materials, nuclear and atomic form factors, the photon flux, and muon energy loss.
 
+mod density_effect;
+pub mod energy_loss;
 mod form_factor;
 mod material;
 mod slab;
 
+pub use density_effect::Sternheimer;
 pub use form_factor::{FormFactor, FormFactorModel};
 pub use material::{Material, MaterialTable};
 pub use slab::Slab;

@@ -1,11 +1,14 @@
 //! Subcommands.
 
 mod decay;
+mod dedx;
 mod experiment_arg;
 mod figures;
 mod g2;
+mod kaon;
 mod materials;
 mod reach;
+mod xsec;
 
 use clap::{Parser, Subcommand};
 
@@ -19,12 +22,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// K⁺ → μ⁺νX: rate relative to K⁺ → μ⁺ν, branching ratio and NA62 invisible reach.
+    Kaon(kaon::Args),
     /// List the built-in target materials and their properties.
     Materials(materials::Args),
+    /// Production cross section of X in muon–nucleus scattering (exact, WW or IWW), total or
+    /// differential.
+    Xsec(xsec::Args),
     /// One-loop (g-2)_mu contribution of X, and the coupling band of an experimental era.
     G2(g2::Args),
     /// Partial widths, branching ratios, lifetime and decay length of X.
     Decay(decay::Args),
+    /// Mean muon energy loss <-dE/dx> by process (ionisation, bremsstrahlung, pair
+    /// production, photonuclear) in a target material.
+    Dedx(dedx::Args),
     /// Reach of an experiment (built-in name or TOML file): reach.csv, .json, .svg, .png.
     Reach(reach::Args),
     /// Every seed figure muforce can make (spectra, rho shapes, reach), as SVG and PNG.
@@ -34,9 +45,12 @@ enum Command {
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Command::Kaon(args) => kaon::run(&args),
         Command::Materials(args) => materials::run(&args),
+        Command::Xsec(args) => xsec::run(&args),
         Command::G2(args) => g2::run(&args),
         Command::Decay(args) => decay::run(&args),
+        Command::Dedx(args) => dedx::run(&args),
         Command::Reach(args) => reach::run(&args),
         Command::Figures(args) => figures::run(&args),
     }

@@ -1,0 +1,45 @@
+//! K⁺ → μ⁺νX: rates, the radiative K⁺ → μ⁺νγ background, NA62-style invisible-search
+//! statistics and published limits (REFERENCE §7; NA62 slides "Probing muonic forces at NA62"
+//! after Krnjaic, Marques-Tavares, Redigolo, Tobioka, arXiv:1902.07715; NA62,
+//! Phys. Lett. B 816 (2021) 136259).
+//!
+//! One job per file: [`KaonModel`] names the mediator models, `kinematics` holds the Dalitz
+//! limits, `matrix_element` the squared amplitudes, `rate` the normalised rates, `background`
+//! the K⁺ → μ⁺ν plus
+//! K⁺ → μ⁺νγ missing-mass background (`radiative`: the IB spectrum and photon veto,
+//! `resolution`: the K⁺ → μ⁺ν peak), `search` the cut-and-count and likelihood
+//! reach, and `published` the NA62 2021 limits and their conversion to couplings.
+
+mod background;
+mod channel;
+mod kinematics;
+mod matrix_element;
+mod published;
+mod radiative;
+mod rate;
+mod resolution;
+mod search;
+
+pub use background::{BackgroundModel, GTK_FACTOR, L1_CUT_M2};
+pub use channel::KaonModel;
+pub use kinematics::{check_x_mass, is_physical, kallen, s12_range, s23_range, MAX_X_MASS};
+pub use matrix_element::{reduced_amplitude_squared, reduced_amplitude_squared_with_scale};
+pub use published::{
+    branching_ratio_per_g2, coupling_from_br_limit, coupling_limits, parse_br_limits, BrLimit,
+    CouplingLimit,
+};
+pub use radiative::{
+    ib_density, ib_fraction_above, ib_missing_mass_density, ib_photon_spectrum, soft_photon_limit,
+    PhotonVeto,
+};
+pub use rate::{
+    kaon_rate, kaon_width, ratio_density, ratio_in_window, total_ratio, width_k_mu_nu, KaonRate,
+    BR_K_MU_NU, F_K, TAU_K_S, V_US,
+};
+pub use resolution::{MissingMassResolution, MomentumResolution};
+pub use search::{required_signal, Exposure, InvisibleSearch, ReachPoint, SearchCounts};
+
+#[cfg(test)]
+mod search_tests;
+#[cfg(test)]
+mod tests;

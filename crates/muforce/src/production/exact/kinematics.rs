@@ -1,0 +1,202 @@
+//! Lab-frame kinematics of μ(p) N(P_i) → μ(p′) N(P_f) X(k) at fixed outgoing muon
+//! (E′, θ) and fixed momentum transfer t (REFERENCE §1.1–1.2; GKSST arXiv:1906.09272
+//! Eqs. S9–S14 with the corrections listed in REFERENCE §9).
+//!
+//! Every quantity that can suffer cancellations is computed in a stable form:
+//! 1 − cos θ = 2 sin²(θ/2), E E′ − |p||p′| = m²(E² + E′² − m²)/(E E′ + |p||p′|),
+//! |p| − |p′| = (E − E′)(E + E′)/(|p| + |p′|), the threshold excess
+//! W² − (M + m_X)² = 2M(V₀ − m_X) + V² − m_X², and the t limits from
+//! t_min t_max = M²Δ²/W² with Δ = m_X² − V² (the product of the roots of
+//! sin²θ_Vq(t) = 0, derived from REFERENCE §1.1).
+
+/// Fixed masses of one process: muon m, mediator m_X, nucleus M (GeV).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Masses {
+    /// Muon mass.
+    pub m: f64,
+    /// Mediator mass.
+    pub mx: f64,
+    /// Nucleus mass.
+    pub big_m: f64,
+}
+
+/// Beam energy E and momentum |p|.
+pub(crate) fn momentum(energy: f64, mass: f64) -> f64 {
+    ((energy - mass) * (energy + mass)).max(0.0).sqrt()
+}
+
+/// Kinematics fixed by the beam and the outgoing muon (E′, θ): V = p − p′, W, t range and the
+/// projections needed to build the recoil momentum (REFERENCE §1.1–1.2).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct MuonFrame {
+    /// Beam energy E and momentum |p|.
+    pub e: f64,
+    pub p: f64,
+    /// Outgoing muon energy E′ and momentum |p′|.
+    pub e_out: f64,
+    pub p_out: f64,
+    /// V₀ = E − E′ and |V⃗|.
+    pub v0: f64,
+    pub v_abs: f64,
+    /// V² = (p − p′)² (≤ 0).
+    pub v2: f64,
+    /// Δ = m_X² − V² (> 0).
+    pub delta: f64,
+    /// W² = M² + 2MV₀ + V².
+    pub w2: f64,
+    /// Recoil-momentum transfer limits t_min, t_max (GeV²).
+    pub t_min: f64,
+    pub t_max: f64,
+    /// p⃗·V̂, p⃗·ê₁ (= p⃗′·ê₁) with ê₁ = ê₂ × V̂, ê₂ the normal of the scattering plane.
+    pub p_v: f64,
+    pub p_e1: f64,
+    /// n⃗·V̂ with n = εp′ − ε′p taken at q₀ = 0, split as n⃗ = n⃗⁽⁰⁾ − (q₀/2)(p⃗′ + p⃗);
+    /// these are the two projections: n⁽⁰⁾·V̂ and (p⃗′ + p⃗)·V̂.
+    pub n0_v: f64,
+    pub sum_v: f64,
+}
+
+impl MuonFrame {
+    /// Builds the frame, or `None` when (E′, θ) is outside the physical region
+    /// (W < M + m_X, E′ ≤ m or E′ ≥ E).
+    pub fn new(masses: &Masses, e: f64, e_out: f64, theta: f64) -> Option<Self> {
+        let Masses { m, mx, big_m } = *masses;
+        if !(e_out > m && e_out < e && (0.0..=std::f64::consts::PI).contains(&theta)) {
+            return None;
+        }
+        let p = momentum(e, m);
+        let p_out = momentum(e_out, m);
+        let sin_half = (0.5 * theta).sin();
+        let one_minus_cos = 2.0 * sin_half * sin_half;
+        let (sin_t, cos_t) = theta.sin_cos();
+        // E E′ − |p||p′| cos θ, stable.
+        let ee_pp = m * m * (e * e + e_out * e_out - m * m) / (e * e_out + p * p_out);
+        let v2 = 2.0 * m * m - 2.0 * (ee_pp + p * p_out * one_minus_cos);
+        let v0 = e - e_out;
+        // V⃗ = (−|p′| sin θ, 0, |p| − |p′| cos θ).
+        let vx = -p_out * sin_t;
+        let vz = v0 * (e + e_out) / (p + p_out) + p_out * one_minus_cos;
+        let v_abs = vx.hypot(vz);
+        let delta = mx * mx - v2;
+        let excess = 2.0 * big_m * (v0 - mx) + v2 - mx * mx;
+        if !(excess > 0.0 && v_abs > 0.0) {
+            return None;
+        }
+        let w2 = big_m * big_m + 2.0 * big_m * v0 + v2;
+        let lambda = excess * (excess + 4.0 * big_m * mx);
+        // REFERENCE §1.2: Q_max, then t_max = 2MQ²/(√(M²+Q²) + M); t_min from the product.
+        let q_max =
+            (v_abs * (w2 + big_m * big_m - mx * mx) + (v0 + big_m) * lambda.sqrt()) / (2.0 * w2);
+        let t_max = 2.0 * big_m * q_max * q_max / ((big_m * big_m + q_max * q_max).sqrt() + big_m);
+        let t_min = big_m * big_m * delta * delta / (w2 * t_max);
+        let p_v = p * vz / v_abs;
+        let p_e1 = p * p_out * sin_t / v_abs;
+        // n⁽⁰⁾ = E p⃗′ − E′ p⃗ = (E|p′| sin θ, 0, E|p′| cos θ − E′|p|), z part stable.
+        let e_pp = m * m * (e_out * e_out - e * e) / (e * p_out + e_out * p);
+        let n0x = e * p_out * sin_t;
+        let n0z = e_pp - e * p_out * one_minus_cos;
+        let n0_v = (n0x * vx + n0z * vz) / v_abs;
+        let sum_v = (p_out * sin_t * vx + (p_out * cos_t + p) * vz) / v_abs;
+        Some(MuonFrame {
+            e,
+            p,
+            e_out,
+            p_out,
+            v0,
+            v_abs,
+            v2,
+            delta,
+            w2,
+            t_min,
+            t_max,
+            p_v,
+            p_e1,
+            n0_v,
+            sum_v,
+        })
+    }
+
+    /// The recoil configuration at momentum transfer t ∈ [t_min, t_max].
+    pub fn recoil(&self, masses: &Masses, t: f64) -> Recoil {
+        let big_m = masses.big_m;
+        let q0 = t / (2.0 * big_m);
+        let q_hat = 1.0 + t / (4.0 * big_m * big_m); // Q²/t
+        let q = (t * q_hat).sqrt();
+        let numerator = self.delta + t + 2.0 * self.v0 * q0;
+        let cos_vq = (numerator / (2.0 * q * self.v_abs)).clamp(-1.0, 1.0);
+        // sin²θ_Vq = (W²/M²)(t − t_min)(t_max − t)/(4Q²|V⃗|²), zero at both ends.
+        let sin2 = self.w2 / (big_m * big_m) * (t - self.t_min) * (self.t_max - t)
+            / (4.0 * q * q * self.v_abs * self.v_abs);
+        let sin2 = sin2.clamp(0.0, 1.0);
+        let sin_vq = sin2.sqrt();
+        let sigma = self.delta - t;
+        // s̃ = 2p⃗·q⃗ − 2Eq₀ − t and ũ = 2E′q₀ − 2p⃗′·q⃗ − t, each = a ± b cos φ_q.
+        let pq_v = q * cos_vq * self.p_v;
+        let b = 2.0 * q * sin_vq * self.p_e1;
+        let a_s = 2.0 * pq_v - 2.0 * self.e * q0 - t;
+        let a_u = sigma - a_s;
+        // Y′ = ε ũ + ε′ s̃ = 2 n·q − t(ε + ε′), n = εp′ − ε′p, ε = E − q₀/2, ε′ = E′ + q₀/2.
+        let e_k = self.v0 - q0;
+        let n_time = -0.5 * q0 * (self.e + self.e_out);
+        let n_v = self.n0_v - 0.5 * q0 * self.sum_v;
+        let y0 = 2.0 * (n_time * q0 - q * cos_vq * n_v) - t * (self.e + self.e_out);
+        let y1 = -e_k * b;
+        Recoil {
+            t,
+            q_hat,
+            sigma,
+            a_s,
+            a_u,
+            b,
+            y0,
+            y1,
+            v_perp2: self.v_abs * self.v_abs * sin2,
+            e: self.e,
+            e_out: self.e_out,
+            inv_4m: 1.0 / (4.0 * big_m),
+        }
+    }
+}
+
+/// The recoil at fixed t: everything the matrix element needs, as functions of cos φ_q.
+///
+/// s̃ = a_s + b cos φ, ũ = a_u − b cos φ, Y′ = y0 + y1 cos φ; p·R = t(E − (s̃+t)/4M),
+/// p′·R = t(E′ + (ũ+t)/4M) and R² = t² Q̂ with Q̂ = Q²/t (REFERENCE §1.5 with
+/// R = (|q⃗|², q₀ q⃗); the p·R, p′·R forms follow from R·q = 0 and s̃ = −2p·q − t).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Recoil {
+    pub t: f64,
+    pub q_hat: f64,
+    /// Σ = s̃ + ũ = m_X² − V² − t.
+    pub sigma: f64,
+    pub a_s: f64,
+    pub a_u: f64,
+    pub b: f64,
+    pub y0: f64,
+    pub y1: f64,
+    /// |V⃗|² sin²θ_Vq = |k⃗ × q̂|², the X momentum transverse to q⃗.
+    pub v_perp2: f64,
+    pub e: f64,
+    pub e_out: f64,
+    /// 1/(4M).
+    pub inv_4m: f64,
+}
+
+/// The invariants at one azimuth.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Point {
+    pub s: f64,
+    pub u: f64,
+    pub y: f64,
+}
+
+impl Recoil {
+    /// s̃, ũ, Y′ at cos φ_q = `c`.
+    pub fn at(&self, c: f64) -> Point {
+        Point {
+            s: self.a_s + self.b * c,
+            u: self.a_u - self.b * c,
+            y: self.y0 + self.y1 * c,
+        }
+    }
+}

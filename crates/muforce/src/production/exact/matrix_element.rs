@@ -1,0 +1,82 @@
+//! Spin-summed squared matrix elements of μN → μNX in the numerically stable R-form.
+//!
+//! With the nucleus current e F(t) P^μ and photon exchange, the two-diagram amplitude gives
+//! ⟨|M|²⟩ = 8π²α²g² G₂(t) T_X(P)/t² (REFERENCE §1.4; GKSST arXiv:1906.09272 Eqs. S15–S16;
+//! Liu–McKeen–Miller arXiv:1609.06781; Liu–Miller arXiv:1705.01633). With the building blocks
+//!
+//! B₁ = [t(s̃+ũ)²P² − 4(ũ p·P + s̃ p′·P)²]/(s̃ũ)²,  C = [(s̃+ũ)²P² − 4t(k·P)²]/(s̃ũ),
+//! B₂ = [P²((s̃+t)² + (ũ+t)² − 4m_X²t) − 4t((p·P)² + (p′·P)²)]/(s̃ũ),
+//!
+//! the four couplings give
+//!
+//! * scalar g ψ̄ψ X:            T_S = 2{(m_X² − 4m²) B₁ + C}           (REFERENCE §1.4)
+//! * pseudoscalar i g ψ̄γ⁵ψ X:   T_P = 2{m_X² B₁ + C}                   (derived here)
+//! * vector g ψ̄γ^aψ X_a:        T_V = 4{(m_X² + 2m²) B₁ + B₂}          (REFERENCE §1.4)
+//! * axial g ψ̄γ^aγ⁵ψ X_a:       T_A = 4{(m_X² − 6m²) B₁ + B₂ + 16m² tP²/(s̃ũ)}
+//!   + (4m²/m_X²) T_P                                                    (derived here)
+//!
+//! T_P and T_A were derived for this crate and are checked against an explicit 4×4
+//! Dirac-matrix evaluation of the two diagrams (test module `tests::dirac`). The last term of
+//! T_A is the longitudinal k^a k^b/m_X² part of the polarisation sum: the axial current is not
+//! conserved, k_a A^a = 2m × (pseudoscalar amplitude). In the collinear limit these reduce to
+//! the 2→2 forms A_P, A_A of Liu–Miller (REFERENCE §3.1; test `tests::collinear`).
+//!
+//! Current conservation gives T_X(P) = (4M²/t²) T_X(P → R) with R = (|q⃗|², q₀q⃗)
+//! (REFERENCE §1.5); the functions here return T̃ = T_X(R)/t², so that
+//! T_X(P) = 4M² T̃ and ⟨|M|²⟩ = 32π²α²g²M² G₂ T̃/t². In terms of the [`Recoil`] quantities:
+//! R² = t²Q̂, p·R = tπ, p′·R = tπ′, ũ p·R + s̃ p′·R = tY′, so
+//! B₁/t² = (tQ̂Σ² − 4Y′²)/D², C/t² = −4tQ̂(m_X² + k⊥²)/D,
+//! B₂/t² = Q̂(Σ² + 2tΣ + 2t² − 4m_X²t)/D − 2Q̂ − 4t(π² + π′²)/D, with D = s̃ũ, Σ = s̃ + ũ.
+//! The C form avoids the cancellation in Σ²Q² − 4(k·R)²: with R = t n + q₀q (n the lab time
+//! axis) and Σ = −2k·q this equals −4tQ²(k₀² − (k⃗·q̂)²) = −4tQ²(m_X² + k⊥²), where
+//! k⊥² = |k⃗ × q̂|² = |V⃗|² sin²θ_Vq (k⃗ = V⃗ − q⃗); it is manifestly ≥ 0 since D < 0.
+
+use super::kinematics::{Point, Recoil};
+use crate::model::Spin;
+
+/// T̃_X = T_X(R)/t² at one azimuth, ≥ 0. T̃ is a sum of squares; where it vanishes (at the
+/// kinematic boundary, for a nearly massless pseudoscalar) rounding can leave a negative
+/// value of order 1e-16 of its terms, which is set to zero.
+#[inline]
+pub(crate) fn reduced(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Point) -> f64 {
+    unclamped(spin, m, mx, recoil, point).max(0.0)
+}
+
+/// T̃_X = T_X(R)/t² at one azimuth as evaluated (see the module documentation).
+#[inline]
+pub(crate) fn unclamped(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Point) -> f64 {
+    let Point { s, u, y } = *point;
+    let t = recoil.t;
+    let q_hat = recoil.q_hat;
+    let sigma = recoil.sigma;
+    let d = s * u;
+    let m2 = m * m;
+    let mx2 = mx * mx;
+    let b1 = (t * q_hat * sigma * sigma - 4.0 * y * y) / (d * d);
+    match spin {
+        Spin::Scalar | Spin::Pseudoscalar => {
+            let c = -4.0 * t * q_hat * (mx2 + recoil.v_perp2) / d;
+            let coefficient = if spin == Spin::Scalar {
+                mx2 - 4.0 * m2
+            } else {
+                mx2
+            };
+            2.0 * (coefficient * b1 + c)
+        }
+        Spin::Vector | Spin::AxialVector => {
+            let pi = recoil.e - (s + t) * recoil.inv_4m;
+            let pi_out = recoil.e_out + (u + t) * recoil.inv_4m;
+            let b2 = q_hat * (sigma * sigma + 2.0 * t * sigma + 2.0 * t * t - 4.0 * mx2 * t) / d
+                - 2.0 * q_hat
+                - 4.0 * t * (pi * pi + pi_out * pi_out) / d;
+            if spin == Spin::Vector {
+                4.0 * ((mx2 + 2.0 * m2) * b1 + b2)
+            } else {
+                let c = -4.0 * t * q_hat * (mx2 + recoil.v_perp2) / d;
+                let t_p = 2.0 * (mx2 * b1 + c);
+                4.0 * ((mx2 - 6.0 * m2) * b1 + b2 + 16.0 * m2 * t * q_hat / d)
+                    + 4.0 * m2 / mx2 * t_p
+            }
+        }
+    }
+}

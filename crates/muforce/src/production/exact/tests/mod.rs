@@ -1,0 +1,10 @@
+//! Tests of the exact cross section, each naming its independent source.
+
+mod collinear;
+mod common;
+mod dirac;
+mod errors;
+mod kinematics;
+mod phase_space;
+mod positivity;
+mod reference;

@@ -1,0 +1,212 @@
+//! `muforce kaon`: the JSON contract, unit suffixes and the handling of bad input.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+fn muforce() -> Command {
+    Command::cargo_bin("muforce").expect("the muforce binary is built")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = muforce()
+        .arg("kaon")
+        .args(args)
+        .arg("--json")
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).expect("valid JSON")
+}
+
+/// The keys of the JSON contract, and the value: REFERENCE §8 item 6 gives
+/// Γ/Γ(K→μν) = 2.07e-2 per g² for the muon scalar at 100 MeV.
+#[test]
+fn json_contract_and_reference_value() {
+    let v = json(&[
+        "--model",
+        "muon-scalar",
+        "--mass",
+        "0.1",
+        "--coupling",
+        "1e-3",
+    ]);
+    for key in [
+        "ratio_to_k_mu_nu",
+        "branching_ratio",
+        "ratio_error",
+        "model",
+        "mass_gev",
+        "coupling",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key} in {v}");
+    }
+    let ratio = v["ratio_to_k_mu_nu"].as_f64().unwrap();
+    assert!((ratio / 2.07e-8 - 1.0).abs() < 3e-3, "{ratio}");
+    let br = v["branching_ratio"].as_f64().unwrap();
+    assert!((br / ratio - 0.6356).abs() < 1e-12);
+    assert!(v["ratio_error"].as_f64().unwrap() < 1e-6 * ratio);
+    assert_eq!(v["model"], "muon-scalar");
+    assert_eq!(v["mass_gev"].as_f64().unwrap(), 0.1);
+    assert_eq!(v["coupling"].as_f64().unwrap(), 1e-3);
+    assert!(v.get("reach").is_none());
+}
+
+/// `--mass` takes unit suffixes: 50MeV is 0.05 GeV.
+#[test]
+fn mass_accepts_units() {
+    let a = json(&[
+        "--model",
+        "lmu-ltau",
+        "--mass",
+        "50MeV",
+        "--coupling",
+        "1e-3",
+    ]);
+    let b = json(&[
+        "--model",
+        "lmu-ltau",
+        "--mass",
+        "0.05",
+        "--coupling",
+        "1e-3",
+    ]);
+    assert_eq!(a["ratio_to_k_mu_nu"], b["ratio_to_k_mu_nu"]);
+    assert_eq!(a["mass_gev"].as_f64().unwrap(), 0.05);
+}
+
+/// The reach block: positive couplings, and the likelihood does no worse than the cut and count.
+#[test]
+fn reach_block() {
+    let v = json(&[
+        "--model",
+        "muon-vector",
+        "--mass",
+        "0.1",
+        "--coupling",
+        "1e-3",
+        "--reach",
+        "--kappa",
+        "1e-3",
+    ]);
+    let r = &v["reach"];
+    let cc = r["g_lim_cut_and_count"].as_f64().unwrap();
+    let ll = r["g_lim_likelihood"].as_f64().unwrap();
+    assert!(cc > 0.0 && ll > 0.0 && cc < 1.0, "{r}");
+    assert!(r["background"].as_f64().unwrap() > 0.0);
+}
+
+/// Human-readable output without --json.
+#[test]
+fn text_output() {
+    muforce()
+        .args([
+            "kaon",
+            "--model",
+            "lmu-ltau",
+            "--mass",
+            "0.05",
+            "--coupling",
+            "1e-3",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("BR(K -> mu nu X)"));
+}
+
+/// Bad input exits with code 2 and names the field and what is allowed.
+#[test]
+fn bad_input_is_a_usage_error() {
+    let cases: [(&[&str], &str); 9] = [
+        (
+            &[
+                "--model",
+                "dark-photon",
+                "--mass",
+                "0.05",
+                "--coupling",
+                "1e-3",
+            ],
+            "muon-scalar, lmu-ltau, muon-vector",
+        ),
+        (
+            &[
+                "--model",
+                "lmu-ltau",
+                "--mass",
+                "0.39",
+                "--coupling",
+                "1e-3",
+            ],
+            "m_X",
+        ),
+        (
+            &[
+                "--model",
+                "lmu-ltau",
+                "--mass",
+                "400MeV",
+                "--coupling",
+                "1e-3",
+            ],
+            "m_K - m_mu",
+        ),
+        (
+            &["--model", "lmu-ltau", "--mass", "0", "--coupling", "1e-3"],
+            "--mass",
+        ),
+        (
+            &[
+                "--model",
+                "lmu-ltau",
+                "--mass",
+                "-0.1",
+                "--coupling",
+                "1e-3",
+            ],
+            "--mass",
+        ),
+        (
+            &["--model", "lmu-ltau", "--mass", "nan", "--coupling", "1e-3"],
+            "--mass",
+        ),
+        (
+            &["--model", "lmu-ltau", "--mass", "0.05", "--coupling", "nan"],
+            "coupling",
+        ),
+        (
+            &[
+                "--model",
+                "lmu-ltau",
+                "--mass",
+                "0.05",
+                "--coupling",
+                "1e-3",
+                "--kappa",
+                "-0.1",
+            ],
+            "kappa",
+        ),
+        (
+            &[
+                "--model",
+                "lmu-ltau",
+                "--mass",
+                "0.05",
+                "--coupling",
+                "1e-3",
+                "--m2-lower",
+                "0.2",
+            ],
+            "window",
+        ),
+    ];
+    for (args, needle) in cases {
+        let out = muforce().arg("kaon").args(args).assert().code(2);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("NaN is allowed") && !stderr.contains("panicked"),
+            "{stderr}"
+        );
+        assert!(out.get_output().stdout.is_empty(), "{args:?}");
+    }
+}
