@@ -17,8 +17,8 @@ pub struct Args {
     /// The experiment: a built-in name or an experiment TOML file.
     #[arg(long, default_value = "atlas-hllhc")]
     experiment: String,
-    /// Production method of the figures: ww (the default until the exact cross section is
-    /// part of this build), iww or exact.
+    /// Production method of the figures: ww (the default: the exact cross section is too slow
+    /// for the mass scan), iww or exact.
     #[arg(long, default_value = "ww")]
     method: String,
 }

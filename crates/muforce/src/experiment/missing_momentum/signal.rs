@@ -10,7 +10,7 @@
 //! the analysis bins. The x integral per momentum uses Gauss–Legendre rules on the grid's
 //! normalised coordinate (ln x below the split, ln(1 − x) above).
 
-use super::grid::{CrossSectionGrid, Window};
+use super::grid::CrossSectionGrid;
 use crate::error::Result;
 use crate::experiment::description::Experiment;
 use crate::experiment::momentum_resolution::add_smeared;
@@ -61,7 +61,7 @@ fn one_momentum(
 ) -> Result<Vec<f64>> {
     let mut bins = vec![0.0; edges.len() - 1];
     let energy = muon_energy(p_in);
-    let Some(window) = Window::at(mass, energy) else {
+    let Some(window) = grid.window(energy) else {
         return Ok(bins);
     };
     // p_out ≥ p_out_min ⇔ x ≤ 1 − E′_min/E.
