@@ -233,3 +233,17 @@ fn asimov_limit_by_hand() {
         .unwrap();
     assert!((muforce / lo - 1.0).abs() < 1e-6, "{muforce} vs {lo}");
 }
+
+/// GKSST Eq. 4: L_FT = (L/3 ab⁻¹)(σ_fid/nb) × 65 nb⁻¹ for 253 cm of ⁶³Cu; with Z+W
+/// (0.39 + 3.5 nb) at 3 ab⁻¹ that is 3.89 × 65 = 252.9 nb⁻¹.
+#[test]
+fn fixed_target_luminosity_of_the_file() {
+    let e = atlas();
+    let muons: f64 = scenario_muons(&e, scenario(&e, "Z+W/A"))
+        .iter()
+        .map(|m| m.1)
+        .sum();
+    let lumi = e.target.fixed_target_luminosity_cm2(muons).unwrap();
+    let inv_nb = crate::units::cm2_to_inv_nb(lumi);
+    assert!((inv_nb / (3.89 * 65.0) - 1.0).abs() < 0.01, "{inv_nb}");
+}
