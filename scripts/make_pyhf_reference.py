@@ -15,6 +15,9 @@ import numpy as np
 import pyhf
 
 PATH = os.path.join(os.path.dirname(__file__), "..", "data", "reference", "pyhf_limits.json")
+# Signal and background rho histograms of muforce's ATLAS analysis (GKSST inputs), written by
+# `cargo test -p muforce --lib write_atlas_histograms_for_pyhf -- --ignored`.
+ATLAS = os.path.join(os.path.dirname(__file__), "..", "data", "reference", "atlas_rho_histograms.json")
 
 
 def cases():
@@ -29,6 +32,9 @@ def cases():
     yield "single_bin_b0p1", [1.0], [0.1]
     yield "three_bins", [3.0, 1.0, 0.2], [5.0, 20.0, 100.0]
     yield "large_background", [100.0, 50.0], [1e5, 4e5]
+    with open(ATLAS) as f:
+        for case in json.load(f)["cases"]:
+            yield case["name"], case["signal"], case["background"]
 
 
 def limit(signal, background):

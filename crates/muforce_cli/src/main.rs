@@ -3,6 +3,7 @@
 mod cmd;
 mod number;
 mod output;
+mod progress;
 mod quantity;
 
 use clap::Parser;

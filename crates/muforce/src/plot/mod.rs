@@ -3,6 +3,10 @@
 
 mod backend;
 mod font;
+mod line_figure;
+mod panels;
 mod reach_figure;
 
+pub use line_figure::{LineFigure, Series};
+pub use panels::render_panels;
 pub use reach_figure::{Band, Curve, ReachFigure};

@@ -86,7 +86,11 @@ impl ReachFigure {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, path: &Path) -> Result<()> {
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        path: &Path,
+    ) -> Result<()> {
         let fail = |e: &dyn std::fmt::Display| drawing_error(path, e);
         root.fill(&WHITE).map_err(|e| fail(&e))?;
         let (m0, m1) = self.mass_range;

@@ -99,7 +99,7 @@ pub fn dsigma_dx(process: &Process, energy_gev: f64, x: f64, rel_tol: f64) -> Re
 }
 
 /// IWW dσ/dx without the χ factor, with the ũ integral limited by the muon-angle cut.
-fn reduced_with_cuts(process: &Process, energy: f64, cuts: &Cuts, x: f64) -> f64 {
+pub(crate) fn reduced_with_cuts(process: &Process, energy: f64, cuts: &Cuts, x: f64) -> f64 {
     let k = k_over_e(process.mass_gev, energy, x);
     if k <= 0.0 || x >= 1.0 {
         return 0.0;

@@ -10,6 +10,7 @@ mod flux_table;
 pub mod iww;
 mod kinematics;
 mod method;
+pub mod prepared;
 mod process;
 pub mod table;
 pub mod ww;

@@ -29,15 +29,15 @@ pub const THETA_X_MAX: f64 = 0.5;
 const THETA_LO_OVER_PEAK: f64 = 1e-4;
 
 /// The WW calculation for one process and beam energy: flux table and constants.
-struct Ww<'a> {
+pub(crate) struct Ww<'a> {
     process: &'a Process,
     energy: f64,
     t_max: f64,
-    table: FluxTable,
+    pub(crate) table: FluxTable,
 }
 
 impl<'a> Ww<'a> {
-    fn new(process: &'a Process, energy: f64, rel_tol: f64) -> Result<Self> {
+    pub(crate) fn new(process: &'a Process, energy: f64, rel_tol: f64) -> Result<Self> {
         let mass = process.mass_gev;
         let t_max = mass * mass + M_MU * M_MU;
         // t_min ≥ (ũ_max/2E)² and |ũ_max| ≥ min(√2 m_X m_μ, m_μ²/2) for any x.
@@ -59,7 +59,12 @@ impl<'a> Ww<'a> {
     }
 
     /// dσ/dx with θ_X ≤ `theta_cut`, integrated to `rel_tol`.
-    fn dsigma_dx(&self, x: f64, theta_cut: Option<f64>, rel_tol: f64) -> Result<Integral> {
+    pub(crate) fn dsigma_dx(
+        &self,
+        x: f64,
+        theta_cut: Option<f64>,
+        rel_tol: f64,
+    ) -> Result<Integral> {
         let zero = Integral {
             value: 0.0,
             error: 0.0,

@@ -2,9 +2,12 @@
 
 mod decay;
 mod dedx;
+mod experiment_arg;
+mod figures;
 mod g2;
 mod kaon;
 mod materials;
+mod reach;
 mod xsec;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +36,10 @@ enum Command {
     /// Mean muon energy loss <-dE/dx> by process (ionisation, bremsstrahlung, pair
     /// production, photonuclear) in a target material.
     Dedx(dedx::Args),
+    /// Reach of an experiment (built-in name or TOML file): reach.csv, .json, .svg, .png.
+    Reach(reach::Args),
+    /// Every seed figure muforce can make (spectra, rho shapes, reach), as SVG and PNG.
+    Figures(figures::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -44,5 +51,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::G2(args) => g2::run(&args),
         Command::Decay(args) => decay::run(&args),
         Command::Dedx(args) => dedx::run(&args),
+        Command::Reach(args) => reach::run(&args),
+        Command::Figures(args) => figures::run(&args),
     }
 }

@@ -1,0 +1,52 @@
+//! Built-in experiments: the files of experiments/ and the spectra of data/ compiled into the
+//! library, so that `muforce reach atlas-hllhc` runs from any directory.
+
+use super::Experiment;
+use crate::error::{Error, Result};
+use crate::source::MomentumSpectrum;
+
+/// (name, file name, TOML text).
+const EXPERIMENTS: [(&str, &str, &str); 1] = [(
+    "atlas-hllhc",
+    "experiments/atlas_hllhc.toml",
+    include_str!("../../../../../experiments/atlas_hllhc.toml"),
+)];
+
+/// (file name, CSV text) of the shipped spectra.
+const SPECTRA: [(&str, &str); 2] = [
+    (
+        "z_muon_momentum.csv",
+        include_str!("../../../../../data/lhc/z_muon_momentum.csv"),
+    ),
+    (
+        "w_muon_momentum.csv",
+        include_str!("../../../../../data/lhc/w_muon_momentum.csv"),
+    ),
+];
+
+/// The names of the built-in experiments.
+pub fn builtin_names() -> Vec<&'static str> {
+    EXPERIMENTS.iter().map(|e| e.0).collect()
+}
+
+/// Resolves a `spectrum` path of a built-in file to the compiled-in copy of data/lhc/.
+fn shipped_spectrum(path: &str) -> Result<MomentumSpectrum> {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    match SPECTRA.iter().find(|s| s.0 == file) {
+        Some(s) => MomentumSpectrum::from_csv(&format!("data/lhc/{}", s.0), s.1),
+        None => Err(Error::unknown(
+            "shipped spectrum",
+            path,
+            &SPECTRA.map(|s| s.0),
+        )),
+    }
+}
+
+/// The built-in experiment called `name` (see [`builtin_names`]).
+pub fn builtin(name: &str) -> Result<Experiment> {
+    let key = name.trim().to_ascii_lowercase();
+    let Some(&(_, file, text)) = EXPERIMENTS.iter().find(|e| e.0 == key) else {
+        return Err(Error::unknown("experiment", name, &builtin_names()));
+    };
+    Experiment::from_toml(file, text, &shipped_spectrum)
+}

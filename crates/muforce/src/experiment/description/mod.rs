@@ -1,0 +1,176 @@
+//! Experiment descriptions: TOML files with `[experiment]`, `[source]`, `[target]`,
+//! `[production]`, `[selection]`, `[detector]`, `[[background]]`, `[analysis]`, `[figures]`
+//! and `[[scenario]]` tables (experiments/atlas_hllhc.toml documents every field).
+//!
+//! Parsing denies unknown fields, and every error — syntax, wrong type, missing field, value
+//! out of range, unknown name — reads `file: line L, column C: …` and names the field.
+
+mod builtin;
+mod location;
+mod schema;
+#[cfg(test)]
+mod tests;
+mod validate;
+
+pub use builtin::{builtin, builtin_names};
+
+use crate::experiment::{GaussianMixture, MomentumResolution};
+use crate::model::{Era, Spin};
+use crate::production::{Cuts, Method};
+use crate::source::MomentumSpectrum;
+use crate::stats::LimitMethod;
+use crate::target::{FormFactorModel, Slab};
+
+/// One muon sample: its momentum spectrum and how many muons it has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sample {
+    /// Name used by the scenarios, e.g. `Z`.
+    pub name: String,
+    /// The momentum spectrum of the muons entering the target.
+    pub spectrum: MomentumSpectrum,
+    /// How the number of muons is set.
+    pub count: MuonCount,
+}
+
+/// The number of muons of a sample.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MuonCount {
+    /// A fiducial cross section in nb, times the luminosity: N_μ = L σ (GKSST Eq. 4).
+    CrossSectionNb(f64),
+    /// A fixed number of muons on target.
+    Muons(f64),
+}
+
+impl Sample {
+    /// N_μ for an integrated luminosity in fb⁻¹ (1 fb⁻¹ × 1 nb = 10⁶ muons).
+    pub fn muons(&self, luminosity_inv_fb: f64) -> f64 {
+        match self.count {
+            MuonCount::CrossSectionNb(sigma) => luminosity_inv_fb * sigma * 1e6,
+            MuonCount::Muons(n) => n,
+        }
+    }
+}
+
+/// A named background ρ distribution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Background {
+    /// Name used by the scenarios, e.g. `A`.
+    pub name: String,
+    /// R(ρ) per muon (GKSST Eq. 9).
+    pub resolution: GaussianMixture,
+}
+
+/// One scenario: which samples, which background, which luminosity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// The scenario column of the reach table, e.g. `Z+W/A`.
+    pub name: String,
+    /// Indices into [`Experiment::samples`].
+    pub samples: Vec<usize>,
+    /// Index into [`Experiment::backgrounds`].
+    pub background: usize,
+    /// Integrated luminosity in fb⁻¹.
+    pub luminosity_inv_fb: f64,
+}
+
+/// The ρ histogram and the limit settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// Lower edge of the ρ window.
+    pub rho_min: f64,
+    /// Upper edge of the ρ window.
+    pub rho_max: f64,
+    /// Number of equal-width ρ bins.
+    pub bins: usize,
+    /// Confidence level of the limits.
+    pub confidence_level: f64,
+    /// How the limit is set.
+    pub limit: LimitMethod,
+    /// The mediators scanned.
+    pub models: Vec<Spin>,
+    /// The mass grid in GeV (log spaced, ascending).
+    pub masses_gev: Vec<f64>,
+    /// The coupling range searched for the limit.
+    pub coupling_range: (f64, f64),
+}
+
+impl Analysis {
+    /// The bin edges of the ρ histogram.
+    pub fn edges(&self) -> Vec<f64> {
+        let n = self.bins;
+        (0..=n)
+            .map(|i| self.rho_min + (self.rho_max - self.rho_min) * i as f64 / n as f64)
+            .collect()
+    }
+}
+
+/// A validated experiment description.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Experiment {
+    /// The experiment column of the reach table.
+    pub name: String,
+    /// A one-line description for figure titles.
+    pub title: String,
+    /// The muon samples.
+    pub samples: Vec<Sample>,
+    /// Default integrated luminosity in fb⁻¹ (scenarios may override it).
+    pub luminosity_inv_fb: f64,
+    /// The target.
+    pub target: Slab,
+    /// Its form factor.
+    pub form_factor: FormFactorModel,
+    /// The production cross-section method.
+    pub method: Method,
+    /// Relative tolerance of the cross-section integrals.
+    pub rel_tol: f64,
+    /// θ and p_out cuts on the outgoing muon.
+    pub cuts: Cuts,
+    /// Momentum resolutions for the signal smearing.
+    pub resolution: MomentumResolution,
+    /// Background ρ distributions.
+    pub backgrounds: Vec<Background>,
+    /// Histogram and limit settings.
+    pub analysis: Analysis,
+    /// (g−2)_μ era of the figures' band.
+    pub g2_era: &'static Era,
+    /// Half-width of that band in standard deviations.
+    pub g2_sigma: f64,
+    /// The scenarios.
+    pub scenarios: Vec<Scenario>,
+}
+
+impl Experiment {
+    /// Parses and validates TOML text; `resolve` turns a `spectrum` path as written in the
+    /// file into a spectrum.
+    pub fn from_toml(
+        source_name: &str,
+        text: &str,
+        resolve: &dyn Fn(&str) -> crate::Result<MomentumSpectrum>,
+    ) -> crate::Result<Self> {
+        validate::experiment(source_name, text, resolve)
+    }
+
+    /// Reads an experiment file; spectrum paths are relative to the file's directory.
+    pub fn from_file(path: &std::path::Path) -> crate::Result<Self> {
+        let text = crate::io::read_text(path)?;
+        let dir = path
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        Self::from_toml(&path.display().to_string(), &text, &|p| {
+            MomentumSpectrum::from_file(&dir.join(p))
+        })
+    }
+
+    /// A copy with another production method.
+    #[must_use]
+    pub fn with_method(mut self, method: Method) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// The sample called `name`.
+    pub fn sample(&self, name: &str) -> Option<&Sample> {
+        self.samples.iter().find(|s| s.name == name)
+    }
+}

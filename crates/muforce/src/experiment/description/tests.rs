@@ -1,0 +1,106 @@
+//! Experiment files: the built-in one parses to GKSST's numbers; bad files name field and line.
+
+use super::*;
+
+const TEXT: &str = include_str!("../../../../../experiments/atlas_hllhc.toml");
+
+fn parse(text: &str) -> crate::Result<Experiment> {
+    Experiment::from_toml("bad.toml", text, &|_| {
+        MomentumSpectrum::new(vec![20.0, 60.0], vec![1.0])
+    })
+}
+
+/// Line (from 1) of the first line of TEXT containing `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+/// The shipped file: GKSST's inputs (Eq. 4, 7–10, S2) as documented in it.
+#[test]
+fn builtin_atlas_file() {
+    let e = builtin("atlas-hllhc").unwrap();
+    assert_eq!(e.name, "atlas");
+    assert_eq!(e.target.length_cm, 253.0);
+    assert_eq!(e.target.material.name, "copper-63");
+    assert_eq!(e.method, Method::Ww);
+    assert_eq!((e.cuts.theta_max, e.cuts.p_out_min), (0.1, 5.0));
+    // 3 ab⁻¹ × 0.39 nb = 1.17e9 Z muons, × 3.5 nb = 1.05e10 W muons.
+    assert!((e.sample("Z").unwrap().muons(3000.0) / 1.17e9 - 1.0).abs() < 1e-12);
+    assert!((e.sample("W").unwrap().muons(3000.0) / 1.05e10 - 1.0).abs() < 1e-12);
+    let names: Vec<&str> = e.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Z/A", "Z/B", "Z+W/A", "Z+W/B"]);
+    assert_eq!(e.analysis.masses_gev.len(), 41);
+    assert!((e.analysis.masses_gev[0] - 1e-3).abs() < 1e-15);
+    assert!((e.analysis.masses_gev[40] - 10.0).abs() < 1e-12);
+    assert_eq!(e.backgrounds[0].resolution.norm(), 1.005);
+    assert_eq!(e.g2_era.name, "e821-2006");
+    assert!(builtin("na64")
+        .unwrap_err()
+        .to_string()
+        .contains("atlas-hllhc"));
+    assert_eq!(parse(TEXT).unwrap().target.length_cm, 253.0);
+}
+
+/// Each broken file gives an error naming the field and the line where it is.
+#[test]
+fn bad_files_name_field_and_line() {
+    let cases: Vec<(String, &str, usize)> = vec![
+        // Negative length.
+        (
+            TEXT.replace("length_cm = 253.0", "length_cm = -253.0"),
+            "target.length_cm",
+            line_of(TEXT, "length_cm = 253.0"),
+        ),
+        // Unknown material.
+        (
+            TEXT.replace("material = \"copper-63\"", "material = \"unobtainium\""),
+            "target.material",
+            line_of(TEXT, "material = \"copper-63\""),
+        ),
+        // Empty mass range.
+        (
+            TEXT.replace("mass_max_gev = 10.0", "mass_max_gev = 1e-3"),
+            "analysis.mass_max_gev",
+            line_of(TEXT, "mass_max_gev = 10.0"),
+        ),
+        // Wrong type.
+        (
+            TEXT.replace("bins = 100", "bins = \"many\""),
+            "bins",
+            line_of(TEXT, "bins = 100"),
+        ),
+        // Unknown method and unknown background of a scenario.
+        (
+            TEXT.replace("method = \"ww\"", "method = \"guess\""),
+            "production.method",
+            line_of(TEXT, "method = \"ww\""),
+        ),
+        (
+            TEXT.replacen("background = \"A\"", "background = \"C\"", 1),
+            "scenario.background",
+            line_of(TEXT, "background = \"A\""),
+        ),
+        // Unknown field.
+        (
+            TEXT.replace("p_out_min_gev = 5.0", "p_out_min_gev = 5.0\np_min = 5.0"),
+            "p_min",
+            line_of(TEXT, "p_out_min_gev = 5.0") + 1,
+        ),
+    ];
+    for (text, field, line) in cases {
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("bad.toml: line {line},")) && err.contains(field),
+            "expected line {line} and field {field}: {err}"
+        );
+    }
+    // Missing field: serde names it; the line is that of its table.
+    let text = TEXT.replace("length_cm = 253.0\n", "");
+    let err = parse(&text).unwrap_err().to_string();
+    let table_line = line_of(TEXT, "[target]");
+    assert!(
+        err.contains("missing field `length_cm`")
+            && err.starts_with(&format!("bad.toml: line {table_line},")),
+        "{err}"
+    );
+}

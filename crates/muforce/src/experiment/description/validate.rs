@@ -1,0 +1,504 @@
+//! From the parsed TOML to a validated [`Experiment`]: every check names its field and line.
+
+use super::location::Located;
+use super::schema::{self, File};
+use super::{Analysis, Background, Experiment, MuonCount, Sample, Scenario};
+use crate::error::Result;
+use crate::experiment::{GaussianMixture, MomentumResolution};
+use crate::model::{Era, Spin};
+use crate::production::{Cuts, Method};
+use crate::source::MomentumSpectrum;
+use crate::stats::LimitMethod;
+use crate::target::{FormFactorModel, Material, Slab};
+use toml::Spanned;
+
+/// Parses and validates an experiment file.
+pub(super) fn experiment(
+    source_name: &str,
+    text: &str,
+    resolve: &dyn Fn(&str) -> Result<MomentumSpectrum>,
+) -> Result<Experiment> {
+    let at = Located { source_name, text };
+    let file: File = toml::from_str(text).map_err(|e| syntax_error(&at, &e))?;
+    Checker { at }.build(file, resolve)
+}
+
+/// A TOML error at its line, naming the field: serde names missing and unknown fields itself;
+/// for a wrong type the key on the error's line (with its table header) is added.
+fn syntax_error(at: &Located<'_>, e: &toml::de::Error) -> crate::Error {
+    let span = e.span().unwrap_or(0..0);
+    let message = e.message().trim().to_string();
+    if message.contains("field `") {
+        let (line, column) = at.line_column(span.start);
+        return crate::Error::Parse {
+            source_name: at.source_name.to_string(),
+            message: format!("line {line}, column {column}: {message}"),
+        };
+    }
+    let start = at.text[..span.start.min(at.text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_text = at.text[start..].lines().next().unwrap_or("");
+    let key = line_text.split('=').next().unwrap_or("").trim();
+    let table = at.text[..start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    let field = match table {
+        Some(t) if !key.is_empty() => format!("{t}.{key}"),
+        _ => key.to_string(),
+    };
+    at.error(span, &field, message)
+}
+
+struct Checker<'a> {
+    at: Located<'a>,
+}
+
+impl Checker<'_> {
+    /// Maps a library error about the value in `spanned` to an error at its line.
+    fn wrap<T, U>(&self, spanned: &Spanned<U>, field: &str, r: Result<T>) -> Result<T> {
+        r.map_err(|e| self.at.error(spanned.span(), field, e))
+    }
+
+    fn positive(&self, v: &Spanned<f64>, field: &str) -> Result<f64> {
+        let x = *v.get_ref();
+        if x.is_finite() && x > 0.0 {
+            Ok(x)
+        } else {
+            Err(self
+                .at
+                .error(v.span(), field, format!("{x} must be a finite number > 0")))
+        }
+    }
+
+    fn within(&self, v: &Spanned<f64>, field: &str, lo: f64, hi: f64) -> Result<f64> {
+        let x = *v.get_ref();
+        if x.is_finite() && x >= lo && x <= hi {
+            Ok(x)
+        } else {
+            Err(self
+                .at
+                .error(v.span(), field, format!("{x} must lie in [{lo}, {hi}]")))
+        }
+    }
+
+    fn build(
+        &self,
+        file: File,
+        resolve: &dyn Fn(&str) -> Result<MomentumSpectrum>,
+    ) -> Result<Experiment> {
+        let family = &file.experiment.family;
+        if family.get_ref() != "missing-momentum" {
+            return Err(self.at.error(
+                family.span(),
+                "experiment.family",
+                format!(
+                    "unknown family '{}'; known: missing-momentum",
+                    family.get_ref()
+                ),
+            ));
+        }
+        let name = file.experiment.name.get_ref().trim().to_string();
+        if name.is_empty() || name.contains(',') {
+            return Err(self.at.error(
+                file.experiment.name.span(),
+                "experiment.name",
+                "must be a non-empty name without commas",
+            ));
+        }
+        let luminosity_inv_fb = match &file.source.luminosity_inv_fb {
+            Some(l) => self.positive(l, "source.luminosity_inv_fb")?,
+            None => 0.0,
+        };
+        let samples = self.samples(&file.source, resolve)?;
+        if samples.is_empty() {
+            return Err(self.at.error(
+                0..0,
+                "source.sample",
+                "needs at least one [[source.sample]]",
+            ));
+        }
+        let target = self.target(&file.target)?;
+        let form_factor = match &file.target.form_factor {
+            Some(f) => self.wrap(
+                f,
+                "target.form_factor",
+                FormFactorModel::from_name(f.get_ref()),
+            )?,
+            None => FormFactorModel::Full,
+        };
+        let method = self.wrap(
+            &file.production.method,
+            "production.method",
+            Method::from_name(file.production.method.get_ref()),
+        )?;
+        let rel_tol = self.within(&file.production.rel_tol, "production.rel_tol", 1e-8, 0.1)?;
+        let cuts = Cuts {
+            theta_max: self.within(
+                &file.selection.theta_max_rad,
+                "selection.theta_max_rad",
+                1e-6,
+                std::f64::consts::PI,
+            )?,
+            p_out_min: self.within(
+                &file.selection.p_out_min_gev,
+                "selection.p_out_min_gev",
+                0.0,
+                1e6,
+            )?,
+            ..Cuts::default()
+        };
+        let d = &file.detector;
+        let resolution = MomentumResolution {
+            in_relative: self.within(
+                &d.sigma_in_relative,
+                "detector.sigma_in_relative",
+                0.0,
+                1.0,
+            )?,
+            in_relative_per_gev: self.within(
+                &d.sigma_in_relative_per_gev,
+                "detector.sigma_in_relative_per_gev",
+                0.0,
+                1.0,
+            )?,
+            out_relative: self.within(
+                &d.sigma_out_relative,
+                "detector.sigma_out_relative",
+                0.0,
+                1.0,
+            )?,
+        };
+        let backgrounds = self.backgrounds(&file.background)?;
+        let analysis = self.analysis(&file.analysis)?;
+        let (g2_era, g2_sigma) = match &file.figures {
+            Some(f) => (
+                self.wrap(
+                    &f.g2_era,
+                    "figures.g2_era",
+                    Era::from_name(f.g2_era.get_ref()),
+                )?,
+                self.within(&f.g2_sigma, "figures.g2_sigma", 0.1, 10.0)?,
+            ),
+            None => (Era::from_name("e821-2006")?, 2.0),
+        };
+        let scenarios =
+            self.scenarios(&file.scenario, &samples, &backgrounds, luminosity_inv_fb)?;
+        Ok(Experiment {
+            name,
+            title: file.experiment.title,
+            samples,
+            luminosity_inv_fb,
+            target,
+            form_factor,
+            method,
+            rel_tol,
+            cuts,
+            resolution,
+            backgrounds,
+            analysis,
+            g2_era,
+            g2_sigma,
+            scenarios,
+        })
+    }
+
+    fn samples(
+        &self,
+        source: &schema::SourceSection,
+        resolve: &dyn Fn(&str) -> Result<MomentumSpectrum>,
+    ) -> Result<Vec<Sample>> {
+        let mut out: Vec<Sample> = Vec::new();
+        for s in &source.sample {
+            let name = s.name.get_ref().trim().to_string();
+            if name.is_empty() || out.iter().any(|o| o.name == name) {
+                return Err(self.at.error(
+                    s.name.span(),
+                    "source.sample.name",
+                    format!("'{name}' must be a non-empty name used once"),
+                ));
+            }
+            let spectrum = match (&s.spectrum, &s.momentum_gev) {
+                (Some(path), None) => {
+                    self.wrap(path, "source.sample.spectrum", resolve(path.get_ref()))?
+                }
+                (None, Some(p)) => {
+                    let p = self.positive(p, "source.sample.momentum_gev")?;
+                    self.wrap(
+                        s.momentum_gev.as_ref().expect("present"),
+                        "source.sample.momentum_gev",
+                        MomentumSpectrum::new(vec![0.999 * p, 1.001 * p], vec![1.0]),
+                    )?
+                }
+                _ => {
+                    return Err(self.at.error(
+                        s.name.span(),
+                        "source.sample",
+                        format!("sample '{name}' needs exactly one of `spectrum` (a file) or `momentum_gev` (a beam)"),
+                    ))
+                }
+            };
+            let count = match (&s.cross_section_nb, &s.muons) {
+                (Some(sigma), None) => {
+                    if source.luminosity_inv_fb.is_none() {
+                        return Err(self.at.error(
+                            sigma.span(),
+                            "source.luminosity_inv_fb",
+                            "is needed by `cross_section_nb` (N_μ = L σ)",
+                        ));
+                    }
+                    MuonCount::CrossSectionNb(
+                        self.positive(sigma, "source.sample.cross_section_nb")?,
+                    )
+                }
+                (None, Some(n)) => MuonCount::Muons(self.positive(n, "source.sample.muons")?),
+                _ => {
+                    return Err(self.at.error(
+                        s.name.span(),
+                        "source.sample",
+                        format!(
+                            "sample '{name}' needs exactly one of `cross_section_nb` or `muons`"
+                        ),
+                    ))
+                }
+            };
+            out.push(Sample {
+                name,
+                spectrum,
+                count,
+            });
+        }
+        Ok(out)
+    }
+
+    fn target(&self, t: &schema::TargetSection) -> Result<Slab> {
+        let material = self.wrap(
+            &t.material,
+            "target.material",
+            Material::built_in(t.material.get_ref()),
+        )?;
+        let length = self.positive(&t.length_cm, "target.length_cm")?;
+        self.wrap(
+            &t.length_cm,
+            "target.length_cm",
+            Slab::new(material, length),
+        )
+    }
+
+    fn backgrounds(&self, list: &[schema::BackgroundSection]) -> Result<Vec<Background>> {
+        let mut out: Vec<Background> = Vec::new();
+        for b in list {
+            let name = b.name.get_ref().trim().to_string();
+            if name.is_empty() || out.iter().any(|o| o.name == name) {
+                return Err(self.at.error(
+                    b.name.span(),
+                    "background.name",
+                    format!("'{name}' must be a non-empty name used once"),
+                ));
+            }
+            let (widths, weights) = (b.widths.get_ref(), b.weights.get_ref());
+            if widths.len() != weights.len() {
+                return Err(self.at.error(
+                    b.weights.span(),
+                    "background.weights",
+                    format!(
+                        "has {} entries but widths has {}",
+                        weights.len(),
+                        widths.len()
+                    ),
+                ));
+            }
+            let resolution = self.wrap(
+                &b.widths,
+                "background.widths",
+                GaussianMixture::new(
+                    weights
+                        .iter()
+                        .copied()
+                        .zip(widths.iter().copied())
+                        .collect(),
+                ),
+            )?;
+            out.push(Background { name, resolution });
+        }
+        if out.is_empty() {
+            return Err(self
+                .at
+                .error(0..0, "background", "needs at least one [[background]]"));
+        }
+        Ok(out)
+    }
+
+    fn analysis(&self, a: &schema::AnalysisSection) -> Result<Analysis> {
+        let rho_min = self.within(&a.rho_min, "analysis.rho_min", -10.0, 10.0)?;
+        let rho_max = self.within(&a.rho_max, "analysis.rho_max", -10.0, 10.0)?;
+        if rho_max <= rho_min {
+            return Err(self.at.error(
+                a.rho_max.span(),
+                "analysis.rho_max",
+                format!("{rho_max} must be above rho_min = {rho_min}"),
+            ));
+        }
+        let bins = *a.bins.get_ref();
+        if !(1..=100_000).contains(&bins) {
+            return Err(self.at.error(
+                a.bins.span(),
+                "analysis.bins",
+                format!("{bins} must lie in [1, 100000]"),
+            ));
+        }
+        let confidence_level = self.within(
+            &a.confidence_level,
+            "analysis.confidence_level",
+            0.5,
+            0.999_999,
+        )?;
+        let limit = match a.limit.get_ref().trim().to_ascii_lowercase().as_str() {
+            "cls" => LimitMethod::Cls,
+            "profile-likelihood" => LimitMethod::ProfileLikelihood,
+            other => {
+                return Err(self.at.error(
+                    a.limit.span(),
+                    "analysis.limit",
+                    format!("unknown limit method '{other}'; known: cls, profile-likelihood"),
+                ))
+            }
+        };
+        let mut models = Vec::new();
+        for m in a.models.get_ref() {
+            let spin = self.wrap(&a.models, "analysis.models", Spin::from_name(m))?;
+            if !matches!(spin, Spin::Scalar | Spin::Vector) {
+                return Err(self.at.error(
+                    a.models.span(),
+                    "analysis.models",
+                    format!("'{m}' is not scanned; known: scalar, vector"),
+                ));
+            }
+            if !models.contains(&spin) {
+                models.push(spin);
+            }
+        }
+        if models.is_empty() {
+            return Err(self.at.error(
+                a.models.span(),
+                "analysis.models",
+                "needs at least one model",
+            ));
+        }
+        let m0 = self.within(&a.mass_min_gev, "analysis.mass_min_gev", 1e-6, 1e3)?;
+        let m1 = self.within(&a.mass_max_gev, "analysis.mass_max_gev", 1e-6, 1e3)?;
+        if m1 <= m0 {
+            return Err(self.at.error(
+                a.mass_max_gev.span(),
+                "analysis.mass_max_gev",
+                format!("{m1} must be above mass_min_gev = {m0} (the mass range is empty)"),
+            ));
+        }
+        let per_decade = *a.masses_per_decade.get_ref();
+        if !(1..=1000).contains(&per_decade) {
+            return Err(self.at.error(
+                a.masses_per_decade.span(),
+                "analysis.masses_per_decade",
+                format!("{per_decade} must lie in [1, 1000]"),
+            ));
+        }
+        let n = ((m1 / m0).log10() * per_decade as f64).round().max(1.0) as usize;
+        let masses_gev = (0..=n)
+            .map(|i| m0 * (m1 / m0).powf(i as f64 / n as f64))
+            .collect();
+        let g0 = self.within(&a.coupling_min, "analysis.coupling_min", 1e-12, 10.0)?;
+        let g1 = self.within(&a.coupling_max, "analysis.coupling_max", 1e-12, 100.0)?;
+        if g1 <= g0 {
+            return Err(self.at.error(
+                a.coupling_max.span(),
+                "analysis.coupling_max",
+                format!("{g1} must be above coupling_min = {g0}"),
+            ));
+        }
+        Ok(Analysis {
+            rho_min,
+            rho_max,
+            bins: bins as usize,
+            confidence_level,
+            limit,
+            models,
+            masses_gev,
+            coupling_range: (g0, g1),
+        })
+    }
+
+    fn scenarios(
+        &self,
+        list: &[schema::ScenarioSection],
+        samples: &[Sample],
+        backgrounds: &[Background],
+        default_lumi: f64,
+    ) -> Result<Vec<Scenario>> {
+        let mut out: Vec<Scenario> = Vec::new();
+        for s in list {
+            let name = s.name.get_ref().trim().to_string();
+            if name.is_empty() || name.contains(',') || out.iter().any(|o| o.name == name) {
+                return Err(self.at.error(
+                    s.name.span(),
+                    "scenario.name",
+                    format!("'{name}' must be a non-empty name without commas, used once"),
+                ));
+            }
+            let mut indices = Vec::new();
+            for wanted in s.samples.get_ref() {
+                let Some(i) = samples.iter().position(|x| &x.name == wanted) else {
+                    let known: Vec<&str> = samples.iter().map(|x| x.name.as_str()).collect();
+                    return Err(self.at.error(
+                        s.samples.span(),
+                        "scenario.samples",
+                        format!("unknown sample '{wanted}'; known: {}", known.join(", ")),
+                    ));
+                };
+                if !indices.contains(&i) {
+                    indices.push(i);
+                }
+            }
+            if indices.is_empty() {
+                return Err(self.at.error(
+                    s.samples.span(),
+                    "scenario.samples",
+                    "needs at least one sample",
+                ));
+            }
+            let Some(background) = backgrounds
+                .iter()
+                .position(|b| &b.name == s.background.get_ref())
+            else {
+                let known: Vec<&str> = backgrounds.iter().map(|b| b.name.as_str()).collect();
+                return Err(self.at.error(
+                    s.background.span(),
+                    "scenario.background",
+                    format!(
+                        "unknown background '{}'; known: {}",
+                        s.background.get_ref(),
+                        known.join(", ")
+                    ),
+                ));
+            };
+            let luminosity_inv_fb = match &s.luminosity_inv_fb {
+                Some(l) => self.positive(l, "scenario.luminosity_inv_fb")?,
+                None => default_lumi,
+            };
+            out.push(Scenario {
+                name,
+                samples: indices,
+                background,
+                luminosity_inv_fb,
+            });
+        }
+        if out.is_empty() {
+            return Err(self
+                .at
+                .error(0..0, "scenario", "needs at least one [[scenario]]"));
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,206 @@
+//! The figures of a missing-momentum study, as in GKSST (arXiv:1906.09272): the muon momentum
+//! spectra (Fig. 2), the normalised ρ line shapes (Fig. 3) and the reach with the (g−2)_μ band
+//! (Fig. 4, vector left, scalar right).
+
+use super::scan::{background, scenario_muons, Scan};
+use super::signal::signal;
+use crate::error::Result;
+use crate::experiment::description::{Experiment, Scenario};
+use crate::model::{g2_band, Spin};
+use crate::plot::{Band, Curve, LineFigure, ReachFigure, Series};
+
+/// Fig. 2: the momentum distribution of each sample, normalised to unit area (per GeV).
+pub fn spectra_figure(experiment: &Experiment) -> LineFigure {
+    let mut y_max: f64 = 0.0;
+    let series = experiment
+        .samples
+        .iter()
+        .map(|s| {
+            let edges = s.spectrum.edges();
+            let density: Vec<f64> = s
+                .spectrum
+                .fractions()
+                .iter()
+                .zip(edges.windows(2))
+                .map(|(f, w)| f / (w[1] - w[0]))
+                .collect();
+            y_max = density.iter().copied().fold(y_max, f64::max);
+            let mean = s.spectrum.mean_momentum();
+            Series::histogram(
+                &format!("{} muons (mean {mean:.0} GeV)", s.name),
+                edges,
+                &density,
+            )
+        })
+        .collect();
+    LineFigure {
+        title: format!("{}: muon momentum spectra", experiment.name),
+        x_label: "p_in [GeV]".into(),
+        y_label: "P_fid(p_in) [1/GeV]".into(),
+        x_range: (0.0, 150.0),
+        y_range: (0.0, 1.1 * y_max.max(1e-12)),
+        y_log: false,
+        series,
+        size: (800, 560),
+    }
+}
+
+/// The scenario whose samples the line shapes use: the one with the most samples.
+fn widest_scenario(experiment: &Experiment) -> &Scenario {
+    experiment
+        .scenarios
+        .iter()
+        .max_by_key(|s| s.samples.len())
+        .expect("a validated experiment has scenarios")
+}
+
+/// Normalises a histogram to unit area: (1/N) dN/dρ per bin.
+fn unit_area(values: &[f64], width: f64) -> Vec<f64> {
+    let total: f64 = values.iter().sum();
+    if total > 0.0 {
+        values.iter().map(|v| v / (total * width)).collect()
+    } else {
+        vec![0.0; values.len()]
+    }
+}
+
+/// Fig. 3: (1/N) dN/dρ of the backgrounds (dashed) and of scalar and vector signals at
+/// `masses_gev`, for the samples of the widest scenario.
+pub fn rho_shapes_figure(experiment: &Experiment, masses_gev: &[f64]) -> Result<LineFigure> {
+    let edges = experiment.analysis.edges();
+    let width = edges[1] - edges[0];
+    let scenario = widest_scenario(experiment);
+    let mut series: Vec<Series> = experiment
+        .backgrounds
+        .iter()
+        .map(|b| {
+            let mut sc = scenario.clone();
+            sc.background = experiment
+                .backgrounds
+                .iter()
+                .position(|x| x.name == b.name)
+                .unwrap_or(0);
+            let h = background(experiment, &sc);
+            Series::histogram(
+                &format!("SM, case {}", b.name),
+                &edges,
+                &unit_area(&h, width),
+            )
+            .dashed()
+        })
+        .collect();
+    for spin in [Spin::Scalar, Spin::Vector] {
+        for &m in masses_gev {
+            let s = signal(experiment, spin, m)?;
+            let h = s.events(1.0, &scenario_muons(experiment, scenario));
+            let tag = if spin == Spin::Scalar { "S" } else { "V" };
+            series.push(Series::histogram(
+                &format!("{tag}, m_X = {}", mass_label(m)),
+                &edges,
+                &unit_area(&h, width),
+            ));
+        }
+    }
+    Ok(LineFigure {
+        title: format!(
+            "{}: rho line shapes ({} muons, {} cross section)",
+            experiment.name,
+            scenario_samples(experiment, scenario),
+            experiment.method.name()
+        ),
+        x_label: "rho = (p_out - p_in)/p_in".into(),
+        y_label: "(1/N) dN/drho".into(),
+        x_range: (
+            experiment.analysis.rho_min,
+            0.5_f64.min(experiment.analysis.rho_max),
+        ),
+        y_range: (1e-4, 30.0),
+        y_log: true,
+        series,
+        size: (900, 620),
+    })
+}
+
+fn scenario_samples(experiment: &Experiment, scenario: &Scenario) -> String {
+    scenario
+        .samples
+        .iter()
+        .map(|&i| experiment.samples[i].name.as_str())
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+/// "16 MeV", "1 GeV".
+fn mass_label(m: f64) -> String {
+    if m < 1.0 {
+        format!("{:.0} MeV", m * 1e3)
+    } else {
+        let number = format!("{m:.3}");
+        format!("{} GeV", number.trim_end_matches('0').trim_end_matches('.'))
+    }
+}
+
+/// One panel of Fig. 4: the excluded regions of every scenario for `spin` and the (g−2)_μ band
+/// of the experiment's era (Jegerlehner–Nyffeler one-loop Δa_μ, REFERENCE §5).
+pub fn reach_panel(experiment: &Experiment, scan: &Scan, spin: Spin) -> Result<ReachFigure> {
+    let mut curves = Vec::new();
+    for (k, scenario) in experiment.scenarios.iter().enumerate() {
+        let points: Vec<(f64, f64, Option<f64>)> = scan
+            .points
+            .iter()
+            .filter(|p| p.signal.spin == spin)
+            .filter_map(|p| {
+                p.intervals[k].map(|iv| (p.signal.mass_gev, iv.coupling_low, iv.coupling_high))
+            })
+            .collect();
+        if !points.is_empty() {
+            curves.push(Curve {
+                label: format!("{} {}", experiment.name, scenario.name),
+                points,
+            });
+        }
+    }
+    let mut band = Vec::new();
+    for &m in &experiment.analysis.masses_gev {
+        let b = g2_band(spin, m, experiment.g2_era, experiment.g2_sigma)?;
+        if let (Some(lo), Some(hi)) = (b.coupling_low, b.coupling_high) {
+            if lo > 0.0 {
+                band.push((m, lo, hi));
+            }
+        }
+    }
+    let bands = if band.is_empty() {
+        Vec::new()
+    } else {
+        vec![Band {
+            label: format!(
+                "(g-2) {} +-{} sigma",
+                experiment.g2_era.name, experiment.g2_sigma
+            ),
+            points: band,
+        }]
+    };
+    let masses = &experiment.analysis.masses_gev;
+    Ok(ReachFigure {
+        title: format!(
+            "{} ({}, {})",
+            spin.name(),
+            experiment.name,
+            experiment.method.name()
+        ),
+        mass_range: (masses[0], masses[masses.len() - 1]),
+        coupling_range: (1e-5, 1e-1),
+        curves,
+        bands,
+        size: (800, 600),
+    })
+}
+
+/// Fig. 4: the vector and scalar panels (those of the analysis' models, vector first).
+pub fn reach_panels(experiment: &Experiment, scan: &Scan) -> Result<Vec<ReachFigure>> {
+    [Spin::Vector, Spin::Scalar]
+        .into_iter()
+        .filter(|s| experiment.analysis.models.contains(s))
+        .map(|s| reach_panel(experiment, scan, s))
+        .collect()
+}

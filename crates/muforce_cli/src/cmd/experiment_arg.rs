@@ -1,0 +1,30 @@
+//! The experiment argument shared by `reach` and `figures`: a built-in name or a TOML path.
+
+use muforce::experiment::{builtin, builtin_names, Experiment};
+use muforce::production::Method;
+use std::path::Path;
+
+/// Loads a built-in experiment by name, or an experiment file when the argument ends in
+/// `.toml` or names an existing file; `method` overrides the file's production method.
+pub fn load(name_or_path: &str, method: Option<&str>) -> anyhow::Result<Experiment> {
+    let path = Path::new(name_or_path);
+    let is_toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    let experiment = if is_toml || path.is_file() {
+        Experiment::from_file(path)?
+    } else if builtin_names().contains(&name_or_path.trim().to_ascii_lowercase().as_str()) {
+        builtin(name_or_path)?
+    } else {
+        return Err(muforce::Error::unknown(
+            "experiment (neither a built-in name nor a .toml file)",
+            name_or_path,
+            &builtin_names(),
+        )
+        .into());
+    };
+    Ok(match method {
+        Some(m) => experiment.with_method(Method::from_name(m)?),
+        None => experiment,
+    })
+}
