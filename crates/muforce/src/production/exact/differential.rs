@@ -8,9 +8,8 @@
 //! prefactor corrected in REFERENCE §1.3). The t integral runs in ln t, the muon angle in
 //! ln θ, both with fixed Kronrod rules split at the physics scales (REFERENCE §1.5 advice).
 
-use super::azimuth;
 use super::kinematics::{Masses, MuonFrame};
-use super::matrix_element::reduced;
+use super::matrix_element::azimuthal_average;
 use super::quadrature::{self, Estimate};
 use crate::error::Result;
 use crate::model::Spin;
@@ -112,8 +111,7 @@ impl Setup {
         let integrand = |ln_t: f64| -> Estimate {
             let t = ln_t.exp().clamp(frame.t_min, frame.t_max);
             let recoil = frame.recoil(&self.masses, t);
-            let (avg, err) =
-                azimuth::average(&recoil, |point| reduced(self.spin, m, mx, &recoil, point));
+            let (avg, err) = azimuthal_average(self.spin, m, mx, &recoil);
             let weight = ff.g2(t) / t;
             Estimate {
                 value: weight * avg,

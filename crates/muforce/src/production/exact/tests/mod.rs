@@ -1,5 +1,6 @@
 //! Tests of the exact cross section, each naming its independent source.
 
+mod azimuth;
 mod collinear;
 mod common;
 mod dirac;
