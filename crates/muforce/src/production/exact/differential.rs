@@ -73,11 +73,13 @@ impl Setup {
         Ok(integral.scaled(prefactor))
     }
 
-    /// ∫dt G₂(t)/t² ⟨T̃_X⟩_φ over [t_min, min(t_max, 50 GeV²)], in ln t.
-    fn t_integral(&self, frame: &MuonFrame, rel_tol: f64, abs_tol: f64) -> Result<Estimate> {
+    /// Breakpoints of the ln t integral over [t_min, min(t_max, 50 GeV²)] at the form-factor
+    /// scales, m_X² + m², 20 t_min and around the ridge t = Δ, pieces at most `max_gap` long;
+    /// `None` if the range is empty.
+    pub fn t_breaks(&self, frame: &MuonFrame, max_gap: f64) -> Option<Vec<f64>> {
         let t_hi = frame.t_max.min(T_CAP_GEV2);
         if t_hi <= frame.t_min || t_hi.is_nan() {
-            return Ok(Estimate::default());
+            return None;
         }
         let Masses { m, mx, .. } = self.masses;
         let ff = &self.form_factor;
@@ -107,17 +109,34 @@ impl Setup {
                 scales.push(ridge);
             }
         }
-        let breaks = quadrature::breakpoints(frame.t_min.ln(), t_hi.ln(), &scales, MAX_GAP);
-        let integrand = |ln_t: f64| -> Estimate {
-            let t = ln_t.exp().clamp(frame.t_min, frame.t_max);
-            let recoil = frame.recoil(&self.masses, t);
-            let (avg, err) = azimuthal_average(self.spin, m, mx, &recoil);
-            let weight = ff.g2(t) / t;
-            Estimate {
-                value: weight * avg,
-                error: weight * avg.abs() * err,
-            }
+        Some(quadrature::breakpoints(
+            frame.t_min.ln(),
+            t_hi.ln(),
+            &scales,
+            max_gap,
+        ))
+    }
+
+    /// The ln t integrand t · G₂(t)/t² ⟨T̃_X⟩_φ with the error of the φ average.
+    #[inline]
+    pub fn t_integrand(&self, frame: &MuonFrame, ln_t: f64) -> Estimate {
+        let Masses { m, mx, .. } = self.masses;
+        let t = ln_t.exp().clamp(frame.t_min, frame.t_max);
+        let recoil = frame.recoil(&self.masses, t);
+        let (avg, err) = azimuthal_average(self.spin, m, mx, &recoil);
+        let weight = self.form_factor.g2(t) / t;
+        Estimate {
+            value: weight * avg,
+            error: weight * avg.abs() * err,
+        }
+    }
+
+    /// ∫dt G₂(t)/t² ⟨T̃_X⟩_φ over [t_min, min(t_max, 50 GeV²)], in ln t.
+    fn t_integral(&self, frame: &MuonFrame, rel_tol: f64, abs_tol: f64) -> Result<Estimate> {
+        let Some(breaks) = self.t_breaks(frame, MAX_GAP) else {
+            return Ok(Estimate::default());
         };
+        let integrand = |ln_t: f64| self.t_integrand(frame, ln_t);
         let fixed = quadrature::integrate(
             "exact t integral",
             &integrand,

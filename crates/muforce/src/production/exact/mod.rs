@@ -15,6 +15,7 @@
 mod angular;
 mod azimuth;
 mod differential;
+mod fast;
 mod kinematics;
 mod matrix_element;
 mod quadrature;

@@ -13,6 +13,9 @@ const MAX_GAP: f64 = 4.0;
 const X_HALVINGS: u32 = 3;
 /// Share of the tolerance given to the inner (θ, t) integrals.
 const INNER_SHARE: f64 = 0.3;
+/// Gauss–Legendre orders per piece of the product rule (`fast`) and of its check.
+const PRODUCT_HIGH: usize = 8;
+const PRODUCT_LOW: usize = 6;
 
 fn logit(x: f64) -> f64 {
     (x / (1.0 - x)).ln()
@@ -55,8 +58,26 @@ impl Setup {
     }
 
     /// σ in GeV⁻² with `cuts`, to relative tolerance `rel_tol` (the caller checks the
-    /// returned error against it).
+    /// returned error against it): by the product rule of `fast` where its two orders agree
+    /// within `rel_tol`, else by [`Self::total_nested`].
     pub fn total(&self, cuts: &Cuts, rel_tol: f64) -> Result<Estimate> {
+        let Some((x_lo, x_hi)) = self.x_window(cuts) else {
+            return Ok(Estimate::default());
+        };
+        let (u_lo, u_hi) = (logit(x_lo), logit(x_hi));
+        // The product rule at two orders; its difference bounds the error of the higher.
+        let high = self.total_product(cuts, u_lo, u_hi, PRODUCT_HIGH);
+        let low = self.total_product(cuts, u_lo, u_hi, PRODUCT_LOW);
+        let error = (high - low).abs();
+        if high.is_finite() && error <= rel_tol * high.abs() {
+            return Ok(Estimate { value: high, error });
+        }
+        self.total_nested(cuts, rel_tol)
+    }
+
+    /// σ in GeV⁻² with `cuts` by the nested error-controlled integrals (adaptive in x), to
+    /// relative tolerance `rel_tol`.
+    pub fn total_nested(&self, cuts: &Cuts, rel_tol: f64) -> Result<Estimate> {
         let Some((x_lo, x_hi)) = self.x_window(cuts) else {
             return Ok(Estimate::default());
         };

@@ -8,4 +8,5 @@ mod errors;
 mod kinematics;
 mod phase_space;
 mod positivity;
+mod product;
 mod reference;
