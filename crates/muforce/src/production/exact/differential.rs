@@ -75,8 +75,9 @@ impl Setup {
 
     /// Breakpoints of the ln t integral over [t_min, min(t_max, 50 GeV²)] at the form-factor
     /// scales, m_X² + m², 20 t_min and around the ridge t = Δ, pieces at most `max_gap` long;
-    /// `None` if the range is empty.
-    pub fn t_breaks(&self, frame: &MuonFrame, max_gap: f64) -> Option<Vec<f64>> {
+    /// `None` if the range is empty. Scales other than the ridge closer than `min_sep`
+    /// e-folds to an end or to a scale already kept are dropped.
+    pub fn t_breaks(&self, frame: &MuonFrame, max_gap: f64, min_sep: f64) -> Option<Vec<f64>> {
         let t_hi = frame.t_max.min(T_CAP_GEV2);
         if t_hi <= frame.t_min || t_hi.is_nan() {
             return None;
@@ -84,12 +85,19 @@ impl Setup {
         let Masses { m, mx, .. } = self.masses;
         let ff = &self.form_factor;
         let screening = ff.screening();
-        let mut scales = vec![
+        let (lo, hi) = (frame.t_min.ln(), t_hi.ln());
+        let mut scales = Vec::with_capacity(12);
+        for scale in [
+            (frame.t_min * 20.0).ln(),
             (1.0 / (screening * screening)).ln(),
             ff.nuclear_size().ln(),
             (mx * mx + m * m).ln(),
-            (frame.t_min * 20.0).ln(),
-        ];
+        ] {
+            let apart = |other: f64| (scale - other).abs() >= min_sep;
+            if apart(lo) && apart(hi) && scales.iter().all(|&kept| apart(kept)) {
+                scales.push(scale);
+            }
+        }
         // Σ = s̃ + ũ vanishes at t = Δ: there the s̃ and ũ poles meet and, when s̃ can come
         // close to zero, the integrand has a narrow ridge (X collinear with both muons, the
         // nucleus taking the muon's transverse momentum); it gets its own pieces, with a
@@ -109,12 +117,7 @@ impl Setup {
                 scales.push(ridge);
             }
         }
-        Some(quadrature::breakpoints(
-            frame.t_min.ln(),
-            t_hi.ln(),
-            &scales,
-            max_gap,
-        ))
+        Some(quadrature::breakpoints(lo, hi, &scales, max_gap))
     }
 
     /// The ln t integrand t · G₂(t)/t² ⟨T̃_X⟩_φ with the error of the φ average.
@@ -133,7 +136,7 @@ impl Setup {
 
     /// ∫dt G₂(t)/t² ⟨T̃_X⟩_φ over [t_min, min(t_max, 50 GeV²)], in ln t.
     fn t_integral(&self, frame: &MuonFrame, rel_tol: f64, abs_tol: f64) -> Result<Estimate> {
-        let Some(breaks) = self.t_breaks(frame, MAX_GAP) else {
+        let Some(breaks) = self.t_breaks(frame, MAX_GAP, 0.0) else {
             return Ok(Estimate::default());
         };
         let integrand = |ln_t: f64| self.t_integrand(frame, ln_t);

@@ -13,8 +13,10 @@ use std::sync::OnceLock;
 
 /// Longest piece in logit x, ln θ and ln t, in e-folds.
 const X_GAP: f64 = 4.0;
-const THETA_GAP: f64 = 4.0;
+const THETA_GAP: f64 = 8.0;
 const T_GAP: f64 = 4.5;
+/// Form-factor and mass scales closer than this (e-folds) to another break are dropped.
+const T_MIN_SEP: f64 = 1.0;
 
 /// The Gauss–Legendre rule with `n` points (cached for the orders used here).
 pub(crate) fn rule(n: usize) -> &'static GaussLegendre {
@@ -58,7 +60,7 @@ impl Setup {
                 let Some(frame) = MuonFrame::new(&self.masses, self.energy, e_out, theta) else {
                     continue;
                 };
-                let Some(t_breaks) = self.t_breaks(&frame, T_GAP) else {
+                let Some(t_breaks) = self.t_breaks(&frame, T_GAP, T_MIN_SEP) else {
                     continue;
                 };
                 let mut inner = 0.0;
