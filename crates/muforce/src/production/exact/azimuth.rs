@@ -43,22 +43,20 @@ pub(crate) fn average<F: FnMut(&Point) -> f64>(recoil: &Recoil, mut f: F) -> (f6
         return (value, 0.0);
     }
     let r_minus_1 = (gap / b).max(0.0);
-    // acosh(1 + ε) = ln(1 + ε + √(ε(2 + ε))), stable for small ε.
-    let ln_rho = (r_minus_1 + (r_minus_1 * (2.0 + r_minus_1)).sqrt()).ln_1p();
-    let needed = if ln_rho > 0.0 {
-        (-TARGET.ln()) / (2.0 * ln_rho)
-    } else {
-        f64::INFINITY
-    };
-    let level = (0..LEVELS)
-        .find(|&level| (1usize << level) as f64 >= needed)
-        .unwrap_or(LEVELS - 1)
-        .max(2);
+    // ρ = r + √(r² − 1) = 1 + ε + √(ε(2 + ε)) with ε = r − 1, stable for small ε.
+    let rho = 1.0 + r_minus_1 + (r_minus_1 * (2.0 + r_minus_1)).sqrt();
+    // The first n = 2^level ≥ 4 with ρ^(−2n) ≤ TARGET, by repeated squaring of ρ².
+    let mut power = rho * rho;
+    let mut level = 0;
+    while level + 1 < LEVELS && (level < 2 || power < 1.0 / TARGET) {
+        power *= power;
+        level += 1;
+    }
     let table = &cosines()[level];
     let n = table.len() as f64;
     let sum: f64 = table.iter().map(|&c| f(&recoil.at(c))).sum();
-    let error = if ln_rho > 0.0 {
-        (-2.0 * n * ln_rho).exp().max(TARGET * 1e-3)
+    let error = if rho > 1.0 {
+        (1.0 / power).max(TARGET * 1e-3)
     } else {
         1.0
     };
@@ -120,30 +118,34 @@ pub(crate) fn moments(recoil: &Recoil) -> Option<Moments> {
     }
     let big_s = (s_min * (a + beta)).sqrt();
     let big_u = (u_max * (c - beta)).sqrt();
-    let sum = big_s + big_u;
     let a_minus_c = a - c;
-    let inv_d = -a_minus_c / (big_s * big_u * sum);
-    let ra = a / big_s;
-    let rc = c / big_u;
-    let l_a = 1.0 / a_minus_c - ra / big_s - ra / sum;
-    let l_c = -1.0 / a_minus_c - rc / big_u - rc / sum;
-    let l_ac = 1.0 / (a_minus_c * a_minus_c) + ra * rc / (sum * sum);
+    let inv_big_s = 1.0 / big_s;
+    let inv_big_u = 1.0 / big_u;
+    let inv_sum = 1.0 / (big_s + big_u);
+    let inv_amc = 1.0 / a_minus_c;
+    let inv_beta = 1.0 / beta;
+    let inv_d = -a_minus_c * inv_big_s * inv_big_u * inv_sum;
+    let ra = a * inv_big_s;
+    let rc = c * inv_big_u;
+    let l_a = inv_amc - ra * inv_big_s - ra * inv_sum;
+    let l_c = -inv_amc - rc * inv_big_u - rc * inv_sum;
+    let l_ac = inv_amc * inv_amc + ra * rc * inv_sum * inv_sum;
     let inv_s2u = -inv_d * l_a;
     let inv_su2 = -inv_d * l_c;
     let inv_d2 = inv_d * (l_a * l_c + l_ac);
-    let inv_s = 1.0 / big_s;
-    let inv_u = -1.0 / big_u;
+    let inv_s = inv_big_s;
+    let inv_u = -inv_big_u;
     let (w1, w2) = if s_min <= -u_max {
-        let inv_u2 = -rc / (big_u * big_u);
+        let inv_u2 = -rc * inv_big_u * inv_big_u;
         (
-            (inv_su2 - s_min * inv_d2) / beta,
-            (inv_u2 - 2.0 * s_min * inv_su2 + s_min * s_min * inv_d2) / (beta * beta),
+            (inv_su2 - s_min * inv_d2) * inv_beta,
+            (inv_u2 - 2.0 * s_min * inv_su2 + s_min * s_min * inv_d2) * inv_beta * inv_beta,
         )
     } else {
-        let inv_s2 = ra / (big_s * big_s);
+        let inv_s2 = ra * inv_big_s * inv_big_s;
         (
-            (u_max * inv_d2 - inv_s2u) / beta,
-            (inv_s2 - 2.0 * u_max * inv_s2u + u_max * u_max * inv_d2) / (beta * beta),
+            (u_max * inv_d2 - inv_s2u) * inv_beta,
+            (inv_s2 - 2.0 * u_max * inv_s2u + u_max * u_max * inv_d2) * inv_beta * inv_beta,
         )
     };
     // Y′ = y₀ + y₁ cos φ = (y₀ − sgn(b) y₁) + sgn(b) y₁ w.
