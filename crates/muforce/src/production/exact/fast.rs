@@ -1,6 +1,6 @@
 //! A fixed product rule for the total cross section: Gauss–Legendre of one order on every
 //! physics piece of logit x, ln θ and ln t (the same breakpoints as the nested integrals),
-//! evaluated at two orders; their difference is the error estimate. Where it misses the
+//! evaluated at successive orders; their difference is the error estimate. Where it misses the
 //! tolerance the caller falls back to the nested, error-controlled integrals.
 
 use super::differential::Setup;
