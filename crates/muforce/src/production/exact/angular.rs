@@ -90,7 +90,12 @@ impl Setup {
 
     /// Breakpoints of the ln θ integral, split at 0.3, 3 and 30 θ_c, pieces at most
     /// `max_gap` long.
-    pub fn theta_breaks(theta_lo: f64, theta_hi: f64, theta_c: f64, max_gap: f64) -> Vec<f64> {
+    pub fn theta_breaks(
+        theta_lo: f64,
+        theta_hi: f64,
+        theta_c: f64,
+        max_gap: f64,
+    ) -> quadrature::Breaks {
         let scales = [
             (0.3 * theta_c).ln(),
             (3.0 * theta_c).ln(),

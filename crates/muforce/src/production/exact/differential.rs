@@ -77,7 +77,12 @@ impl Setup {
     /// scales, m_X² + m², 20 t_min and around the ridge t = Δ, pieces at most `max_gap` long;
     /// `None` if the range is empty. Scales other than the ridge closer than `min_sep`
     /// e-folds to an end or to a scale already kept are dropped.
-    pub fn t_breaks(&self, frame: &MuonFrame, max_gap: f64, min_sep: f64) -> Option<Vec<f64>> {
+    pub fn t_breaks(
+        &self,
+        frame: &MuonFrame,
+        max_gap: f64,
+        min_sep: f64,
+    ) -> Option<quadrature::Breaks> {
         let t_hi = frame.t_max.min(T_CAP_GEV2);
         if t_hi <= frame.t_min || t_hi.is_nan() {
             return None;
@@ -86,7 +91,8 @@ impl Setup {
         let ff = &self.form_factor;
         let screening = ff.screening();
         let (lo, hi) = (frame.t_min.ln(), t_hi.ln());
-        let mut scales = Vec::with_capacity(12);
+        let mut scales = [0.0; 12];
+        let mut count = 0;
         for scale in [
             (frame.t_min * 20.0).ln(),
             (1.0 / (screening * screening)).ln(),
@@ -94,8 +100,9 @@ impl Setup {
             (mx * mx + m * m).ln(),
         ] {
             let apart = |other: f64| (scale - other).abs() >= min_sep;
-            if apart(lo) && apart(hi) && scales.iter().all(|&kept| apart(kept)) {
-                scales.push(scale);
+            if apart(lo) && apart(hi) && scales[..count].iter().all(|&kept| apart(kept)) {
+                scales[count] = scale;
+                count += 1;
             }
         }
         // Σ = s̃ + ũ vanishes at t = Δ: there the s̃ and ũ poles meet and, when s̃ can come
@@ -111,13 +118,15 @@ impl Setup {
                 let ridge = delta.ln();
                 for k in [1.0, 5.0, 25.0] {
                     let offset = (k * width).min(0.5);
-                    scales.push(ridge - offset);
-                    scales.push(ridge + offset);
+                    scales[count] = ridge - offset;
+                    scales[count + 1] = ridge + offset;
+                    count += 2;
                 }
-                scales.push(ridge);
+                scales[count] = ridge;
+                count += 1;
             }
         }
-        Some(quadrature::breakpoints(lo, hi, &scales, max_gap))
+        Some(quadrature::breakpoints(lo, hi, &scales[..count], max_gap))
     }
 
     /// The ln t integrand t · G₂(t)/t² ⟨T̃_X⟩_φ with the error of the φ average.
