@@ -77,6 +77,33 @@ impl Setup {
         Ok(inner.scaled(jacobian))
     }
 
+    /// The muon-angle range (θ_lo, θ_hi) integrated at energy fraction x with θ ≤
+    /// `theta_max`, and the characteristic angle θ_c; `None` if it is empty.
+    pub fn theta_range(&self, x: f64, theta_max: f64) -> Option<(f64, f64, f64)> {
+        let e_out = self.energy * (1.0 - x);
+        let theta_kin = self.theta_kinematic(e_out)?;
+        let theta_hi = theta_max.min(theta_kin);
+        let theta_c = self.theta_scale(x);
+        let theta_lo = (THETA_LO * theta_c).min(0.5 * theta_hi);
+        (theta_hi > theta_lo && theta_lo > 0.0).then_some((theta_lo, theta_hi, theta_c))
+    }
+
+    /// Breakpoints of the ln θ integral, split at 0.3, 3 and 30 θ_c, pieces at most
+    /// `max_gap` long.
+    pub fn theta_breaks(
+        theta_lo: f64,
+        theta_hi: f64,
+        theta_c: f64,
+        max_gap: f64,
+    ) -> quadrature::Breaks {
+        let scales = [
+            (0.3 * theta_c).ln(),
+            (3.0 * theta_c).ln(),
+            (30.0 * theta_c).ln(),
+        ];
+        quadrature::breakpoints(theta_lo.ln(), theta_hi.ln(), &scales, max_gap)
+    }
+
     /// dσ/dx in GeV⁻² with the muon angle limited to θ ≤ `theta_max`, to `rel_tol` or the
     /// absolute `abs_tol` (GeV⁻²), whichever is looser.
     pub fn dsigma_dx(
@@ -86,26 +113,14 @@ impl Setup {
         rel_tol: f64,
         abs_tol: f64,
     ) -> Result<Estimate> {
-        let e_out = self.energy * (1.0 - x);
-        let Some(theta_kin) = self.theta_kinematic(e_out) else {
+        let Some((theta_lo, theta_hi, theta_c)) = self.theta_range(x, theta_max) else {
             return Ok(Estimate::default());
         };
-        let theta_hi = theta_max.min(theta_kin);
-        let theta_c = self.theta_scale(x);
-        let theta_lo = (THETA_LO * theta_c).min(0.5 * theta_hi);
-        if !(theta_hi > theta_lo && theta_lo > 0.0) {
-            return Ok(Estimate::default());
-        }
         // The peak of the ln θ integrand sets the absolute accuracy the t integrals need.
         let theta_peak = theta_c.clamp(theta_lo, theta_hi);
         let peak = theta_peak * self.d2sigma_dx_dtheta(x, theta_peak, 0.1, 0.0)?.value;
         let inner_abs = (INNER_SHARE * rel_tol * peak).max(INNER_SHARE * abs_tol);
-        let scales = [
-            (0.3 * theta_c).ln(),
-            (3.0 * theta_c).ln(),
-            (30.0 * theta_c).ln(),
-        ];
-        let breaks = quadrature::breakpoints(theta_lo.ln(), theta_hi.ln(), &scales, MAX_GAP);
+        let breaks = Self::theta_breaks(theta_lo, theta_hi, theta_c, MAX_GAP);
         let mut failure = None;
         let integrand = |ln_theta: f64| {
             let theta = ln_theta.exp();

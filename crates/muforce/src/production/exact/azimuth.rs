@@ -7,6 +7,9 @@
 //! ρ = r + √(r² − 1) (Trefethen & Weideman, SIAM Review 56 (2014) 385, Thm. 3.2). The node
 //! count is chosen from ρ so that this bound is below [`TARGET`]; the bound is returned
 //! as the relative error estimate.
+//!
+//! Where a pole comes close to the range (near the ridge s̃ + ũ → 0 this takes hundreds of
+//! nodes) the average is instead done in closed form by [`moments`].
 
 use super::kinematics::{Point, Recoil};
 use std::sync::OnceLock;
@@ -40,24 +43,120 @@ pub(crate) fn average<F: FnMut(&Point) -> f64>(recoil: &Recoil, mut f: F) -> (f6
         return (value, 0.0);
     }
     let r_minus_1 = (gap / b).max(0.0);
-    // acosh(1 + ε) = ln(1 + ε + √(ε(2 + ε))), stable for small ε.
-    let ln_rho = (r_minus_1 + (r_minus_1 * (2.0 + r_minus_1)).sqrt()).ln_1p();
-    let needed = if ln_rho > 0.0 {
-        (-TARGET.ln()) / (2.0 * ln_rho)
-    } else {
-        f64::INFINITY
-    };
-    let level = (0..LEVELS)
-        .find(|&level| (1usize << level) as f64 >= needed)
-        .unwrap_or(LEVELS - 1)
-        .max(2);
+    // ρ = r + √(r² − 1) = 1 + ε + √(ε(2 + ε)) with ε = r − 1, stable for small ε.
+    let rho = 1.0 + r_minus_1 + (r_minus_1 * (2.0 + r_minus_1)).sqrt();
+    // The first n = 2^level ≥ 4 with ρ^(−2n) ≤ TARGET, by repeated squaring of ρ².
+    let mut power = rho * rho;
+    let mut level = 0;
+    while level + 1 < LEVELS && (level < 2 || power < 1.0 / TARGET) {
+        power *= power;
+        level += 1;
+    }
     let table = &cosines()[level];
     let n = table.len() as f64;
     let sum: f64 = table.iter().map(|&c| f(&recoil.at(c))).sum();
-    let error = if ln_rho > 0.0 {
-        (-2.0 * n * ln_rho).exp().max(TARGET * 1e-3)
+    let error = if rho > 1.0 {
+        (1.0 / power).max(TARGET * 1e-3)
     } else {
         1.0
     };
     (sum / n, error)
+}
+
+/// Exact averages over φ_q of the rational functions of cos φ_q that make up T̃, valid
+/// where the s̃ or ũ pole is close to the range (see [`moments`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Moments {
+    /// ⟨1/s̃⟩, ⟨1/ũ⟩.
+    pub inv_s: f64,
+    pub inv_u: f64,
+    /// ⟨1/(s̃ũ)⟩, ⟨1/(s̃ũ)²⟩.
+    pub inv_d: f64,
+    pub inv_d2: f64,
+    /// ⟨Y′²/(s̃ũ)²⟩.
+    pub y2_d2: f64,
+}
+
+/// Largest pole distance, in units of |b|, at which the closed forms are used; beyond it the
+/// integrand is nearly constant in φ and the midpoint rule needs only a few nodes, while the
+/// moments in w below would lose digits (they divide by |b|).
+pub(crate) const ANALYTIC_GAP: f64 = 8.0;
+
+/// Relative error assigned to a closed-form average (rounding; see the test
+/// `tests::azimuth`).
+pub(crate) const CLOSED_FORM_ERROR: f64 = 1e-10;
+
+/// Closed-form φ averages. With β = |b|, A = a_s, C = a_u, s̃ = A + β cos ψ, ũ = C − β cos ψ
+/// (ψ = φ or φ + π), S = √(A² − β²) = √(s̃_min s̃_max), U = √(C² − β²) = √(ũ_min ũ_max):
+///
+/// ⟨1/s̃⟩ = 1/S, ⟨1/ũ⟩ = −1/U, ⟨1/s̃²⟩ = A/S³, ⟨1/ũ²⟩ = −C/U³,
+/// I = ⟨1/(s̃ũ)⟩ = −(A − C)/(S U (S + U)),
+///
+/// the last from partial fractions in cos ψ, (1/S − 1/U)/(s̃ + ũ), with U − S =
+/// (C² − A²)/(U + S) taken out so that nothing cancels as s̃ + ũ → 0 (the ridge). The
+/// squared denominators follow by differentiating I in A and C: with L = ln(−I),
+/// L_A = 1/(A−C) − A/S² − A/(S(S+U)), L_C = −1/(A−C) − C/U² − C/(U(S+U)),
+/// L_AC = 1/(A−C)² + (A/S)(C/U)/(S+U)²,
+/// ⟨1/(s̃²ũ)⟩ = −I L_A, ⟨1/(s̃ũ²)⟩ = −I L_C, ⟨1/(s̃ũ)²⟩ = I (L_A L_C + L_AC).
+///
+/// Y′ = y₀ + y₁ cos φ is expanded about the end of the range nearest the poles,
+/// w = 1 + sgn(b) cos φ ∈ [0, 2], where s̃ = s̃_min + βw and ũ = ũ_max − βw; the moments
+/// ⟨w/(s̃ũ)²⟩, ⟨w²/(s̃ũ)²⟩ come from βw = s̃ − s̃_min (or ũ_max − ũ, whichever pole is
+/// nearer), so that Y′ = Y′_end + sgn(b) y₁ w is never a difference of large terms.
+///
+/// Returns `None` when b = 0 or both poles are farther than [`ANALYTIC_GAP`]·|b| from the
+/// range, or when rounding has put a pole on the range.
+pub(crate) fn moments(recoil: &Recoil) -> Option<Moments> {
+    let beta = recoil.b.abs();
+    let a = recoil.a_s;
+    let c = recoil.a_u;
+    let s_min = a - beta;
+    let u_max = c + beta;
+    let gap = s_min.min(-u_max);
+    if !(beta > 0.0 && gap <= ANALYTIC_GAP * beta && s_min > 0.0 && u_max < 0.0) {
+        return None;
+    }
+    let big_s = (s_min * (a + beta)).sqrt();
+    let big_u = (u_max * (c - beta)).sqrt();
+    let a_minus_c = a - c;
+    let inv_big_s = 1.0 / big_s;
+    let inv_big_u = 1.0 / big_u;
+    let inv_sum = 1.0 / (big_s + big_u);
+    let inv_amc = 1.0 / a_minus_c;
+    let inv_beta = 1.0 / beta;
+    let inv_d = -a_minus_c * inv_big_s * inv_big_u * inv_sum;
+    let ra = a * inv_big_s;
+    let rc = c * inv_big_u;
+    let l_a = inv_amc - ra * inv_big_s - ra * inv_sum;
+    let l_c = -inv_amc - rc * inv_big_u - rc * inv_sum;
+    let l_ac = inv_amc * inv_amc + ra * rc * inv_sum * inv_sum;
+    let inv_s2u = -inv_d * l_a;
+    let inv_su2 = -inv_d * l_c;
+    let inv_d2 = inv_d * (l_a * l_c + l_ac);
+    let inv_s = inv_big_s;
+    let inv_u = -inv_big_u;
+    let (w1, w2) = if s_min <= -u_max {
+        let inv_u2 = -rc * inv_big_u * inv_big_u;
+        (
+            (inv_su2 - s_min * inv_d2) * inv_beta,
+            (inv_u2 - 2.0 * s_min * inv_su2 + s_min * s_min * inv_d2) * inv_beta * inv_beta,
+        )
+    } else {
+        let inv_s2 = ra * inv_big_s * inv_big_s;
+        (
+            (u_max * inv_d2 - inv_s2u) * inv_beta,
+            (inv_s2 - 2.0 * u_max * inv_s2u + u_max * u_max * inv_d2) * inv_beta * inv_beta,
+        )
+    };
+    // Y′ = y₀ + y₁ cos φ = (y₀ − sgn(b) y₁) + sgn(b) y₁ w.
+    let slope = recoil.b.signum() * recoil.y1;
+    let y_end = recoil.y0 - slope;
+    let y2_d2 = y_end * y_end * inv_d2 + 2.0 * y_end * slope * w1 + slope * slope * w2;
+    Some(Moments {
+        inv_s,
+        inv_u,
+        inv_d,
+        inv_d2,
+        y2_d2,
+    })
 }

@@ -8,9 +8,8 @@
 //! prefactor corrected in REFERENCE §1.3). The t integral runs in ln t, the muon angle in
 //! ln θ, both with fixed Kronrod rules split at the physics scales (REFERENCE §1.5 advice).
 
-use super::azimuth;
 use super::kinematics::{Masses, MuonFrame};
-use super::matrix_element::reduced;
+use super::matrix_element::azimuthal_average;
 use super::quadrature::{self, Estimate};
 use crate::error::Result;
 use crate::model::Spin;
@@ -74,21 +73,38 @@ impl Setup {
         Ok(integral.scaled(prefactor))
     }
 
-    /// ∫dt G₂(t)/t² ⟨T̃_X⟩_φ over [t_min, min(t_max, 50 GeV²)], in ln t.
-    fn t_integral(&self, frame: &MuonFrame, rel_tol: f64, abs_tol: f64) -> Result<Estimate> {
+    /// Breakpoints of the ln t integral over [t_min, min(t_max, 50 GeV²)] at the form-factor
+    /// scales, m_X² + m², 20 t_min and around the ridge t = Δ, pieces at most `max_gap` long;
+    /// `None` if the range is empty. Scales other than the ridge closer than `min_sep`
+    /// e-folds to an end or to a scale already kept are dropped.
+    pub fn t_breaks(
+        &self,
+        frame: &MuonFrame,
+        max_gap: f64,
+        min_sep: f64,
+    ) -> Option<quadrature::Breaks> {
         let t_hi = frame.t_max.min(T_CAP_GEV2);
         if t_hi <= frame.t_min || t_hi.is_nan() {
-            return Ok(Estimate::default());
+            return None;
         }
         let Masses { m, mx, .. } = self.masses;
         let ff = &self.form_factor;
         let screening = ff.screening();
-        let mut scales = vec![
+        let (lo, hi) = (frame.t_min.ln(), t_hi.ln());
+        let mut scales = [0.0; 12];
+        let mut count = 0;
+        for scale in [
+            (frame.t_min * 20.0).ln(),
             (1.0 / (screening * screening)).ln(),
             ff.nuclear_size().ln(),
             (mx * mx + m * m).ln(),
-            (frame.t_min * 20.0).ln(),
-        ];
+        ] {
+            let apart = |other: f64| (scale - other).abs() >= min_sep;
+            if apart(lo) && apart(hi) && scales[..count].iter().all(|&kept| apart(kept)) {
+                scales[count] = scale;
+                count += 1;
+            }
+        }
         // Σ = s̃ + ũ vanishes at t = Δ: there the s̃ and ũ poles meet and, when s̃ can come
         // close to zero, the integrand has a narrow ridge (X collinear with both muons, the
         // nucleus taking the muon's transverse momentum); it gets its own pieces, with a
@@ -102,24 +118,37 @@ impl Setup {
                 let ridge = delta.ln();
                 for k in [1.0, 5.0, 25.0] {
                     let offset = (k * width).min(0.5);
-                    scales.push(ridge - offset);
-                    scales.push(ridge + offset);
+                    scales[count] = ridge - offset;
+                    scales[count + 1] = ridge + offset;
+                    count += 2;
                 }
-                scales.push(ridge);
+                scales[count] = ridge;
+                count += 1;
             }
         }
-        let breaks = quadrature::breakpoints(frame.t_min.ln(), t_hi.ln(), &scales, MAX_GAP);
-        let integrand = |ln_t: f64| -> Estimate {
-            let t = ln_t.exp().clamp(frame.t_min, frame.t_max);
-            let recoil = frame.recoil(&self.masses, t);
-            let (avg, err) =
-                azimuth::average(&recoil, |point| reduced(self.spin, m, mx, &recoil, point));
-            let weight = ff.g2(t) / t;
-            Estimate {
-                value: weight * avg,
-                error: weight * avg.abs() * err,
-            }
+        Some(quadrature::breakpoints(lo, hi, &scales[..count], max_gap))
+    }
+
+    /// The ln t integrand t · G₂(t)/t² ⟨T̃_X⟩_φ with the error of the φ average.
+    #[inline]
+    pub fn t_integrand(&self, frame: &MuonFrame, ln_t: f64) -> Estimate {
+        let Masses { m, mx, .. } = self.masses;
+        let t = ln_t.exp().clamp(frame.t_min, frame.t_max);
+        let recoil = frame.recoil(&self.masses, t);
+        let (avg, err) = azimuthal_average(self.spin, m, mx, &recoil);
+        let weight = self.form_factor.g2(t) / t;
+        Estimate {
+            value: weight * avg,
+            error: weight * avg.abs() * err,
+        }
+    }
+
+    /// ∫dt G₂(t)/t² ⟨T̃_X⟩_φ over [t_min, min(t_max, 50 GeV²)], in ln t.
+    fn t_integral(&self, frame: &MuonFrame, rel_tol: f64, abs_tol: f64) -> Result<Estimate> {
+        let Some(breaks) = self.t_breaks(frame, MAX_GAP, 0.0) else {
+            return Ok(Estimate::default());
         };
+        let integrand = |ln_t: f64| self.t_integrand(frame, ln_t);
         let fixed = quadrature::integrate(
             "exact t integral",
             &integrand,

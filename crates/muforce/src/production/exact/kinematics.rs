@@ -118,15 +118,16 @@ impl MuonFrame {
 
     /// The recoil configuration at momentum transfer t ∈ [t_min, t_max].
     pub fn recoil(&self, masses: &Masses, t: f64) -> Recoil {
-        let big_m = masses.big_m;
-        let q0 = t / (2.0 * big_m);
-        let q_hat = 1.0 + t / (4.0 * big_m * big_m); // Q²/t
+        let inv_m = 1.0 / masses.big_m;
+        let q0 = 0.5 * t * inv_m;
+        let q_hat = 1.0 + 0.25 * t * inv_m * inv_m; // Q²/t
         let q = (t * q_hat).sqrt();
+        let inv_qv = 1.0 / (q * self.v_abs);
         let numerator = self.delta + t + 2.0 * self.v0 * q0;
-        let cos_vq = (numerator / (2.0 * q * self.v_abs)).clamp(-1.0, 1.0);
+        let cos_vq = (0.5 * numerator * inv_qv).clamp(-1.0, 1.0);
         // sin²θ_Vq = (W²/M²)(t − t_min)(t_max − t)/(4Q²|V⃗|²), zero at both ends.
-        let sin2 = self.w2 / (big_m * big_m) * (t - self.t_min) * (self.t_max - t)
-            / (4.0 * q * q * self.v_abs * self.v_abs);
+        let sin2 =
+            0.25 * self.w2 * inv_m * inv_m * (t - self.t_min) * (self.t_max - t) * inv_qv * inv_qv;
         let sin2 = sin2.clamp(0.0, 1.0);
         let sin_vq = sin2.sqrt();
         let sigma = self.delta - t;
@@ -153,7 +154,7 @@ impl MuonFrame {
             v_perp2: self.v_abs * self.v_abs * sin2,
             e: self.e,
             e_out: self.e_out,
-            inv_4m: 1.0 / (4.0 * big_m),
+            inv_4m: 0.25 * inv_m,
         }
     }
 }

@@ -31,8 +31,19 @@
 //! axis) and Σ = −2k·q this equals −4tQ²(k₀² − (k⃗·q̂)²) = −4tQ²(m_X² + k⊥²), where
 //! k⊥² = |k⃗ × q̂|² = |V⃗|² sin²θ_Vq (k⃗ = V⃗ − q⃗); it is manifestly ≥ 0 since D < 0.
 
+use super::azimuth::{self, Moments};
 use super::kinematics::{Point, Recoil};
 use crate::model::Spin;
+
+/// The pieces of T̃ that depend on φ_q, either at one azimuth or averaged over it:
+/// 1/D, 1/D², Y′²/D² and (π² + π′²)/D with D = s̃ũ.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Pieces {
+    inv_d: f64,
+    inv_d2: f64,
+    y2_d2: f64,
+    pi2_d: f64,
+}
 
 /// T̃_X = T_X(R)/t² at one azimuth, ≥ 0. T̃ is a sum of squares; where it vanishes (at the
 /// kinematic boundary, for a nearly massless pseudoscalar) rounding can leave a negative
@@ -47,34 +58,75 @@ pub(crate) fn reduced(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Poin
 pub(crate) fn unclamped(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Point) -> f64 {
     let Point { s, u, y } = *point;
     let t = recoil.t;
+    let inv_d = 1.0 / (s * u);
+    let pi = recoil.e - (s + t) * recoil.inv_4m;
+    let pi_out = recoil.e_out + (u + t) * recoil.inv_4m;
+    let pieces = Pieces {
+        inv_d,
+        inv_d2: inv_d * inv_d,
+        y2_d2: y * y * inv_d * inv_d,
+        pi2_d: (pi * pi + pi_out * pi_out) * inv_d,
+    };
+    combine(spin, m, mx, recoil, &pieces)
+}
+
+/// ⟨T̃_X⟩_φ in closed form from the exact φ averages (see [`azimuth::moments`]), ≥ 0.
+/// With π = π_s − s̃/4M, π′ = π_u + ũ/4M (π_s = E − t/4M, π_u = E′ + t/4M) and
+/// s̃/ũ = Σ/ũ − 1: ⟨(π² + π′²)/D⟩ = (π_s² + π_u²)⟨1/D⟩ − (2π_s/4M)⟨1/ũ⟩ + (2π_u/4M)⟨1/s̃⟩
+/// + (Σ(⟨1/s̃⟩ + ⟨1/ũ⟩) − 2)/(4M)².
+pub(crate) fn averaged(spin: Spin, m: f64, mx: f64, recoil: &Recoil, moments: &Moments) -> f64 {
+    let t = recoil.t;
+    let k = recoil.inv_4m;
+    let pi_s = recoil.e - t * k;
+    let pi_u = recoil.e_out + t * k;
+    let pi2_d = (pi_s * pi_s + pi_u * pi_u) * moments.inv_d - 2.0 * pi_s * k * moments.inv_u
+        + 2.0 * pi_u * k * moments.inv_s
+        + k * k * (recoil.sigma * (moments.inv_s + moments.inv_u) - 2.0);
+    let pieces = Pieces {
+        inv_d: moments.inv_d,
+        inv_d2: moments.inv_d2,
+        y2_d2: moments.y2_d2,
+        pi2_d,
+    };
+    combine(spin, m, mx, recoil, &pieces).max(0.0)
+}
+
+/// ⟨T̃_X⟩_φ with an estimate of its relative error: in closed form where the s̃ or ũ pole is
+/// near the range, by the midpoint rule of [`azimuth::average`] elsewhere.
+pub(crate) fn azimuthal_average(spin: Spin, m: f64, mx: f64, recoil: &Recoil) -> (f64, f64) {
+    match azimuth::moments(recoil) {
+        Some(moments) => (
+            averaged(spin, m, mx, recoil, &moments),
+            azimuth::CLOSED_FORM_ERROR,
+        ),
+        None => azimuth::average(recoil, |point| reduced(spin, m, mx, recoil, point)),
+    }
+}
+
+/// T̃ from its φ-dependent pieces (module documentation).
+#[inline]
+fn combine(spin: Spin, m: f64, mx: f64, recoil: &Recoil, pieces: &Pieces) -> f64 {
+    let t = recoil.t;
     let q_hat = recoil.q_hat;
     let sigma = recoil.sigma;
-    let d = s * u;
     let m2 = m * m;
     let mx2 = mx * mx;
-    let b1 = (t * q_hat * sigma * sigma - 4.0 * y * y) / (d * d);
+    let b1 = t * q_hat * sigma * sigma * pieces.inv_d2 - 4.0 * pieces.y2_d2;
+    let c = -4.0 * t * q_hat * (mx2 + recoil.v_perp2) * pieces.inv_d;
     match spin {
-        Spin::Scalar | Spin::Pseudoscalar => {
-            let c = -4.0 * t * q_hat * (mx2 + recoil.v_perp2) / d;
-            let coefficient = if spin == Spin::Scalar {
-                mx2 - 4.0 * m2
-            } else {
-                mx2
-            };
-            2.0 * (coefficient * b1 + c)
-        }
+        Spin::Scalar => 2.0 * ((mx2 - 4.0 * m2) * b1 + c),
+        Spin::Pseudoscalar => 2.0 * (mx2 * b1 + c),
         Spin::Vector | Spin::AxialVector => {
-            let pi = recoil.e - (s + t) * recoil.inv_4m;
-            let pi_out = recoil.e_out + (u + t) * recoil.inv_4m;
-            let b2 = q_hat * (sigma * sigma + 2.0 * t * sigma + 2.0 * t * t - 4.0 * mx2 * t) / d
+            let b2 = q_hat
+                * (sigma * sigma + 2.0 * t * sigma + 2.0 * t * t - 4.0 * mx2 * t)
+                * pieces.inv_d
                 - 2.0 * q_hat
-                - 4.0 * t * (pi * pi + pi_out * pi_out) / d;
+                - 4.0 * t * pieces.pi2_d;
             if spin == Spin::Vector {
                 4.0 * ((mx2 + 2.0 * m2) * b1 + b2)
             } else {
-                let c = -4.0 * t * q_hat * (mx2 + recoil.v_perp2) / d;
                 let t_p = 2.0 * (mx2 * b1 + c);
-                4.0 * ((mx2 - 6.0 * m2) * b1 + b2 + 16.0 * m2 * t * q_hat / d)
+                4.0 * ((mx2 - 6.0 * m2) * b1 + b2 + 16.0 * m2 * t * q_hat * pieces.inv_d)
                     + 4.0 * m2 / mx2 * t_p
             }
         }

@@ -8,13 +8,18 @@
 //! result carries an error estimate and meets the requested relative tolerance, or the call
 //! fails with [`crate::Error::NotConverged`]. `x = 1 − E′/E` as in [`Cuts`].
 //!
-//! Integration variables (REFERENCE §1.5): the recoil azimuth φ_q by a midpoint rule whose
-//! node count follows from the distance of the s̃, ũ poles; ln t and ln θ by fixed Kronrod
-//! rules split at the form-factor and collinear scales; x by adaptive Gauss–Kronrod.
+//! Integration variables (REFERENCE §1.5): the recoil azimuth φ_q in closed form where the
+//! s̃ or ũ pole is near (including the ridge s̃ + ũ → 0) and by a midpoint rule elsewhere;
+//! ln t and ln θ split at the form-factor and collinear scales; x in logit. The total cross
+//! section uses a Gauss–Legendre product rule on these pieces at successive orders (their
+//! difference is the error estimate) and falls back to nested fixed Kronrod rules with an
+//! adaptive Gauss–Kronrod x integral when the orders do not agree within the tolerance; the
+//! differential cross sections use the nested rules.
 
 mod angular;
 mod azimuth;
 mod differential;
+mod fast;
 mod kinematics;
 mod matrix_element;
 mod quadrature;

@@ -125,31 +125,73 @@ pub(crate) fn integrate<F: FnMut(f64) -> Estimate>(
     }
 }
 
-/// Sorted breakpoints: the ends plus every scale strictly inside, with gaps longer than
-/// `max_gap` cut evenly and near-duplicates dropped.
-pub(crate) fn breakpoints(lo: f64, hi: f64, scales: &[f64], max_gap: f64) -> Vec<f64> {
-    let mut points = vec![lo];
-    let mut inner: Vec<f64> = scales
-        .iter()
-        .copied()
-        .filter(|s| *s > lo && *s < hi)
-        .collect();
-    inner.sort_by(f64::total_cmp);
-    inner.push(hi);
-    for next in inner {
-        let last = *points.last().unwrap_or(&lo);
+/// Most breakpoints a [`Breaks`] holds; longer gaps are cut into fewer pieces beyond it.
+pub(crate) const MAX_BREAKS: usize = 64;
+/// Most scales passed to [`breakpoints`].
+pub(crate) const MAX_SCALES: usize = 16;
+
+/// A short ascending list of breakpoints, kept on the stack.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Breaks {
+    points: [f64; MAX_BREAKS],
+    len: usize,
+}
+
+impl Breaks {
+    /// The breakpoints as a slice.
+    pub fn as_slice(&self) -> &[f64] {
+        &self.points[..self.len]
+    }
+
+    fn push(&mut self, point: f64) {
+        if self.len < MAX_BREAKS {
+            self.points[self.len] = point;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Breaks {
+    type Target = [f64];
+    fn deref(&self) -> &[f64] {
+        self.as_slice()
+    }
+}
+
+/// Sorted breakpoints: the ends plus every scale strictly inside (at most [`MAX_SCALES`]
+/// are used), with gaps longer than `max_gap` cut evenly and near-duplicates dropped.
+pub(crate) fn breakpoints(lo: f64, hi: f64, scales: &[f64], max_gap: f64) -> Breaks {
+    let mut inner = [0.0; MAX_SCALES + 1];
+    let mut count = 0;
+    for &s in scales {
+        if s > lo && s < hi && count < MAX_SCALES {
+            inner[count] = s;
+            count += 1;
+        }
+    }
+    inner[..count].sort_unstable_by(f64::total_cmp);
+    inner[count] = hi;
+    count += 1;
+    let mut points = Breaks {
+        points: [0.0; MAX_BREAKS],
+        len: 0,
+    };
+    points.push(lo);
+    for (i, &next) in inner[..count].iter().enumerate() {
+        let last = points.as_slice()[points.len - 1];
         let gap = next - last;
         if gap <= 1e-9 * (1.0 + next.abs()) {
             continue;
         }
-        let cuts = (gap / max_gap).ceil().max(1.0) as usize;
-        for i in 1..cuts {
-            points.push(last + gap * i as f64 / cuts as f64);
+        // Room left for the remaining scales and the end.
+        let room = MAX_BREAKS - points.len - (count - i);
+        let cuts = ((gap / max_gap).ceil().max(1.0) as usize).min(room + 1);
+        for j in 1..cuts {
+            points.push(last + gap * j as f64 / cuts as f64);
         }
         points.push(next);
     }
-    if let Some(last) = points.last_mut() {
-        *last = hi;
-    }
+    let last = points.len - 1;
+    points.points[last] = hi;
     points
 }

@@ -1,5 +1,6 @@
 //! Tests of the exact cross section, each naming its independent source.
 
+mod azimuth;
 mod collinear;
 mod common;
 mod dirac;
@@ -7,4 +8,5 @@ mod errors;
 mod kinematics;
 mod phase_space;
 mod positivity;
+mod product;
 mod reference;
