@@ -61,12 +61,16 @@ impl DecayTable {
         Ok(partial_width(x, channel)? / self.total)
     }
 
-    /// Sum of the invisible branching ratios (ν ν̄, χ χ̄, set by hand).
+    /// Sum of the invisible branching ratios (ν ν̄, χ χ̄, set by hand), at most 1 (summing
+    /// the ratios one by one could exceed 1 by a rounding error when every channel is
+    /// invisible).
     pub fn invisible_branching(&self) -> f64 {
-        self.partials
+        let invisible = self
+            .partials
             .iter()
             .filter(|(c, _)| c.is_invisible())
-            .fold(0.0, |sum, (_, w)| sum + w / self.total)
+            .fold(0.0, |sum, (_, w)| sum + w);
+        (invisible / self.total).min(1.0)
     }
 
     /// Proper lifetime τ = ħ/Γ in seconds.
