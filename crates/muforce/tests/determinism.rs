@@ -114,7 +114,10 @@ fn ww_totals() -> Fingerprint {
 }
 
 fn energy_loss_table() -> Fingerprint {
-    let m = MaterialTable::built_in().find("standard-rock").unwrap().clone();
+    let m = MaterialTable::built_in()
+        .find("standard-rock")
+        .unwrap()
+        .clone();
     let table = EnergyLossTable::new(&m, 1e4, 1e-3).unwrap();
     (0..200)
         .map(|i| 0.2 * 1e4f64.powf(f64::from(i) / 199.0))
@@ -136,9 +139,16 @@ fn artefacts_are_bit_identical_across_thread_counts_and_runs() {
     let mut differing = Vec::new();
     for artefact in ARTEFACTS {
         let reference = in_pool(1, artefact.compute);
-        assert!(!reference.is_empty(), "{}: empty fingerprint", artefact.name);
-        for (label, threads) in [("2 threads", 2), ("2 threads again", 2), ("1 thread again", 1)]
-        {
+        assert!(
+            !reference.is_empty(),
+            "{}: empty fingerprint",
+            artefact.name
+        );
+        for (label, threads) in [
+            ("2 threads", 2),
+            ("2 threads again", 2),
+            ("1 thread again", 1),
+        ] {
             if in_pool(threads, artefact.compute) != reference {
                 differing.push(format!("{}: {label} differs from 1 thread", artefact.name));
             }

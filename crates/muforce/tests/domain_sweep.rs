@@ -61,9 +61,10 @@ fn judge(tally: &mut Tally, point: usize, c: Check) {
         Err(e) => {
             let message = e.to_string();
             if message.contains("NaN") || message.trim().is_empty() {
-                tally
-                    .failures
-                    .push(format!("point {point}: {}: unclear error: {message}", c.what));
+                tally.failures.push(format!(
+                    "point {point}: {}: unclear error: {message}",
+                    c.what
+                ));
             } else if matches!(e, Error::NotConverged { .. }) {
                 tally.not_converged += 1;
             } else {
@@ -84,9 +85,7 @@ fn sweep(index: usize) -> Tally {
             };
             let mut sampler = Sampler::new(index, point);
             match catch_unwind(AssertUnwindSafe(|| (target.eval)(&mut sampler))) {
-                Ok(checks) => checks
-                    .into_iter()
-                    .for_each(|c| judge(&mut tally, point, c)),
+                Ok(checks) => checks.into_iter().for_each(|c| judge(&mut tally, point, c)),
                 Err(_) => tally.failures.push(format!("point {point}: panicked")),
             }
             tally

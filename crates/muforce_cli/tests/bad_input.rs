@@ -126,7 +126,13 @@ fn every_bad_input_fails_cleanly_naming_the_field() {
 #[test]
 fn harness_reports_a_wrong_expectation() {
     let case = Case {
-        args: vec!["g2".into(), "--spin".into(), "tensor".into(), "--mass".into(), "1".into()],
+        args: vec![
+            "g2".into(),
+            "--spin".into(),
+            "tensor".into(),
+            "--mass".into(),
+            "1".into(),
+        ],
         exit: 2,
         stderr: vec!["a fragment that is not printed".into()],
         file: None,

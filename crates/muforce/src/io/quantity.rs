@@ -135,6 +135,9 @@ mod tests {
         let err = parse_energy("-3GeV").unwrap_err().to_string();
         assert_eq!(err, "'-3GeV' must be a finite energy > 0");
         let lib: Error = QuantityError::NotPositive("0".into()).into();
-        assert!(lib.to_string().contains("must be a finite energy > 0"), "{lib}");
+        assert!(
+            lib.to_string().contains("must be a finite energy > 0"),
+            "{lib}"
+        );
     }
 }

@@ -380,7 +380,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("missing field"), "{err}");
-        let err = t.add_toml("none.toml", "material = []").unwrap_err().to_string();
+        let err = t
+            .add_toml("none.toml", "material = []")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("empty list"), "{err}");
     }
 
