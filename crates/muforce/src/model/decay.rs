@@ -19,12 +19,14 @@ impl DecayTable {
     /// e.g. a muon-only vector below 2 m_μ without dark sector) is an [`Error::Closed`].
     pub fn new(x: &Mediator) -> Result<Self> {
         let partials = open_widths(x);
-        let total: f64 = partials.iter().map(|(_, w)| w).sum();
+        // A fold from +0 (an empty f64 `sum` is −0, printed as "-0e0").
+        let total = partials.iter().fold(0.0, |sum, (_, w)| sum + w);
         if !(total > 0.0 && total.is_finite()) {
             return Err(Error::Closed {
                 what: "every decay channel of X".into(),
                 reason: format!(
-                    "the total width at m_X = {:e} GeV is {total:e}: X is stable in this model; \
+                    "the total width at m_X = {:e} GeV is {total:e}: X is stable in this model \
+                     (or its widths underflow at this coupling); \
                      add a dark sector or an invisible width, or change the mass or couplings",
                     x.mass()
                 ),

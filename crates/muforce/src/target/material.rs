@@ -141,7 +141,7 @@ impl Material {
         if !(self.a.is_finite() && self.a >= 0.9 * self.z && self.a <= 400.0) {
             return Err(Error::out_of_range(
                 field("a"),
-                self.a,
+                crate::error::show(self.a),
                 format!(
                     "atomic weight in g/mol, must lie in [0.9 z, 400] = [{}, 400]",
                     0.9 * self.z
