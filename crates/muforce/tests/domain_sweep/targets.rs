@@ -8,6 +8,7 @@ use muforce::model::{
     DarkSector, DecayTable, Preset, ERAS,
 };
 use muforce::production::{iww, ww, Cuts, Process};
+use muforce::stats::{poisson_upper_limit, BinnedLikelihood, LimitMethod};
 use muforce::target::energy_loss::EnergyLossTable;
 use muforce::target::{FormFactor, MaterialTable};
 use muforce::Result;
@@ -102,6 +103,16 @@ pub const TARGETS: &[Target] = &[
         name: "g-2 band",
         points: 5_000,
         eval: band,
+    },
+    Target {
+        name: "counting limits",
+        points: 5_000,
+        eval: counting_limits,
+    },
+    Target {
+        name: "binned limits",
+        points: 2_000,
+        eval: binned_limits,
     },
     Target {
         name: "dE/dx table",
@@ -299,6 +310,57 @@ fn band(s: &mut Sampler) -> Vec<Check> {
         checks.push(check("band edge", Ok(edge), Rule::NonNegative));
     }
     checks
+}
+
+/// A confidence level, sometimes outside (0, 1) (a clear error).
+fn confidence_level(s: &mut Sampler) -> f64 {
+    if s.chance(0.05) {
+        s.uniform(-1.0, 2.0)
+    } else {
+        s.uniform(0.5, 0.999)
+    }
+}
+
+fn counting_limits(s: &mut Sampler) -> Vec<Check> {
+    let observed = s.index(200) as u64;
+    let background = if s.chance(0.1) {
+        0.0
+    } else {
+        s.log_uniform((1e-6, 1e4))
+    };
+    let cl = confidence_level(s);
+    vec![check(
+        "Poisson upper limit",
+        poisson_upper_limit(observed, background, cl),
+        Rule::NonNegative,
+    )]
+}
+
+fn binned_limits(s: &mut Sampler) -> Vec<Check> {
+    let n = 1 + s.index(8);
+    let signal: Vec<f64> = (0..n).map(|_| s.log_uniform((1e-6, 1e6))).collect();
+    let background: Vec<f64> = (0..n)
+        .map(|_| {
+            if s.chance(0.2) {
+                0.0
+            } else {
+                s.log_uniform((1e-6, 1e6))
+            }
+        })
+        .collect();
+    let observed: Vec<f64> = background
+        .iter()
+        .map(|b| (b * s.uniform(0.0, 2.0)).round())
+        .collect();
+    let method = s.pick(&[
+        LimitMethod::Cls,
+        LimitMethod::ProfileLikelihood,
+        LimitMethod::DeltaChi2(4.0),
+    ]);
+    let cl = confidence_level(s);
+    let limit =
+        BinnedLikelihood::new(signal, background, observed).and_then(|l| l.upper_limit(method, cl));
+    vec![check("binned upper limit on mu", limit, Rule::NonNegative)]
 }
 
 /// Energy-loss tables up to the sweep's largest beam energy, built once per material: the 12
