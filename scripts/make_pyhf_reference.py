@@ -16,7 +16,7 @@ import pyhf
 
 PATH = os.path.join(os.path.dirname(__file__), "..", "data", "reference", "pyhf_limits.json")
 # Signal and background rho histograms of muforce's ATLAS analysis (GKSST inputs), written by
-# `cargo test -p muforce --lib write_atlas_histograms_for_pyhf -- --ignored`.
+# `cargo run --release -p muforce --example atlas_pyhf_histograms`.
 ATLAS = os.path.join(os.path.dirname(__file__), "..", "data", "reference", "atlas_rho_histograms.json")
 
 

@@ -92,6 +92,17 @@ impl Error {
     }
 }
 
+/// A number as shown in messages: as written for ordinary magnitudes, in scientific notation
+/// below 10⁻⁴ and from 10¹⁶ on (f64's `Display` would print 1e-300 with 300 zeros).
+pub fn show(value: f64) -> String {
+    let magnitude = value.abs();
+    if value.is_finite() && value != 0.0 && !(1e-4..1e16).contains(&magnitude) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    }
+}
+
 /// Checks that `value` is finite and strictly positive.
 pub fn positive(field: &str, value: f64) -> Result<f64> {
     if value.is_finite() && value > 0.0 {
@@ -99,7 +110,7 @@ pub fn positive(field: &str, value: f64) -> Result<f64> {
     } else {
         Err(Error::out_of_range(
             field,
-            value,
+            show(value),
             "must be a finite number > 0",
         ))
     }
@@ -112,7 +123,7 @@ pub fn non_negative(field: &str, value: f64) -> Result<f64> {
     } else {
         Err(Error::out_of_range(
             field,
-            value,
+            show(value),
             "must be a finite number >= 0",
         ))
     }
@@ -123,7 +134,11 @@ pub fn finite(field: &str, value: f64) -> Result<f64> {
     if value.is_finite() {
         Ok(value)
     } else {
-        Err(Error::out_of_range(field, value, "must be a finite number"))
+        Err(Error::out_of_range(
+            field,
+            show(value),
+            "must be a finite number",
+        ))
     }
 }
 
@@ -134,8 +149,32 @@ pub fn within(field: &str, value: f64, lo: f64, hi: f64) -> Result<f64> {
     } else {
         Err(Error::out_of_range(
             field,
-            value,
-            format!("must lie in [{lo}, {hi}]"),
+            show(value),
+            format!("must lie in [{}, {}]", show(lo), show(hi)),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Extreme values are shown in scientific notation, ordinary ones as written (messages
+    /// such as "mass = 10000000 is not allowed" keep their form).
+    #[test]
+    fn numbers_in_messages() {
+        assert_eq!(show(1e-300), "1e-300");
+        assert_eq!(show(-2.5e20), "-2.5e20");
+        assert_eq!(show(1e7), "10000000");
+        assert_eq!(show(0.016), "0.016");
+        assert_eq!(show(0.0), "0");
+        assert_eq!(show(f64::NAN), "NaN");
+        let err = positive("mass", -1e-300).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "mass = -1e-300 is not allowed: must be a finite number > 0"
+        );
+        let err = within("x", 1e300, 0.0, 1.0).unwrap_err().to_string();
+        assert_eq!(err, "x = 1e300 is not allowed: must lie in [0, 1]");
     }
 }

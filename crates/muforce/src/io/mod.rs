@@ -1,5 +1,8 @@
-//! Reading and writing files: configuration parsing with clear errors.
+//! Reading and writing files: configuration parsing with clear errors, and unit-suffixed
+//! numbers.
 
+pub mod quantity;
 mod toml_file;
 
+pub use quantity::{parse_energy, parse_energy_list, QuantityError};
 pub use toml_file::{parse_toml, read_text};

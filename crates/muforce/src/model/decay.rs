@@ -19,12 +19,14 @@ impl DecayTable {
     /// e.g. a muon-only vector below 2 m_μ without dark sector) is an [`Error::Closed`].
     pub fn new(x: &Mediator) -> Result<Self> {
         let partials = open_widths(x);
-        let total: f64 = partials.iter().map(|(_, w)| w).sum();
+        // A fold from +0 (an empty f64 `sum` is −0, printed as "-0e0").
+        let total = partials.iter().fold(0.0, |sum, (_, w)| sum + w);
         if !(total > 0.0 && total.is_finite()) {
             return Err(Error::Closed {
                 what: "every decay channel of X".into(),
                 reason: format!(
-                    "the total width at m_X = {:e} GeV is {total:e}: X is stable in this model; \
+                    "the total width at m_X = {:e} GeV is {total:e}: X is stable in this model \
+                     (or its widths underflow at this coupling); \
                      add a dark sector or an invisible width, or change the mass or couplings",
                     x.mass()
                 ),
@@ -61,12 +63,16 @@ impl DecayTable {
         Ok(partial_width(x, channel)? / self.total)
     }
 
-    /// Sum of the invisible branching ratios (ν ν̄, χ χ̄, set by hand).
+    /// Sum of the invisible branching ratios (ν ν̄, χ χ̄, set by hand), at most 1 (summing
+    /// the ratios one by one could exceed 1 by a rounding error when every channel is
+    /// invisible).
     pub fn invisible_branching(&self) -> f64 {
-        self.partials
+        let invisible = self
+            .partials
             .iter()
             .filter(|(c, _)| c.is_invisible())
-            .fold(0.0, |sum, (_, w)| sum + w / self.total)
+            .fold(0.0, |sum, (_, w)| sum + w);
+        (invisible / self.total).min(1.0)
     }
 
     /// Proper lifetime τ = ħ/Γ in seconds.

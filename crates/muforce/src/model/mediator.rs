@@ -16,7 +16,7 @@ pub fn check_mass(field: &str, mass: f64) -> Result<f64> {
     within(field, mass, MIN_MASS_GEV, MAX_MASS_GEV).map_err(|_| {
         Error::out_of_range(
             field,
-            mass,
+            crate::error::show(mass),
             format!("must be a finite mass in [{MIN_MASS_GEV:e}, {MAX_MASS_GEV:e}] GeV"),
         )
     })

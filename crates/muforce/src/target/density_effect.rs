@@ -85,6 +85,11 @@ impl Sternheimer {
                 3.0,
             )
         };
+        // When C̄ < 2 ln10 x₀ (I close to ħω_p, outside the materials the fit was made for)
+        // a would be negative; x₀ is then lowered to C̄/(2 ln10), where 2 ln10 x − C̄ vanishes,
+        // so that δ stays continuous and ≥ 0 (a negative-a clamp left a jump in δ at x₀ that
+        // no energy-loss table could resolve).
+        let x0 = x0.min(c_bar / (2.0 * LN_10));
         let k = 3.0;
         let a_par = (c_bar - 2.0 * LN_10 * x0) / (x1 - x0).powf(k);
         Sternheimer::new(c_bar, x0, x1, a_par.max(1e-6), k, 0.0)
@@ -135,5 +140,22 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("sternheimer.x1"));
+    }
+
+    /// A material with I close to ħω_p (Z = 1, A = 2, ρ = 1 g/cm³, I = 19 eV: C̄ = 0.86 <
+    /// 2 ln10 · 0.2) had a negative a clamped to 10⁻⁶ and a jump of 0.06 in δ at x₀, which made
+    /// its energy-loss table fail to converge (found by the domain sweep). δ is now
+    /// continuous there, non-negative and still reaches the PDG Eq. 34.6 asymptote.
+    #[test]
+    fn estimate_is_continuous_when_i_is_near_the_plasma_energy() {
+        let s = Sternheimer::estimate(1.0, 2.006, 1.0, 19.0);
+        let at = |x: f64| s.delta(10f64.powf(x));
+        assert!((at(s.x0 - 1e-9) - at(s.x0 + 1e-9)).abs() < 1e-5, "{s:?}");
+        assert!((at(s.x1 - 1e-9) - at(s.x1 + 1e-9)).abs() < 1e-6, "{s:?}");
+        for i in 0..100 {
+            assert!(at(-1.0 + 0.05 * f64::from(i)) >= 0.0);
+        }
+        let bg: f64 = 1e5;
+        assert!((s.delta(bg) - (2.0 * bg.log10() * LN_10 - s.c_bar)).abs() < 1e-9);
     }
 }

@@ -7,7 +7,7 @@
 //! 261, as listed in the same PDG tables (see [`Sternheimer`]).
 
 use super::density_effect::Sternheimer;
-use crate::error::{positive, Error, Result};
+use crate::error::{positive, within, Error, Result};
 use crate::units::{ATOMIC_MASS_UNIT_GEV, AVOGADRO};
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +35,15 @@ pub struct Material {
     #[serde(default)]
     pub sternheimer: Option<Sternheimer>,
 }
+
+/// Smallest density of a material, g/cm³ (below any gas used as a target).
+pub const MIN_DENSITY_G_CM3: f64 = 1e-10;
+/// Largest density of a material, g/cm³.
+pub const MAX_DENSITY_G_CM3: f64 = 1e3;
+/// Largest mean excitation energy, eV.
+pub const MAX_MEAN_EXCITATION_EV: f64 = 1e5;
+/// Largest radiation length, g/cm².
+pub const MAX_RADIATION_LENGTH_G_CM2: f64 = 1e4;
 
 /// (name, symbol, Z, A, ρ, I, X₀) from the PDG tables.
 const BUILT_IN: [(&str, &str, f64, f64, f64, f64, f64); 12] = [
@@ -132,17 +141,36 @@ impl Material {
         if !(self.a.is_finite() && self.a >= 0.9 * self.z && self.a <= 400.0) {
             return Err(Error::out_of_range(
                 field("a"),
-                self.a,
+                crate::error::show(self.a),
                 format!(
                     "atomic weight in g/mol, must lie in [0.9 z, 400] = [{}, 400]",
                     0.9 * self.z
                 ),
             ));
         }
-        positive(&field("density_g_cm3"), self.density_g_cm3)?;
+        // Upper and lower ends keep every derived quantity (atoms/cm³, X₀ in cm) finite; they
+        // are far outside real matter (osmium 22.6 g/cm³, I(U) = 890 eV, X₀(H) = 63 g/cm²).
+        within(
+            &field("density_g_cm3"),
+            self.density_g_cm3,
+            MIN_DENSITY_G_CM3,
+            MAX_DENSITY_G_CM3,
+        )?;
         positive(&field("mean_excitation_ev"), self.mean_excitation_ev)?;
+        within(
+            &field("mean_excitation_ev"),
+            self.mean_excitation_ev,
+            0.0,
+            MAX_MEAN_EXCITATION_EV,
+        )?;
         if let Some(x0) = self.radiation_length_g_cm2 {
             positive(&field("radiation_length_g_cm2"), x0)?;
+            within(
+                &field("radiation_length_g_cm2"),
+                x0,
+                0.0,
+                MAX_RADIATION_LENGTH_G_CM2,
+            )?;
         }
         if let Some(s) = &self.sternheimer {
             s.validate(&self.name)?;
@@ -222,13 +250,13 @@ impl MaterialTable {
     /// Adds user materials from TOML text with `[[material]]` tables (fields as [`Material`]).
     /// A user material with a built-in name or symbol replaces the built-in one.
     pub fn add_toml(&mut self, source_name: &str, text: &str) -> Result<()> {
-        let file: MaterialFile = toml::from_str(text).map_err(|e| Error::Parse {
-            source_name: source_name.to_string(),
-            message: e.message().to_string()
-                + &e.span()
-                    .map(|s| format!(" (at byte {})", s.start))
-                    .unwrap_or_default(),
-        })?;
+        let file: MaterialFile = crate::io::parse_toml(source_name, text)?;
+        if file.material.is_empty() {
+            return Err(Error::Parse {
+                source_name: source_name.to_string(),
+                message: "material: an empty list; give at least one [[material]] table".into(),
+            });
+        }
         for material in file.material {
             material.validate()?;
             self.materials.retain(|m| {
@@ -352,5 +380,30 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("missing field"), "{err}");
+        let err = t
+            .add_toml("none.toml", "material = []")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("empty list"), "{err}");
+    }
+
+    /// Densities and radiation lengths at the ends of f64 made atoms/cm³ and X₀ in cm
+    /// infinite; they are now refused, naming the field and the range.
+    #[test]
+    fn extreme_values_are_refused() {
+        let base = ("x", "X", 1.0, 2.0, 1.0, 20.0, None);
+        let make = |density: f64, i: f64, x0: Option<f64>| {
+            Material::new(base.0, base.1, base.2, base.3, density, i, x0)
+        };
+        assert!(make(base.4, base.5, base.6).is_ok());
+        for (density, i, x0, field) in [
+            (1e308, 20.0, None, "density_g_cm3"),
+            (1e-300, 20.0, None, "density_g_cm3"),
+            (1.0, 1e300, None, "mean_excitation_ev"),
+            (1.0, 20.0, Some(1e300), "radiation_length_g_cm2"),
+        ] {
+            let err = make(density, i, x0).unwrap_err().to_string();
+            assert!(err.contains(field) && err.contains("must lie in"), "{err}");
+        }
     }
 }

@@ -156,44 +156,6 @@ fn too_heavy_gives_no_limit() {
     assert_eq!(limit(&e, sc, &s, &background(&e, sc)).unwrap(), None);
 }
 
-/// Writes the ATLAS histograms that scripts/make_pyhf_reference.py turns into pyhf reference
-/// cases (run with `--ignored` to refresh data/reference/atlas_rho_histograms.json). The
-/// signal is scaled to g = 10⁻³ so that the limit on μ is of order one. Bins with more than
-/// 10⁷ background muons (the core |ρ| ≲ 0.1) are left out: with them pyhf 0.7.6's scipy fit
-/// stops away from the minimum (μ_up = 1.27 instead of 0.4626 for the vector case, where a
-/// direct root of q̃_μ = 1.96² gives 0.4626 like muforce, see `asimov_limit_by_hand`); without
-/// them the limit moves by 2·10⁻⁸.
-#[test]
-#[ignore = "writes a reference input file"]
-fn write_atlas_histograms_for_pyhf() {
-    let e = atlas();
-    let mut cases = Vec::new();
-    for (spin, mass, name) in [(Spin::Vector, 0.016, "Z/A"), (Spin::Scalar, 1.0, "Z+W/B")] {
-        let sc = scenario(&e, name);
-        let s = signal(&e, spin, mass).unwrap();
-        let signal = s.events(1e-3, &scenario_muons(&e, sc));
-        let (signal, background): (Vec<f64>, Vec<f64>) = signal
-            .into_iter()
-            .zip(background(&e, sc))
-            .filter(|&(_, b)| b < 1e7)
-            .unzip();
-        cases.push(serde_json::json!({
-            "name": format!("atlas_{}_{}MeV_{}", spin.name(), mass * 1e3, name.replace('/', "_").replace('+', "")),
-            "signal": signal,
-            "background": background,
-        }));
-    }
-    let out = serde_json::json!({
-        "source": "muforce ATLAS rho histograms (WW cross section, GKSST inputs, 100 bins on [-1, 1], bins with background >= 1e7 left out), signal at g = 1e-3",
-        "cases": cases,
-    });
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/reference/atlas_rho_histograms.json"
-    );
-    std::fs::write(path, serde_json::to_string_pretty(&out).unwrap() + "\n").unwrap();
-}
-
 /// CCGV (Eur. Phys. J. C 71 (2011) 1554) Eqs. 65–66 on the Asimov data set (μ̂ = 0, q̃ = q_A):
 /// CLs = 2(1 − Φ(√q_A)), so the 95 % CL limit solves q_A(μ) = Φ⁻¹(0.975)² = 3.8415 with
 /// q_A(μ) = 2 Σ [μs + b − b ln(1 + μs/b)]. Solved here by bisection on the full 100-bin
