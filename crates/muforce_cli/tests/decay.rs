@@ -1,24 +1,12 @@
 //! Integration tests of `muforce decay`: JSON contract, CPZ benchmarks and bad input.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-use serde_json::Value;
 
-fn muforce() -> Command {
-    Command::cargo_bin("muforce").unwrap()
-}
+mod common;
+use common::muforce;
 
-fn json(args: &[&str]) -> Value {
-    let out = muforce()
-        .arg("decay")
-        .args(args)
-        .arg("--json")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
+fn json(args: &[&str]) -> serde_json::Value {
+    common::subcommand_json("decay", args)
 }
 
 /// REFERENCE §8 item 2 / seed 002 Eq. 10: model A at g = 5e-4, m = 100 MeV, E = 3 GeV:

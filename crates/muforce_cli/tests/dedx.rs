@@ -1,10 +1,7 @@
 //! `muforce dedx`: the JSON contract, lists of energies and bad input.
 
-use assert_cmd::Command;
-
-fn muforce() -> Command {
-    Command::cargo_bin("muforce").unwrap()
-}
+mod common;
+use common::muforce;
 
 /// One energy gives an object with the contract keys; lead at 160 GeV is 4.234 MeV cm²/g
 /// (PROPOSAL 7.6.2, data/reference/muon_dedx_proposal.csv).

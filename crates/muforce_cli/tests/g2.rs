@@ -1,23 +1,9 @@
 //! Integration tests of `muforce g2`: JSON contract, reference values and bad input.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn muforce() -> Command {
-    Command::cargo_bin("muforce").unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = muforce()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
+mod common;
+use common::{json, muforce};
 
 /// REFERENCE §8 item 1: vector, g = 1e-3, m = 10 MeV gives 9.912e-9; with g = 5e-4 a
 /// quarter of that.

@@ -1,20 +1,11 @@
 //! `muforce kaon`: the JSON contract, unit suffixes and the handling of bad input.
 
-use assert_cmd::Command;
 use predicates::str::contains;
-
-fn muforce() -> Command {
-    Command::cargo_bin("muforce").expect("the muforce binary is built")
-}
+mod common;
+use common::muforce;
 
 fn json(args: &[&str]) -> serde_json::Value {
-    let out = muforce()
-        .arg("kaon")
-        .args(args)
-        .arg("--json")
-        .assert()
-        .success();
-    serde_json::from_slice(&out.get_output().stdout).expect("valid JSON")
+    common::subcommand_json("kaon", args)
 }
 
 /// The keys of the JSON contract, and the value: REFERENCE §8 item 6 gives

@@ -3,14 +3,11 @@
 //! reach.json with the same keys, reach.svg, reach.png) and errors for bad experiment files.
 //! The WW cross section stands in for the exact one.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::PathBuf;
-
-fn muforce() -> Command {
-    Command::cargo_bin("muforce").unwrap()
-}
+mod common;
+use common::muforce;
 
 fn temp_dir(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("muforce-cli-{tag}-{}", std::process::id()));

@@ -1,23 +1,8 @@
 //! Integration tests of `muforce xsec`: the JSON contract, lists, distributions and bad input.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-use serde_json::Value;
-
-fn muforce() -> Command {
-    Command::cargo_bin("muforce").unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = muforce()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
+mod common;
+use common::{json, muforce};
 
 /// REFERENCE §8 item 3: exact scalar total at Cu-63, 50 GeV, m_X = 126 MeV is 2.20e8 pb (g = 1),
 /// and σ ∝ g².
