@@ -1,7 +1,6 @@
 //! Integration tests of `muforce g2`: JSON contract, reference values and bad input.
 
 use predicates::prelude::*;
-use serde_json::Value;
 mod common;
 use common::{json, muforce};
 
