@@ -129,11 +129,17 @@ impl Experiment {
     /// Runs the reach scan over every model and mass (in parallel; independent of the thread
     /// count). Returns a dict of numpy arrays / lists, one entry per row of the reach table:
     /// model, scenario, mass_gev, coupling_low, coupling_high (NaN where absent), plus the
-    /// provenance lines and the CSV text.
+    /// provenance lines, the CSV text and the HEPData YAML text (hepdata_yaml).
     fn scan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let e = &self.inner;
         let result = py.detach(|| scan(e, &|| {})).py()?;
-        crate::reach::table_dict(py, &result.table)
+        let d = crate::reach::table_dict(py, &result.table)?;
+        let yaml = result
+            .table
+            .to_hepdata_yaml(&e.title, e.analysis.confidence_level)
+            .py()?;
+        d.set_item("hepdata_yaml", yaml)?;
+        Ok(d)
     }
 
     fn __repr__(&self) -> String {

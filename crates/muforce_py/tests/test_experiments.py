@@ -39,3 +39,24 @@ def test_scan_equals_cli(atlas, cli, tmp_path):
         assert a[ok] == pytest.approx(b[ok], rel=1e-6)
     assert len(got["mass_gev"]) == len(atlas.masses) * len(atlas.models) * len(atlas.scenarios)
     assert not any(math.isnan(m) for m in got["mass_gev"])
+
+
+def test_hepdata_yaml_parses(atlas, cli, tmp_path):
+    yaml = pytest.importorskip("yaml")
+    cli("reach", "atlas-hllhc", "--method", "ww", "--out", tmp_path)
+    for text in ((tmp_path / "reach.yaml").read_text(), atlas.scan()["hepdata_yaml"]):
+        doc = yaml.safe_load(text)
+        (mx,) = doc["independent_variables"]
+        assert mx["header"] == {"name": "m_X", "units": "GeV"}
+        masses = [v["value"] for v in mx["values"]]
+        assert masses == pytest.approx(list(atlas.masses), rel=1e-6)
+        deps = doc["dependent_variables"]
+        assert len(deps) == 2 * len(atlas.models) * len(atlas.scenarios)
+        for dep in deps:
+            q = {x["name"]: x["value"] for x in dep["qualifiers"]}
+            assert float(q["CL"]) == pytest.approx(0.95)
+            assert q["model"] in atlas.models and q["scenario"] in atlas.scenarios
+            assert q["experiment"] == atlas.name
+            values = [v["value"] for v in dep["values"]]
+            assert len(values) == len(masses)
+            assert all(v == "-" or v > 0 for v in values)
