@@ -5,6 +5,7 @@
 //! comments; "REFERENCE §n" refers to the physics reference in docs/reference.md.
 
 pub mod error;
+pub mod events;
 pub mod experiment;
 pub mod io;
 pub mod kaon;

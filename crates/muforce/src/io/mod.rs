@@ -1,6 +1,7 @@
 //! Reading and writing files: configuration parsing with clear errors, and unit-suffixed
 //! numbers.
 
+pub mod lhe;
 pub mod quantity;
 mod toml_file;
 

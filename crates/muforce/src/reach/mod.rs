@@ -1,6 +1,7 @@
 //! Reach: the couplings an experiment excludes at each mass, and the tables that carry them.
 
 mod edges;
+mod hepdata;
 mod table;
 
 pub use edges::{excluded_interval, CouplingInterval};

@@ -2,6 +2,7 @@
 
 mod decay;
 mod dedx;
+mod events;
 mod experiment_arg;
 mod figures;
 mod g2;
@@ -38,6 +39,8 @@ enum Command {
     Dedx(dedx::Args),
     /// Reach of an experiment (built-in name or TOML file): reach.csv, .json, .svg, .png.
     Reach(reach::Args),
+    /// Unweighted μN → μNX events as a Les Houches Event file (LHE 3.0).
+    Events(events::Args),
     /// Every seed figure muforce can make (spectra, rho shapes, reach), as SVG and PNG.
     Figures(figures::Args),
 }
@@ -52,6 +55,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Decay(args) => decay::run(&args),
         Command::Dedx(args) => dedx::run(&args),
         Command::Reach(args) => reach::run(&args),
+        Command::Events(args) => events::run(&args),
         Command::Figures(args) => figures::run(&args),
     }
 }

@@ -46,6 +46,12 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     }
     write(&args.out.join("reach.csv"), &result.table.to_csv())?;
     write(&args.out.join("reach.json"), &result.table.to_json()?)?;
+    write(
+        &args.out.join("reach.yaml"),
+        &result
+            .table
+            .to_hepdata_yaml(&experiment.title, experiment.analysis.confidence_level)?,
+    )?;
     let panels = reach_panels(&experiment, &result)?;
     let size = (800 * panels.len() as u32, 600);
     for name in ["reach.svg", "reach.png"] {
@@ -77,7 +83,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         );
     }
     println!(
-        "wrote reach.csv, reach.json, reach.svg, reach.png in {}",
+        "wrote reach.csv, reach.json, reach.yaml (HEPData), reach.svg, reach.png in {}",
         args.out.display()
     );
     Ok(())
