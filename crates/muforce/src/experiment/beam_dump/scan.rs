@@ -27,6 +27,8 @@ pub struct DumpScenario {
     pub name: String,
     /// Muons on target.
     pub muons: f64,
+    /// Signal efficiency (multiplies the expected events).
+    pub efficiency: f64,
     /// Observed events and background.
     pub statistics: DumpStatistics,
 }
@@ -65,7 +67,7 @@ pub struct DumpScan {
     pub table: ReachTable,
 }
 
-/// The excluded interval of one yield for `muons` muons and an upper limit of `n_up` events:
+/// The excluded interval of one yield for `muons` muons (times the efficiency) and an upper limit of `n_up` events:
 /// ln N(g) − ln n_up > 0 (CPZ Sect. IV).
 pub fn interval(
     experiment: &BeamDump,
@@ -117,15 +119,16 @@ pub fn scan(experiment: &BeamDump, progress: &(dyn Fn() + Sync)) -> Result<DumpS
         .iter()
         .flat_map(|&p| experiment.masses_gev.iter().map(move |&m| (p, m)))
         .collect();
+    let nodes = experiment.setup.depth_nodes()?;
     let points = jobs
         .par_iter()
         .map(|&(preset, mass)| -> Result<Vec<Option<CouplingInterval>>> {
-            let y = DumpYield::new(&experiment.setup, preset, mass)?;
+            let y = DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass)?;
             let out = experiment
                 .scenarios
                 .iter()
                 .zip(&limits)
-                .map(|(s, &n_up)| interval(experiment, &y, s.muons, n_up))
+                .map(|(s, &n_up)| interval(experiment, &y, s.muons * s.efficiency, n_up))
                 .collect::<Result<Vec<_>>>()?;
             progress();
             Ok(out)
@@ -162,7 +165,8 @@ pub fn scan(experiment: &BeamDump, progress: &(dyn Fn() + Sync)) -> Result<DumpS
                 s.decay.length_m
             ),
             format!(
-                "classical Poisson upper limit at {} CL (PDG Eq. 40.76); excluded where N_S exceeds it",
+                "{} signal; classical Poisson upper limit at {} CL (PDG Eq. 40.76) with each scenario's observed events and background; excluded where N_S exceeds it",
+                if s.invisible { "invisible (N x BR(X -> invisible))" } else { "visible decays in the fiducial region" },
                 experiment.confidence_level
             ),
             "coupling_high: upper edge of the island (X decays before the fiducial region); empty: open up to the scan's end".into(),

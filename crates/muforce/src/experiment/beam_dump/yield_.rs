@@ -69,8 +69,30 @@ pub struct DumpSetup {
     pub depth_points: usize,
     /// Panels of 8 Gauss–Legendre nodes in ln x.
     pub x_panels: usize,
-    /// Where decays are seen.
+    /// Where decays are seen (ignored for an invisible signal).
     pub decay: DecayRegion,
+    /// The outgoing muon must have E′ < this (GeV), i.e. x > 1 − E′_max/E_μ at the local
+    /// muon energy (NA64μ: E′ < 80 GeV, seed 003 and NA64 arXiv:2401.01708).
+    pub e_out_max_gev: Option<f64>,
+    /// Invisible signal: X is counted with its invisible branching ratio instead of the decay
+    /// probability (the thick active target of NA64μ, REFERENCE §6.3).
+    pub invisible: bool,
+}
+
+impl DumpSetup {
+    /// The depth nodes with the local muon energy (transport in the target's material with
+    /// the setup's energy-loss model).
+    pub fn depth_nodes(&self) -> Result<Vec<DepthNode>> {
+        let transport =
+            MuonTransport::new(&self.material, self.energy_loss, self.beam_energy_gev, 1e-4)?;
+        depth_nodes(
+            &transport,
+            self.beam_energy_gev,
+            self.min_muon_energy_gev,
+            self.length_cm,
+            self.depth_points,
+        )
+    }
 }
 
 /// One depth node: depth, local muon energy and quadrature weight (cm).
@@ -137,6 +159,7 @@ struct Point {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DumpYield {
     preset: Preset,
+    invisible: bool,
     mass_gev: f64,
     points: Vec<Point>,
 }
@@ -145,19 +168,17 @@ impl DumpYield {
     /// Tabulates n_atom dy dx dσ/dx (g = 1) at every depth and x node for `preset` at
     /// `mass_gev` (CPZ Eq. 14, cross section by `setup.method`: IWW = CPZ Eqs. 12–13).
     pub fn new(setup: &DumpSetup, preset: Preset, mass_gev: f64) -> Result<Self> {
-        let transport = MuonTransport::new(
-            &setup.material,
-            setup.energy_loss,
-            setup.beam_energy_gev,
-            1e-4,
-        )?;
-        let nodes = depth_nodes(
-            &transport,
-            setup.beam_energy_gev,
-            setup.min_muon_energy_gev,
-            setup.length_cm,
-            setup.depth_points,
-        )?;
+        Self::with_nodes(setup, &setup.depth_nodes()?, preset, mass_gev)
+    }
+
+    /// As [`DumpYield::new`] with the depth nodes of [`DumpSetup::depth_nodes`] computed
+    /// once (the full energy-loss model tabulates ⟨dE/dx⟩, which a mass scan need not repeat).
+    pub fn with_nodes(
+        setup: &DumpSetup,
+        nodes: &[DepthNode],
+        preset: Preset,
+        mass_gev: f64,
+    ) -> Result<Self> {
         let process = Process::new(
             preset.spin(),
             mass_gev,
@@ -173,7 +194,7 @@ impl DumpYield {
         let n_atom = setup.material.atoms_per_cm3();
         let rule = GaussLegendre::new(8);
         let mut points = Vec::new();
-        for node in nodes {
+        for node in nodes.iter().copied() {
             let e = node.energy_gev;
             // Below threshold (m_X ≥ E − m_μ, with a margin) nothing is produced.
             if mass_gev >= (e - M_MU) * (1.0 - 1e-9) {
@@ -181,11 +202,16 @@ impl DumpYield {
             }
             // Kinematic x range of the 2 → 3 process (REFERENCE §1.3): m_X/E < x < 1 − m_μ/E.
             let (k_lo, k_hi) = (mass_gev / e, 1.0 - M_MU / e);
-            let lo = k_lo.max(setup.x_min);
+            let x_cut = setup.e_out_max_gev.map_or(0.0, |e_out| 1.0 - e_out / e);
+            let lo = k_lo.max(setup.x_min).max(x_cut);
             let hi = k_hi.min(setup.x_max);
             if lo >= hi {
                 continue;
             }
+            let cuts = Cuts {
+                x_min: lo.max(cuts.x_min),
+                ..cuts
+            };
             let at = prepared::prepare(setup.method, &process, e, &cuts, setup.rel_tol)?;
             let (u0, u1) = (lo.ln(), hi.ln());
             let panels = setup.x_panels.max(1);
@@ -210,6 +236,7 @@ impl DumpYield {
         }
         Ok(DumpYield {
             preset,
+            invisible: setup.invisible,
             mass_gev,
             points,
         })
@@ -237,6 +264,11 @@ impl DumpYield {
         }
         let mediator = self.preset.mediator(self.mass_gev, g)?;
         let table = DecayTable::new(&mediator)?;
+        if self.invisible {
+            // REFERENCE §6.3: N = N_MOT n_atom Σ ΔL_i σ(E_i) BR(Z′ → invisible).
+            let total: f64 = self.points.iter().map(|p| p.weight).sum();
+            return Ok(total * table.invisible_branching());
+        }
         let mut sum = 0.0;
         for p in &self.points {
             let length = table.decay_length_m(p.energy_x_gev)?;

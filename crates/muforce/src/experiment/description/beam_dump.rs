@@ -65,6 +65,8 @@ struct ProductionSection {
     x_min: Spanned<f64>,
     #[serde(default)]
     x_max: Option<Spanned<f64>>,
+    #[serde(default)]
+    e_out_max_gev: Option<Spanned<f64>>,
     depth_points: Spanned<i64>,
     x_panels: Spanned<i64>,
 }
@@ -72,8 +74,12 @@ struct ProductionSection {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DecaySection {
-    start_m: Spanned<f64>,
-    length_m: Spanned<f64>,
+    #[serde(default)]
+    signal: Option<Spanned<String>>,
+    #[serde(default)]
+    start_m: Option<Spanned<f64>>,
+    #[serde(default)]
+    length_m: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,6 +111,8 @@ struct ScenarioSection {
     observed: Option<Spanned<i64>>,
     #[serde(default)]
     background: Option<Spanned<f64>>,
+    #[serde(default)]
+    efficiency: Option<Spanned<f64>>,
 }
 
 fn integer(c: &Checker<'_>, v: &Spanned<i64>, field: &str, lo: i64, hi: i64) -> Result<usize> {
@@ -199,15 +207,47 @@ pub(super) fn beam_dump(source_name: &str, text: &str) -> Result<BeamDump> {
     }
     let depth_points = integer(&c, &p.depth_points, "production.depth_points", 1, 1000)?;
     let x_panels = integer(&c, &p.x_panels, "production.x_panels", 1, 1000)?;
-    let start_m = c.within(&file.decay.start_m, "decay.start_m", 0.0, 1e6)?;
-    let length_m = *file.decay.length_m.get_ref();
-    if length_m.is_nan() || length_m <= 0.0 {
-        return Err(c.at.error(
-            file.decay.length_m.span(),
-            "decay.length_m",
-            format!("{length_m} must be > 0 (inf: no end)"),
-        ));
-    }
+    let e_out_max_gev = match &p.e_out_max_gev {
+        Some(v) => Some(c.within(v, "production.e_out_max_gev", 1e-3, beam_energy_gev)?),
+        None => None,
+    };
+    let d = &file.decay;
+    let invisible = match &d.signal {
+        None => false,
+        Some(sig) => match sig.get_ref().trim() {
+            "visible" => false,
+            "invisible" => true,
+            other => {
+                return Err(c.at.error(
+                    sig.span(),
+                    "decay.signal",
+                    format!("unknown signal '{other}'; known: visible, invisible"),
+                ))
+            }
+        },
+    };
+    let (start_m, length_m) = match (&d.start_m, &d.length_m) {
+        (Some(start), Some(length)) => {
+            let start_m = c.within(start, "decay.start_m", 0.0, 1e6)?;
+            let length_m = *length.get_ref();
+            if length_m.is_nan() || length_m <= 0.0 {
+                return Err(c.at.error(
+                    length.span(),
+                    "decay.length_m",
+                    format!("{length_m} must be > 0 (inf: no end)"),
+                ));
+            }
+            (start_m, length_m)
+        }
+        (None, None) if invisible => (0.0, f64::INFINITY),
+        _ => {
+            return Err(c.at.error(
+                d.signal.as_ref().map_or(0..0, Spanned::span),
+                "decay.start_m",
+                "a visible signal needs both decay.start_m and decay.length_m; an invisible one neither",
+            ))
+        }
+    };
     let a = &file.analysis;
     let confidence_level = c.within(
         &a.confidence_level,
@@ -296,9 +336,14 @@ pub(super) fn beam_dump(source_name: &str, text: &str) -> Result<BeamDump> {
             Some(b) => c.within(b, "scenario.background", 0.0, 1e12)?,
             None => 0.0,
         };
+        let efficiency = match &s.efficiency {
+            Some(e) => c.within(e, "scenario.efficiency", 1e-6, 1.0)?,
+            None => 1.0,
+        };
         scenarios.push(DumpScenario {
             name: sname,
             muons,
+            efficiency,
             statistics: DumpStatistics {
                 observed,
                 background,
@@ -327,6 +372,8 @@ pub(super) fn beam_dump(source_name: &str, text: &str) -> Result<BeamDump> {
             depth_points,
             x_panels,
             decay: DecayRegion { start_m, length_m },
+            e_out_max_gev,
+            invisible,
         },
         confidence_level,
         models,

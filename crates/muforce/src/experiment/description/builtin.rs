@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::source::MomentumSpectrum;
 
 /// (name, file name, TOML text).
-const EXPERIMENTS: [(&str, &str, &str); 3] = [
+const EXPERIMENTS: [(&str, &str, &str); 4] = [
     (
         "atlas-hllhc",
         "experiments/atlas_hllhc.toml",
@@ -21,6 +21,11 @@ const EXPERIMENTS: [(&str, &str, &str); 3] = [
         "fermilab-dump",
         "experiments/fermilab_dump.toml",
         include_str!("../../../../../experiments/fermilab_dump.toml"),
+    ),
+    (
+        "na64mu",
+        "experiments/na64mu.toml",
+        include_str!("../../../../../experiments/na64mu.toml"),
     ),
 ];
 

@@ -164,3 +164,43 @@ fn beam_dump_files() {
         "{e}"
     );
 }
+
+/// The invisible variant (experiments/na64mu.toml): `decay.signal`, `e_out_max_gev` and the
+/// scenario efficiency are checked with their line.
+#[test]
+fn invisible_beam_dump_files() {
+    let text = include_str!("../../../../../experiments/na64mu.toml");
+    let Description::BeamDump(d) = parse_dump(text).unwrap() else {
+        panic!("na64mu is a beam dump")
+    };
+    assert!(d.setup.invisible);
+    assert_eq!(d.setup.e_out_max_gev, Some(80.0));
+    let names: Vec<&str> = d.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["MOT=1e11", "MOT=1e13", "data-2024"]);
+    let cases = [
+        (
+            "signal = \"invisible\"",
+            "signal = \"dark\"",
+            "decay.signal",
+        ),
+        (
+            "e_out_max_gev = 80.0",
+            "e_out_max_gev = 200.0",
+            "production.e_out_max_gev",
+        ),
+        (
+            "efficiency = 1.0",
+            "efficiency = 1.5",
+            "scenario.efficiency",
+        ),
+    ];
+    for (needle, replacement, field) in cases {
+        let line = line_of(text, needle);
+        let bad = text.replacen(needle, replacement, 1);
+        let e = parse_dump(&bad).unwrap_err().to_string();
+        assert!(
+            e.contains(&format!("line {line}")) && e.contains(field),
+            "{needle}: {e}"
+        );
+    }
+}
