@@ -11,7 +11,7 @@ use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A built-in experiment (atlas-hllhc, na64-dump, fermilab-dump, na64mu) or the path of an
+    /// A built-in experiment (atlas-hllhc, na64-dump, fermilab-dump, na64mu, m3) or the path of an
     /// experiment TOML file.
     experiment: String,
     /// Directory for reach.csv, reach.json, reach.svg and reach.png (created if needed).

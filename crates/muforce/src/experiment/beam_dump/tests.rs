@@ -310,3 +310,31 @@ fn na64mu_covers_the_g2_band_with_1e11() {
         assert!(iv.coupling_high.is_none());
     }
 }
+
+/// M3 (Kahn, Krnjaic, Tran, Whitbeck arXiv:1804.03144, abstract): "Phase 1 with ~10^10 muons
+/// on target can test the remaining parameter space for which light invisibly-decaying
+/// particles can resolve the (g−2)_μ anomaly". With the file's assumed cuts the phase-1 lower
+/// edge lies below the 2σ band (E821) at every tested mass from 1 MeV to 300 MeV, and
+/// phase 2 (1e13 MOT) reaches 1000^(1/2) ≈ 31.6 times smaller couplings (N ∝ g² N_MOT).
+#[test]
+fn m3_phase_one_tests_the_g2_band() {
+    let e = dump("m3");
+    let era = Era::from_name("e821-2006").unwrap();
+    let n_up = crate::stats::zero_background_limit(0.9).unwrap();
+    for m in [1e-3, 0.01, 0.1, 0.3] {
+        let y = DumpYield::new(&e.setup, Preset::LmuLtau, m).unwrap();
+        let one = interval(&e, &y, e.scenarios[0].muons, n_up)
+            .unwrap()
+            .unwrap();
+        let two = interval(&e, &y, e.scenarios[1].muons, n_up)
+            .unwrap()
+            .unwrap();
+        let band = g2_band(Spin::Vector, m, era, 2.0).unwrap();
+        assert!(
+            one.coupling_low < band.coupling_low.unwrap(),
+            "{m}: {one:?}"
+        );
+        let ratio = one.coupling_low / two.coupling_low;
+        assert!((ratio / 1000f64.sqrt() - 1.0).abs() < 1e-4, "{ratio}");
+    }
+}

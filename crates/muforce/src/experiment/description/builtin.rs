@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::source::MomentumSpectrum;
 
 /// (name, file name, TOML text).
-const EXPERIMENTS: [(&str, &str, &str); 4] = [
+const EXPERIMENTS: [(&str, &str, &str); 5] = [
     (
         "atlas-hllhc",
         "experiments/atlas_hllhc.toml",
@@ -26,6 +26,11 @@ const EXPERIMENTS: [(&str, &str, &str); 4] = [
         "na64mu",
         "experiments/na64mu.toml",
         include_str!("../../../../../experiments/na64mu.toml"),
+    ),
+    (
+        "m3",
+        "experiments/m3.toml",
+        include_str!("../../../../../experiments/m3.toml"),
     ),
 ];
 
