@@ -83,8 +83,13 @@ impl DumpSetup {
     /// The depth nodes with the local muon energy (transport in the target's material with
     /// the setup's energy-loss model).
     pub fn depth_nodes(&self) -> Result<Vec<DepthNode>> {
-        let transport =
-            MuonTransport::new(&self.material, self.energy_loss, self.beam_energy_gev, 1e-4)?;
+        // The table's upper end is round-tripped through ln: leave it a little above the beam.
+        let transport = MuonTransport::new(
+            &self.material,
+            self.energy_loss,
+            self.beam_energy_gev * (1.0 + 1e-9),
+            1e-4,
+        )?;
         depth_nodes(
             &transport,
             self.beam_energy_gev,
