@@ -135,7 +135,15 @@ fn figures_writes_every_figure() {
         .arg(&dir)
         .assert()
         .success();
-    for stem in ["atlas_spectra", "atlas_rho_shapes", "atlas_reach"] {
+    for stem in [
+        "atlas_spectra",
+        "atlas_rho_shapes",
+        "atlas_reach",
+        "na64_dump_reach",
+        "fermilab_dump_reach",
+        "na64mu_reach",
+        "m3_reach",
+    ] {
         for ext in ["svg", "png"] {
             let p = dir.join(format!("{stem}.{ext}"));
             assert!(

@@ -2,9 +2,11 @@
 
 use super::experiment_arg;
 use crate::progress;
+use muforce::experiment::beam_dump::{self, dump_panels};
 use muforce::experiment::missing_momentum::{
     reach_panels, rho_shapes_figure, scan, spectra_figure,
 };
+use muforce::experiment::{builtin_description, Description};
 use muforce::plot::render_panels;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -61,6 +63,23 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         let p = args.out.join(format!("{stem}_reach.{ext}"));
         render_panels(&panels, size, &p)?;
         written.push(p);
+    }
+    // CPZ arXiv:1701.07437 Fig. 5 (NA64-type and Fermilab dumps, models A and B), NA64μ and
+    // M3 (L_μ − L_τ): the built-in beam-dump files with their own production methods.
+    for name in ["na64-dump", "fermilab-dump", "na64mu", "m3"] {
+        let Description::BeamDump(dump) = builtin_description(name)? else {
+            continue;
+        };
+        let result = beam_dump::scan(&dump, &|| {})?;
+        let panels = dump_panels(&dump, &result)?;
+        let size = (800 * panels.len() as u32, 600);
+        for ext in ["svg", "png"] {
+            let p = args
+                .out
+                .join(format!("{}_reach.{ext}", dump.name.replace('-', "_")));
+            render_panels(&panels, size, &p)?;
+            written.push(p);
+        }
     }
     for p in &written {
         println!("{}", p.display());
