@@ -140,7 +140,9 @@ fn figures_writes_every_figure() {
         "atlas_rho_shapes",
         "atlas_reach",
         "na64_dump_reach",
+        "na64_dump_decay_probability",
         "fermilab_dump_reach",
+        "fermilab_dump_decay_probability",
         "na64mu_reach",
         "m3_reach",
     ] {

@@ -2,7 +2,7 @@
 
 use super::experiment_arg;
 use crate::progress;
-use muforce::experiment::beam_dump::{self, dump_panels};
+use muforce::experiment::beam_dump::{self, decay_probability_figure, dump_panels};
 use muforce::experiment::missing_momentum::{
     reach_panels, rho_shapes_figure, scan, spectra_figure,
 };
@@ -73,12 +73,20 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         let result = beam_dump::scan(&dump, &|| {})?;
         let panels = dump_panels(&dump, &result)?;
         let size = (800 * panels.len() as u32, 600);
+        let stem = dump.name.replace('-', "_");
         for ext in ["svg", "png"] {
-            let p = args
-                .out
-                .join(format!("{}_reach.{ext}", dump.name.replace('-', "_")));
+            let p = args.out.join(format!("{stem}_reach.{ext}"));
             render_panels(&panels, size, &p)?;
             written.push(p);
+        }
+        // CPZ Fig. 4: decay probability against g_μ at 100 MeV, models A and B.
+        if !dump.setup.invisible {
+            let figure = decay_probability_figure(&dump, 0.1)?;
+            for ext in ["svg", "png"] {
+                let p = args.out.join(format!("{stem}_decay_probability.{ext}"));
+                figure.render(&p)?;
+                written.push(p);
+            }
         }
     }
     for p in &written {

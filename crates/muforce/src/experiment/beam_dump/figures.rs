@@ -1,10 +1,12 @@
-//! Reach panels of a beam dump: one per model, the excluded islands of every scenario and the
+//! Figures of a beam dump: the decay probability against the coupling (CPZ Fig. 4) and reach
+//! panels: one per model, the excluded islands of every scenario and the
 //! (g−2)_μ band of the file's era (as CPZ arXiv:1701.07437 Fig. 5).
 
-use super::scan::{BeamDump, DumpScan};
+use super::scan::{max_muon_coupling, BeamDump, DumpScan};
+use super::yield_::DumpYield;
 use crate::error::Result;
 use crate::model::g2_band;
-use crate::plot::{Band, Curve, ReachFigure};
+use crate::plot::{Band, Curve, LineFigure, ReachFigure, Series};
 
 /// One panel per model of the experiment.
 pub fn dump_panels(experiment: &BeamDump, scan: &DumpScan) -> Result<Vec<ReachFigure>> {
@@ -63,4 +65,42 @@ pub fn dump_panels(experiment: &BeamDump, scan: &DumpScan) -> Result<Vec<ReachFi
             })
         })
         .collect()
+}
+
+/// CPZ arXiv:1701.07437 Fig. 4: the decay probability of X within the fiducial region
+/// (CPZ Eq. 15 averaged over the produced X, [`DumpYield::decay_fraction`]) against the
+/// coupling at mass `mass_gev`, one line per model of the experiment (the abscissa is
+/// log₁₀ g_μ).
+pub fn decay_probability_figure(experiment: &BeamDump, mass_gev: f64) -> Result<LineFigure> {
+    let nodes = experiment.setup.depth_nodes()?;
+    let mut series = Vec::new();
+    for (k, &preset) in experiment.models.iter().enumerate() {
+        let y = DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass_gev)?;
+        let g_max = max_muon_coupling(preset).min(1.0);
+        let points = (0..=120)
+            .map(|i| -8.0 + 8.0 * f64::from(i) / 120.0)
+            .filter(|&lg| 10f64.powf(lg) <= g_max)
+            .map(|lg| Ok((lg, y.decay_fraction(10f64.powf(lg))?)))
+            .collect::<Result<Vec<_>>>()?;
+        let s = Series {
+            label: preset.name().to_string(),
+            points,
+            dashed: false,
+        };
+        series.push(if k > 0 { s.dashed() } else { s });
+    }
+    Ok(LineFigure {
+        title: format!(
+            "decay probability in the fiducial region, m_X = {:.0} MeV ({})",
+            mass_gev * 1e3,
+            experiment.name
+        ),
+        x_label: "log10 g_mu".into(),
+        y_label: "P(decay in fiducial region)".into(),
+        x_range: (-8.0, 0.0),
+        y_range: (0.0, 1.05),
+        y_log: false,
+        series,
+        size: (800, 600),
+    })
 }
