@@ -141,6 +141,7 @@ fn figures_writes_every_figure() {
         "atlas_reach",
         "na64_dump_reach",
         "na64_dump_decay_probability",
+        "na64_dump_x_spectra",
         "fermilab_dump_reach",
         "fermilab_dump_decay_probability",
         "na64mu_reach",

@@ -2,7 +2,9 @@
 
 use super::experiment_arg;
 use crate::progress;
-use muforce::experiment::beam_dump::{self, decay_probability_figure, dump_panels};
+use muforce::experiment::beam_dump::{
+    self, decay_probability_figure, dump_panels, x_spectrum_figure,
+};
 use muforce::experiment::missing_momentum::{
     reach_panels, rho_shapes_figure, scan, spectra_figure,
 };
@@ -78,6 +80,15 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             let p = args.out.join(format!("{stem}_reach.{ext}"));
             render_panels(&panels, size, &p)?;
             written.push(p);
+        }
+        // CPZ Fig. 3: x spectra at 10 and 100 MeV for the NA64-type setup.
+        if name == "na64-dump" {
+            let figure = x_spectrum_figure(&dump.setup, &[0.01, 0.1])?;
+            for ext in ["svg", "png"] {
+                let p = args.out.join(format!("{stem}_x_spectra.{ext}"));
+                figure.render(&p)?;
+                written.push(p);
+            }
         }
         // CPZ Fig. 4: decay probability against g_μ at 100 MeV, models A and B.
         if !dump.setup.invisible {

@@ -3,10 +3,12 @@
 //! (g−2)_μ band of the file's era (as CPZ arXiv:1701.07437 Fig. 5).
 
 use super::scan::{max_muon_coupling, BeamDump, DumpScan};
-use super::yield_::DumpYield;
+use super::yield_::{DumpSetup, DumpYield};
 use crate::error::Result;
 use crate::model::g2_band;
+use crate::model::Spin;
 use crate::plot::{Band, Curve, LineFigure, ReachFigure, Series};
+use crate::production::{prepared, Cuts, Process};
 
 /// One panel per model of the experiment.
 pub fn dump_panels(experiment: &BeamDump, scan: &DumpScan) -> Result<Vec<ReachFigure>> {
@@ -99,6 +101,58 @@ pub fn decay_probability_figure(experiment: &BeamDump, mass_gev: f64) -> Result<
         y_label: "P(decay in fiducial region)".into(),
         x_range: (-8.0, 0.0),
         y_range: (0.0, 1.05),
+        y_log: false,
+        series,
+        size: (800, 600),
+    })
+}
+
+/// CPZ arXiv:1701.07437 Fig. 3: the normalised x = E_X/E_μ spectrum (1/σ) dσ/dx of a scalar
+/// at the setup's beam energy for each mass in `masses_gev` (CPZ: 10 and 100 MeV, 160 GeV
+/// muons on lead, IWW Eqs. 12–13), without the x cut.
+pub fn x_spectrum_figure(setup: &DumpSetup, masses_gev: &[f64]) -> Result<LineFigure> {
+    let e = setup.beam_energy_gev;
+    let cuts = Cuts::default();
+    let mut series = Vec::new();
+    for (k, &m) in masses_gev.iter().enumerate() {
+        let process = Process::new(Spin::Scalar, m, 1.0, &setup.material, setup.form_factor)?;
+        let at = prepared::prepare(setup.method, &process, e, &cuts, setup.rel_tol)?;
+        let xs: Vec<f64> = (1..400).map(|i| f64::from(i) / 400.0).collect();
+        let values = xs
+            .iter()
+            .map(|&x| at.dsigma_dx(x))
+            .collect::<Result<Vec<_>>>()?;
+        // Trapezoid norm on the uniform grid (the spectrum vanishes at both ends).
+        let norm: f64 = values.iter().sum::<f64>() / 400.0;
+        if norm <= 0.0 {
+            continue;
+        }
+        let s = Series {
+            label: format!("m_S = {:.0} MeV", m * 1e3),
+            points: xs
+                .iter()
+                .zip(&values)
+                .map(|(&x, &v)| (x, v / norm))
+                .collect(),
+            dashed: false,
+        };
+        series.push(if k == 0 { s.dashed() } else { s });
+    }
+    let y_max = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.1))
+        .fold(0.0_f64, f64::max);
+    Ok(LineFigure {
+        title: format!(
+            "x spectrum, {} GeV muons on {} ({})",
+            e,
+            setup.material.name,
+            setup.method.name()
+        ),
+        x_label: "x = E_S / E_mu".into(),
+        y_label: "(1/sigma) dsigma/dx".into(),
+        x_range: (0.0, 1.0),
+        y_range: (0.0, 1.1 * y_max.max(1e-12)),
         y_log: false,
         series,
         size: (800, 600),

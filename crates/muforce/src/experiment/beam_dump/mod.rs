@@ -8,7 +8,7 @@ mod scan;
 mod tests;
 mod yield_;
 
-pub use figures::{decay_probability_figure, dump_panels};
+pub use figures::{decay_probability_figure, dump_panels, x_spectrum_figure};
 pub use scan::{
     interval, max_muon_coupling, scan, BeamDump, DumpScan, DumpScenario, DumpStatistics,
 };
