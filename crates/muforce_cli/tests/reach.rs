@@ -132,7 +132,18 @@ fn figures_writes_every_figure() {
         .arg(&dir)
         .assert()
         .success();
-    for stem in ["atlas_spectra", "atlas_rho_shapes", "atlas_reach"] {
+    for stem in [
+        "atlas_spectra",
+        "atlas_rho_shapes",
+        "atlas_reach",
+        "na64_dump_reach",
+        "na64_dump_decay_probability",
+        "na64_dump_x_spectra",
+        "fermilab_dump_reach",
+        "fermilab_dump_decay_probability",
+        "na64mu_reach",
+        "m3_reach",
+    ] {
         for ext in ["svg", "png"] {
             let p = dir.join(format!("{stem}.{ext}"));
             assert!(
@@ -142,5 +153,34 @@ fn figures_writes_every_figure() {
             );
         }
     }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The beam-dump family through the same command and table: islands with both edges
+/// (CPZ arXiv:1701.07437 Fig. 5: model A at 100 MeV excluded from ~1e-5 to ~1e-3).
+#[test]
+fn reach_of_a_beam_dump_has_islands() {
+    let dir = temp_dir("reach-dump");
+    muforce()
+        .args(["reach", "na64-dump", "--out"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(dir.join("reach.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        lines[0],
+        "experiment,model,scenario,mass_gev,coupling_low,coupling_high"
+    );
+    assert_eq!(lines.len() - 1, 2 * 61);
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with("na64-dump,mass-scalar,MOT=8e12,1.000000e-1,"))
+        .unwrap();
+    let cells: Vec<f64> = row.split(',').skip(4).map(|c| c.parse().unwrap()).collect();
+    assert!(cells[0] > 5e-6 && cells[0] < 3e-5, "{row}");
+    assert!(cells[1] > 1e-3 && cells[1] < 1e-2, "{row}");
+    let png = std::fs::read(dir.join("reach.png")).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,6 +1,6 @@
 //! The experiment argument shared by `reach` and `figures`: a built-in name or a TOML path.
 
-use muforce::experiment::{builtin, builtin_names, Experiment};
+use muforce::experiment::{builtin, builtin_description, builtin_names, Description, Experiment};
 use muforce::production::Method;
 use std::path::Path;
 
@@ -26,5 +26,39 @@ pub fn load(name_or_path: &str, method: Option<&str>) -> anyhow::Result<Experime
     Ok(match method {
         Some(m) => experiment.with_method(Method::from_name(m)?),
         None => experiment,
+    })
+}
+
+/// Like [`load`], for an experiment of any family (missing-momentum or beam-dump);
+/// `method` overrides the file's production method.
+pub fn load_description(name_or_path: &str, method: Option<&str>) -> anyhow::Result<Description> {
+    let path = Path::new(name_or_path);
+    let is_toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    let description = if is_toml || path.is_file() {
+        Description::from_file(path)?
+    } else if builtin_names().contains(&name_or_path.trim().to_ascii_lowercase().as_str()) {
+        builtin_description(name_or_path)?
+    } else {
+        return Err(muforce::Error::unknown(
+            "experiment (neither a built-in name nor a .toml file)",
+            name_or_path,
+            &builtin_names(),
+        )
+        .into());
+    };
+    let Some(m) = method else {
+        return Ok(description);
+    };
+    let method = Method::from_name(m)?;
+    Ok(match description {
+        Description::MissingMomentum(e) => {
+            Description::MissingMomentum(Box::new(e.with_method(method)))
+        }
+        Description::BeamDump(mut e) => {
+            e.setup.method = method;
+            Description::BeamDump(e)
+        }
     })
 }

@@ -2,9 +2,13 @@
 
 use super::experiment_arg;
 use crate::progress;
+use muforce::experiment::beam_dump::{
+    self, decay_probability_figure, dump_panels, x_spectrum_figure,
+};
 use muforce::experiment::missing_momentum::{
     reach_panels, rho_shapes_figure, scan, spectra_figure,
 };
+use muforce::experiment::{builtin_description, Description};
 use muforce::plot::render_panels;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -61,6 +65,40 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         let p = args.out.join(format!("{stem}_reach.{ext}"));
         render_panels(&panels, size, &p)?;
         written.push(p);
+    }
+    // CPZ arXiv:1701.07437 Fig. 5 (NA64-type and Fermilab dumps, models A and B), NA64μ and
+    // M3 (L_μ − L_τ): the built-in beam-dump files with their own production methods.
+    for name in ["na64-dump", "fermilab-dump", "na64mu", "m3"] {
+        let Description::BeamDump(dump) = builtin_description(name)? else {
+            continue;
+        };
+        let result = beam_dump::scan(&dump, &|| {})?;
+        let panels = dump_panels(&dump, &result)?;
+        let size = (800 * panels.len() as u32, 600);
+        let stem = dump.name.replace('-', "_");
+        for ext in ["svg", "png"] {
+            let p = args.out.join(format!("{stem}_reach.{ext}"));
+            render_panels(&panels, size, &p)?;
+            written.push(p);
+        }
+        // CPZ Fig. 3: x spectra at 10 and 100 MeV for the NA64-type setup.
+        if name == "na64-dump" {
+            let figure = x_spectrum_figure(&dump.setup, &[0.01, 0.1])?;
+            for ext in ["svg", "png"] {
+                let p = args.out.join(format!("{stem}_x_spectra.{ext}"));
+                figure.render(&p)?;
+                written.push(p);
+            }
+        }
+        // CPZ Fig. 4: decay probability against g_μ at 100 MeV, models A and B.
+        if !dump.setup.invisible {
+            let figure = decay_probability_figure(&dump, 0.1)?;
+            for ext in ["svg", "png"] {
+                let p = args.out.join(format!("{stem}_decay_probability.{ext}"));
+                figure.render(&p)?;
+                written.push(p);
+            }
+        }
     }
     for p in &written {
         println!("{}", p.display());

@@ -1,16 +1,38 @@
 //! Built-in experiments: the files of experiments/ and the spectra of data/ compiled into the
 //! library, so that `muforce reach atlas-hllhc` runs from any directory.
 
-use super::Experiment;
+use super::{Description, Experiment};
 use crate::error::{Error, Result};
 use crate::source::MomentumSpectrum;
 
 /// (name, file name, TOML text).
-const EXPERIMENTS: [(&str, &str, &str); 1] = [(
-    "atlas-hllhc",
-    "experiments/atlas_hllhc.toml",
-    include_str!("../../../../../experiments/atlas_hllhc.toml"),
-)];
+const EXPERIMENTS: [(&str, &str, &str); 5] = [
+    (
+        "atlas-hllhc",
+        "experiments/atlas_hllhc.toml",
+        include_str!("../../../../../experiments/atlas_hllhc.toml"),
+    ),
+    (
+        "na64-dump",
+        "experiments/na64_dump.toml",
+        include_str!("../../../../../experiments/na64_dump.toml"),
+    ),
+    (
+        "fermilab-dump",
+        "experiments/fermilab_dump.toml",
+        include_str!("../../../../../experiments/fermilab_dump.toml"),
+    ),
+    (
+        "na64mu",
+        "experiments/na64mu.toml",
+        include_str!("../../../../../experiments/na64mu.toml"),
+    ),
+    (
+        "m3",
+        "experiments/m3.toml",
+        include_str!("../../../../../experiments/m3.toml"),
+    ),
+];
 
 /// (file name, CSV text) of the shipped spectra.
 const SPECTRA: [(&str, &str); 2] = [
@@ -42,11 +64,24 @@ fn shipped_spectrum(path: &str) -> Result<MomentumSpectrum> {
     }
 }
 
-/// The built-in experiment called `name` (see [`builtin_names`]).
+/// The built-in missing-momentum experiment called `name` (see [`builtin_names`]; a built-in
+/// of another family is an error naming it, use [`builtin_description`]).
 pub fn builtin(name: &str) -> Result<Experiment> {
+    match builtin_description(name)? {
+        Description::MissingMomentum(e) => Ok(*e),
+        Description::BeamDump(_) => Err(Error::out_of_range(
+            "experiment",
+            name,
+            "is a beam-dump experiment, not a missing-momentum one",
+        )),
+    }
+}
+
+/// The built-in experiment called `name`, of any family (see [`builtin_names`]).
+pub fn builtin_description(name: &str) -> Result<Description> {
     let key = name.trim().to_ascii_lowercase();
     let Some(&(_, file, text)) = EXPERIMENTS.iter().find(|e| e.0 == key) else {
         return Err(Error::unknown("experiment", name, &builtin_names()));
     };
-    Experiment::from_toml(file, text, &shipped_spectrum)
+    Description::from_toml(file, text, &shipped_spectrum)
 }

@@ -5,6 +5,7 @@
 //! Parsing denies unknown fields, and every error — syntax, wrong type, missing field, value
 //! out of range, unknown name — reads `file: line L, column C: …` and names the field.
 
+mod beam_dump;
 mod builtin;
 mod location;
 mod schema;
@@ -12,8 +13,9 @@ mod schema;
 mod tests;
 mod validate;
 
-pub use builtin::{builtin, builtin_names};
+pub use builtin::{builtin, builtin_description, builtin_names};
 
+use crate::experiment::beam_dump::BeamDump;
 use crate::experiment::{GaussianMixture, MomentumResolution};
 use crate::model::{Era, Spin};
 use crate::production::{Cuts, Method};
@@ -172,5 +174,80 @@ impl Experiment {
     /// The sample called `name`.
     pub fn sample(&self, name: &str) -> Option<&Sample> {
         self.samples.iter().find(|s| s.name == name)
+    }
+}
+
+/// An experiment file of any family: `missing-momentum` ([`Experiment`]) or `beam-dump`
+/// ([`BeamDump`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Description {
+    /// Family `missing-momentum`.
+    MissingMomentum(Box<Experiment>),
+    /// Family `beam-dump`.
+    BeamDump(Box<BeamDump>),
+}
+
+/// Only `[experiment] family`, read first to choose the schema (other keys are ignored here).
+#[derive(serde::Deserialize)]
+struct Header {
+    experiment: HeaderExperiment,
+}
+
+#[derive(serde::Deserialize)]
+struct HeaderExperiment {
+    family: toml::Spanned<String>,
+}
+
+impl Description {
+    /// Parses and validates TOML text of any family (the `[experiment] family` key chooses the
+    /// schema; a file without it is read as `missing-momentum`, whose errors then name it).
+    pub fn from_toml(
+        source_name: &str,
+        text: &str,
+        resolve: &dyn Fn(&str) -> crate::Result<MomentumSpectrum>,
+    ) -> crate::Result<Self> {
+        if let Ok(header) = toml::from_str::<Header>(text) {
+            let family = &header.experiment.family;
+            match family.get_ref().trim() {
+                "beam-dump" => {
+                    return Ok(Description::BeamDump(Box::new(beam_dump::beam_dump(
+                        source_name,
+                        text,
+                    )?)))
+                }
+                "missing-momentum" => {}
+                other => {
+                    let at = location::Located { source_name, text };
+                    return Err(at.error(
+                        family.span(),
+                        "experiment.family",
+                        format!("unknown family '{other}'; known: missing-momentum, beam-dump"),
+                    ));
+                }
+            }
+        }
+        Ok(Description::MissingMomentum(Box::new(
+            Experiment::from_toml(source_name, text, resolve)?,
+        )))
+    }
+
+    /// Reads an experiment file of any family.
+    pub fn from_file(path: &std::path::Path) -> crate::Result<Self> {
+        let text = crate::io::read_text(path)?;
+        let dir = path
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        Self::from_toml(&path.display().to_string(), &text, &|p| {
+            MomentumSpectrum::from_file(&dir.join(p))
+        })
+    }
+
+    /// The experiment column of the reach table.
+    pub fn name(&self) -> &str {
+        match self {
+            Description::MissingMomentum(e) => &e.name,
+            Description::BeamDump(e) => &e.name,
+        }
     }
 }

@@ -104,3 +104,103 @@ fn bad_files_name_field_and_line() {
         "{err}"
     );
 }
+
+const DUMP: &str = include_str!("../../../../../experiments/na64_dump.toml");
+
+fn parse_dump(text: &str) -> crate::Result<Description> {
+    Description::from_toml("dump.toml", text, &|_| {
+        MomentumSpectrum::new(vec![20.0, 60.0], vec![1.0])
+    })
+}
+
+/// Beam-dump files: the family chooses the schema; bad values name field and line.
+#[test]
+fn beam_dump_files() {
+    let Description::BeamDump(d) = builtin_description("na64-dump").unwrap() else {
+        panic!("na64-dump is a beam dump")
+    };
+    assert_eq!(d.setup.beam_energy_gev, 160.0);
+    assert_eq!(d.setup.decay.length_m, f64::INFINITY);
+    assert!(matches!(
+        builtin_description("fermilab-dump").unwrap(),
+        Description::BeamDump(_)
+    ));
+    assert!(matches!(
+        builtin_description("atlas-hllhc").unwrap(),
+        Description::MissingMomentum(_)
+    ));
+    assert!(builtin("na64-dump")
+        .unwrap_err()
+        .to_string()
+        .contains("beam-dump"));
+    let cases = [
+        (
+            "energy_loss = \"constant\"",
+            "energy_loss = \"linear\"",
+            "target.energy_loss",
+        ),
+        ("length_m = inf", "length_m = -1.0", "decay.length_m"),
+        ("x_min = 0.333", "x_min = 1.5", "production.x_min"),
+        ("muons = 8e12", "muons = \"many\"", "muons"),
+        (
+            "models = [\"mass",
+            "models = [\"axion\", \"mass",
+            "analysis.models",
+        ),
+        ("start_m = 5.0", "width_m = 1.0\nstart_m = 5.0", "width_m"),
+    ];
+    for (needle, replacement, field) in cases {
+        let line = line_of(DUMP, needle);
+        let text = DUMP.replacen(needle, replacement, 1);
+        let e = parse_dump(&text).unwrap_err().to_string();
+        assert!(e.contains(&format!("line {line}")), "{needle}: {e}");
+        assert!(e.contains(field), "{needle}: {e}");
+        assert!(e.contains("dump.toml"), "{e}");
+    }
+    let text = DUMP.replacen("family = \"beam-dump\"", "family = \"dump\"", 1);
+    let e = parse_dump(&text).unwrap_err().to_string();
+    assert!(
+        e.contains("beam-dump") && e.contains("experiment.family"),
+        "{e}"
+    );
+}
+
+/// The invisible variant (experiments/na64mu.toml): `decay.signal`, `e_out_max_gev` and the
+/// scenario efficiency are checked with their line.
+#[test]
+fn invisible_beam_dump_files() {
+    let text = include_str!("../../../../../experiments/na64mu.toml");
+    let Description::BeamDump(d) = parse_dump(text).unwrap() else {
+        panic!("na64mu is a beam dump")
+    };
+    assert!(d.setup.invisible);
+    assert_eq!(d.setup.e_out_max_gev, Some(80.0));
+    let names: Vec<&str> = d.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["MOT=1e11", "MOT=1e13", "data-2024"]);
+    let cases = [
+        (
+            "signal = \"invisible\"",
+            "signal = \"dark\"",
+            "decay.signal",
+        ),
+        (
+            "e_out_max_gev = 80.0",
+            "e_out_max_gev = 200.0",
+            "production.e_out_max_gev",
+        ),
+        (
+            "efficiency = 1.0",
+            "efficiency = 1.5",
+            "scenario.efficiency",
+        ),
+    ];
+    for (needle, replacement, field) in cases {
+        let line = line_of(text, needle);
+        let bad = text.replacen(needle, replacement, 1);
+        let e = parse_dump(&bad).unwrap_err().to_string();
+        assert!(
+            e.contains(&format!("line {line}")) && e.contains(field),
+            "{needle}: {e}"
+        );
+    }
+}

@@ -25,7 +25,7 @@ pub(super) fn experiment(
 
 /// A TOML error at its line, naming the field: serde names missing and unknown fields itself;
 /// for a wrong type the key on the error's line (with its table header) is added.
-fn syntax_error(at: &Located<'_>, e: &toml::de::Error) -> crate::Error {
+pub(super) fn syntax_error(at: &Located<'_>, e: &toml::de::Error) -> crate::Error {
     let span = e.span().unwrap_or(0..0);
     let message = e.message().trim().to_string();
     if message.contains("field `") {
@@ -53,17 +53,17 @@ fn syntax_error(at: &Located<'_>, e: &toml::de::Error) -> crate::Error {
     at.error(span, &field, message)
 }
 
-struct Checker<'a> {
-    at: Located<'a>,
+pub(super) struct Checker<'a> {
+    pub(super) at: Located<'a>,
 }
 
 impl Checker<'_> {
     /// Maps a library error about the value in `spanned` to an error at its line.
-    fn wrap<T, U>(&self, spanned: &Spanned<U>, field: &str, r: Result<T>) -> Result<T> {
+    pub(super) fn wrap<T, U>(&self, spanned: &Spanned<U>, field: &str, r: Result<T>) -> Result<T> {
         r.map_err(|e| self.at.error(spanned.span(), field, e))
     }
 
-    fn positive(&self, v: &Spanned<f64>, field: &str) -> Result<f64> {
+    pub(super) fn positive(&self, v: &Spanned<f64>, field: &str) -> Result<f64> {
         let x = *v.get_ref();
         if x.is_finite() && x > 0.0 {
             Ok(x)
@@ -74,7 +74,7 @@ impl Checker<'_> {
         }
     }
 
-    fn within(&self, v: &Spanned<f64>, field: &str, lo: f64, hi: f64) -> Result<f64> {
+    pub(super) fn within(&self, v: &Spanned<f64>, field: &str, lo: f64, hi: f64) -> Result<f64> {
         let x = *v.get_ref();
         if x.is_finite() && x >= lo && x <= hi {
             Ok(x)
@@ -96,7 +96,7 @@ impl Checker<'_> {
                 family.span(),
                 "experiment.family",
                 format!(
-                    "unknown family '{}'; known: missing-momentum",
+                    "unknown family '{}'; known: missing-momentum, beam-dump",
                     family.get_ref()
                 ),
             ));
