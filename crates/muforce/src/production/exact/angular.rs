@@ -104,7 +104,8 @@ impl Setup {
             MuonFrame::new(&self.masses, self.energy, e_out, theta)
                 .is_some_and(|frame| frame.t_min < T_CAP_GEV2)
         };
-        if below(hi) {
+        // At θ_kin itself the frame is degenerate; just below it t_min is its limit there.
+        if below(hi) || below(hi * (1.0 - 1e-9)) {
             return Some(hi);
         }
         if !below(lo) {
