@@ -100,26 +100,57 @@ impl Setup {
     /// the t range closes must be an end of the θ integral): `hi` if t_min(hi) is below it,
     /// else the crossing found by bisection in ln θ; `None` if t_min(lo) is already above.
     fn theta_t_cap(&self, e_out: f64, lo: f64, hi: f64) -> Option<f64> {
-        let below = |theta: f64| {
-            MuonFrame::new(&self.masses, self.energy, e_out, theta)
-                .is_some_and(|frame| frame.t_min < T_CAP_GEV2)
+        // ln(t_min/cap) at ln θ, `None` outside the physical region.
+        let excess = |ln_theta: f64| {
+            MuonFrame::new(&self.masses, self.energy, e_out, ln_theta.exp())
+                .map(|frame| (frame.t_min / T_CAP_GEV2).ln())
         };
-        // At θ_kin itself the frame is degenerate; just below it t_min is its limit there.
-        if below(hi) || below(hi * (1.0 - 1e-9)) {
+        // At θ_kin itself the frame is degenerate; just below it t_min has its limit there.
+        let mut b = hi.ln();
+        let mut fb = if let Some(f) = excess(b) {
+            f
+        } else {
+            b = (hi * (1.0 - 1e-9)).ln();
+            excess(b)?
+        };
+        if fb < 0.0 {
             return Some(hi);
         }
-        if !below(lo) {
+        let mut a = lo.ln();
+        let mut fa = excess(a)?;
+        if fa >= 0.0 {
             return None;
         }
-        let (mut a, mut b) = (lo.ln(), hi.ln());
+        // Illinois regula falsi on the smooth ln t_min(ln θ), bisecting if a step leaves the
+        // physical region.
+        let mut side = 0;
         for _ in 0..100 {
-            let mid = 0.5 * (a + b);
-            if below(mid.exp()) {
-                a = mid;
+            let secant = (a * fb - b * fa) / (fb - fa);
+            let c = if secant > a && secant < b {
+                secant
             } else {
-                b = mid;
+                0.5 * (a + b)
+            };
+            let fc = excess(c).unwrap_or(f64::INFINITY);
+            if fc < 0.0 {
+                a = c;
+                fa = fc;
+                if side == -1 && fb.is_finite() {
+                    fb *= 0.5;
+                }
+                side = -1;
+            } else {
+                b = c;
+                fb = if fc.is_finite() { fc } else { 1.0 };
+                if side == 1 {
+                    fa *= 0.5;
+                }
+                side = 1;
             }
-            if b - a <= 1e-13 * (1.0 + a.abs()) {
+            if fc.abs() < 1e-12 {
+                return Some(c.exp());
+            }
+            if b - a <= 1e-10 * (1.0 + a.abs()) {
                 break;
             }
         }
