@@ -1,8 +1,8 @@
 //! The muon-angle integral: d²σ/(dx dθ) and dσ/dx (REFERENCE §1.3: dσ/dx = E dσ/dE′,
 //! dσ/dE′ = (E′/|p′|) dσ/d|p′|, E′ = E(1 − x)), integrated in ln θ as REFERENCE §1.5 advises.
 
-use super::differential::Setup;
-use super::kinematics::{momentum, Masses};
+use super::differential::{Setup, T_CAP_GEV2};
+use super::kinematics::{momentum, Masses, MuonFrame};
 use super::quadrature::{self, Estimate};
 use crate::error::Result;
 use std::f64::consts::PI;
@@ -14,6 +14,9 @@ const THETA_LO: f64 = 1e-3;
 const MAX_GAP: f64 = 4.0;
 /// Halvings allowed in the θ rule before its estimate is passed on as it is.
 const THETA_HALVINGS: u32 = 2;
+/// Width in e-folds of the region below the kinematic edge θ_kin integrated in
+/// v = √(ln θ_kin − ln θ).
+const EDGE_WIDTH: f64 = 1.0;
 /// Share of the tolerance given to the inner (t) integrals.
 const INNER_SHARE: f64 = 0.3;
 
@@ -85,7 +88,73 @@ impl Setup {
         let theta_hi = theta_max.min(theta_kin);
         let theta_c = self.theta_scale(x);
         let theta_lo = (THETA_LO * theta_c).min(0.5 * theta_hi);
-        (theta_hi > theta_lo && theta_lo > 0.0).then_some((theta_lo, theta_hi, theta_c))
+        if !(theta_hi > theta_lo && theta_lo > 0.0) {
+            return None;
+        }
+        let theta_hi = self.theta_t_cap(e_out, theta_lo, theta_hi)?;
+        (theta_hi > theta_lo).then_some((theta_lo, theta_hi, theta_c))
+    }
+
+    /// The largest angle in [`lo`, `hi`] at which t_min stays below the cap of the t integral
+    /// (t_min grows with θ; beyond the cap the integrand is exactly zero, and the edge where
+    /// the t range closes must be an end of the θ integral): `hi` if t_min(hi) is below it,
+    /// else the crossing found by bisection in ln θ; `None` if t_min(lo) is already above.
+    fn theta_t_cap(&self, e_out: f64, lo: f64, hi: f64) -> Option<f64> {
+        // ln(t_min/cap) at ln θ, `None` outside the physical region.
+        let excess = |ln_theta: f64| {
+            MuonFrame::new(&self.masses, self.energy, e_out, ln_theta.exp())
+                .map(|frame| (frame.t_min / T_CAP_GEV2).ln())
+        };
+        // At θ_kin itself the frame is degenerate; just below it t_min has its limit there.
+        let mut b = hi.ln();
+        let mut fb = if let Some(f) = excess(b) {
+            f
+        } else {
+            b = (hi * (1.0 - 1e-9)).ln();
+            excess(b)?
+        };
+        if fb < 0.0 {
+            return Some(hi);
+        }
+        let mut a = lo.ln();
+        let mut fa = excess(a)?;
+        if fa >= 0.0 {
+            return None;
+        }
+        // Illinois regula falsi on the smooth ln t_min(ln θ), bisecting if a step leaves the
+        // physical region.
+        let mut side = 0;
+        for _ in 0..100 {
+            let secant = (a * fb - b * fa) / (fb - fa);
+            let c = if secant > a && secant < b {
+                secant
+            } else {
+                0.5 * (a + b)
+            };
+            let fc = excess(c).unwrap_or(f64::INFINITY);
+            if fc < 0.0 {
+                a = c;
+                fa = fc;
+                if side == -1 && fb.is_finite() {
+                    fb *= 0.5;
+                }
+                side = -1;
+            } else {
+                b = c;
+                fb = if fc.is_finite() { fc } else { 1.0 };
+                if side == 1 {
+                    fa *= 0.5;
+                }
+                side = 1;
+            }
+            if fc.abs() < 1e-12 {
+                return Some(c.exp());
+            }
+            if b - a <= 1e-10 * (1.0 + a.abs()) {
+                break;
+            }
+        }
+        Some(a.exp())
     }
 
     /// Breakpoints of the ln θ integral, split at 0.3, 3 and 30 θ_c, pieces at most
@@ -106,6 +175,11 @@ impl Setup {
 
     /// dσ/dx in GeV⁻² with the muon angle limited to θ ≤ `theta_max`, to `rel_tol` or the
     /// absolute `abs_tol` (GeV⁻²), whichever is looser.
+    ///
+    /// Below the kinematic edge θ_kin the t range closes as √(θ_kin − θ), and so does the
+    /// integrand; the last [`EDGE_WIDTH`] e-folds below θ_kin are therefore integrated in
+    /// v = √(ln θ_kin − ln θ), in which the integrand is smooth, with a cut θ_max inside them
+    /// as the end v = √(ln θ_kin − ln θ_max). The angles below run in ln θ as before.
     pub fn dsigma_dx(
         &self,
         x: f64,
@@ -116,13 +190,21 @@ impl Setup {
         let Some((theta_lo, theta_hi, theta_c)) = self.theta_range(x, theta_max) else {
             return Ok(Estimate::default());
         };
-        // The peak of the ln θ integrand sets the absolute accuracy the t integrals need.
-        let theta_peak = theta_c.clamp(theta_lo, theta_hi);
+        let e_out = self.energy * (1.0 - x);
+        let Some(theta_kin) = self.theta_kinematic(e_out) else {
+            return Ok(Estimate::default());
+        };
+        let ln_kin = theta_kin.ln();
+        // Start of the edge region (in ln θ); the ln θ part ends there or at the cut.
+        let ln_edge = (ln_kin - EDGE_WIDTH).max(theta_lo.ln());
+        let (ln_lo, ln_hi) = (theta_lo.ln(), theta_hi.ln());
+        // The peak of the ln θ integrand sets the absolute accuracy the t integrals need; it
+        // is sought away from θ_kin, where the integrand vanishes.
+        let theta_peak = theta_c.clamp(theta_lo, theta_hi.min(theta_kin * (-0.25f64).exp()));
         let peak = theta_peak * self.d2sigma_dx_dtheta(x, theta_peak, 0.1, 0.0)?.value;
         let inner_abs = (INNER_SHARE * rel_tol * peak).max(INNER_SHARE * abs_tol);
-        let breaks = Self::theta_breaks(theta_lo, theta_hi, theta_c, MAX_GAP);
         let mut failure = None;
-        let integrand = |ln_theta: f64| {
+        let mut at = |ln_theta: f64| {
             let theta = ln_theta.exp();
             match self.d2sigma_dx_dtheta(x, theta, INNER_SHARE * rel_tol, inner_abs / theta) {
                 Ok(v) => v.scaled(theta),
@@ -132,14 +214,46 @@ impl Setup {
                 }
             }
         };
-        let result = quadrature::integrate(
-            "exact muon-angle integral",
-            integrand,
-            &breaks,
-            (1.0 - INNER_SHARE) * rel_tol,
-            (1.0 - INNER_SHARE) * abs_tol,
-            THETA_HALVINGS,
-        )?;
+        let outer_rel = (1.0 - INNER_SHARE) * rel_tol;
+        let outer_abs = 0.5 * (1.0 - INNER_SHARE) * abs_tol;
+        let scales = [
+            (0.3 * theta_c).ln(),
+            (3.0 * theta_c).ln(),
+            (30.0 * theta_c).ln(),
+        ];
+        let mut result = Estimate::default();
+        // The ln θ part below the edge region (or below the cut, if it comes first).
+        let ln_top = ln_hi.min(ln_edge);
+        if ln_top > ln_lo {
+            let breaks = quadrature::breakpoints(ln_lo, ln_top, &scales, MAX_GAP);
+            let part = quadrature::integrate(
+                "exact muon-angle integral",
+                &mut at,
+                &breaks,
+                outer_rel,
+                outer_abs,
+                THETA_HALVINGS,
+            )?;
+            result.value += part.value;
+            result.error += part.error;
+        }
+        // The edge region in v, ln θ = ln θ_kin − v²: dlnθ = 2v dv.
+        if ln_hi > ln_edge {
+            let v_lo = (ln_kin - ln_hi).max(0.0).sqrt();
+            let v_hi = (ln_kin - ln_edge).sqrt();
+            let v_scales = scales.map(|s| (ln_kin - s).max(0.0).sqrt());
+            let breaks = quadrature::breakpoints(v_lo, v_hi, &v_scales, MAX_GAP);
+            let part = quadrature::integrate(
+                "exact muon-angle integral",
+                |v: f64| at(ln_kin - v * v).scaled(2.0 * v),
+                &breaks,
+                outer_rel,
+                outer_abs,
+                THETA_HALVINGS,
+            )?;
+            result.value += part.value;
+            result.error += part.error;
+        }
         match failure {
             Some(e) => Err(e),
             None => Ok(result),

@@ -20,7 +20,7 @@ use crate::units::{ALPHA, M_MU};
 use std::f64::consts::PI;
 
 /// Largest t kept: G₂ has fallen by (d/t)² ≲ 1e-7 of its plateau beyond it for any nucleus.
-const T_CAP_GEV2: f64 = 50.0;
+pub(super) const T_CAP_GEV2: f64 = 50.0;
 /// Longest piece of the ln t integral, in e-folds.
 const MAX_GAP: f64 = 4.5;
 /// Halvings allowed in the t rule before its estimate is passed on as it is.

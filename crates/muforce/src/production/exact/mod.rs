@@ -10,7 +10,9 @@
 //!
 //! Integration variables (REFERENCE §1.5): the recoil azimuth φ_q in closed form where the
 //! s̃ or ũ pole is near (including the ridge s̃ + ũ → 0) and by a midpoint rule elsewhere;
-//! ln t and ln θ split at the form-factor and collinear scales; x in logit. The total cross
+//! ln t and ln θ split at the form-factor and collinear scales, the θ range ending where the
+//! t range closes (the kinematic edge θ_kin or the t cap), the last e-fold below θ_kin in
+//! √(ln θ_kin − ln θ), which removes the square-root edge there; x in logit. The total cross
 //! section uses a Gauss–Legendre product rule on these pieces at successive orders (their
 //! difference is the error estimate) and falls back to nested fixed Kronrod rules with an
 //! adaptive Gauss–Kronrod x integral when the orders do not agree within the tolerance; the

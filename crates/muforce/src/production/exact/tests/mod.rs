@@ -10,3 +10,4 @@ mod phase_space;
 mod positivity;
 mod product;
 mod reference;
+mod threshold;
