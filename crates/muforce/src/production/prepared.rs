@@ -11,7 +11,7 @@
 //! and IWW through the collinear 2 → 2 relation θ_X ≤ θ_max p′/|k| (see
 //! `kinematics::theta_x_limit`).
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::production::iww;
 use crate::production::kinematics::{check_inputs, kinematic_range, theta_x_limit};
 use crate::production::ww::Ww;
@@ -108,7 +108,23 @@ impl AtEnergy<'_> {
                 x,
                 &self.cuts,
                 self.rel_tol,
-            )?
+            )
+            .map_err(|e| match e {
+                // Name the point, so that a failing scan says where it failed.
+                Error::NotConverged {
+                    what,
+                    achieved,
+                    requested,
+                } => Error::NotConverged {
+                    what: format!(
+                        "{what} ({} X, m_X = {} GeV, E = {} GeV, x = {x})",
+                        self.process.spin, self.process.mass_gev, self.energy
+                    ),
+                    achieved,
+                    requested,
+                },
+                other => other,
+            })?
             .value
             .max(0.0)),
         }
