@@ -1,6 +1,8 @@
 //! Output backend chosen by file extension.
 
 use crate::error::{Error, Result};
+use plotters::coord::Shift;
+use plotters::prelude::{BitMapBackend, DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
 use std::path::Path;
 
 /// The image format of an output path.
@@ -35,5 +37,29 @@ pub fn drawing_error(path: &Path, err: impl std::fmt::Display) -> Error {
     Error::Io {
         path: path.display().to_string(),
         message: format!("cannot draw the figure: {err}"),
+    }
+}
+
+/// A figure that can draw itself on any plotters backend.
+pub trait Figure {
+    /// Draws onto `root`; `path` only names the file in error messages.
+    fn draw_on<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, path: &Path)
+        -> Result<()>;
+}
+
+/// Draws `figure` to `path` in the format its extension names, with the embedded font.
+pub fn render_to<F: Figure>(figure: &F, path: &Path, size: (u32, u32)) -> Result<()> {
+    super::font::ensure_registered()?;
+    match format_of(path)? {
+        Format::Svg => {
+            let root = SVGBackend::new(path, size).into_drawing_area();
+            figure.draw_on(&root, path)?;
+            root.present().map_err(|e| drawing_error(path, e))
+        }
+        Format::Png => {
+            let root = BitMapBackend::new(path, size).into_drawing_area();
+            figure.draw_on(&root, path)?;
+            root.present().map_err(|e| drawing_error(path, e))
+        }
     }
 }

@@ -1,8 +1,7 @@
 //! Line and histogram figures: several labelled series on linear or logarithmic axes (momentum
 //! spectra, ρ line shapes).
 
-use super::backend::{drawing_error, format_of, Format};
-use super::font::ensure_registered;
+use super::backend::{drawing_error, render_to, Figure};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -91,19 +90,7 @@ impl LineFigure {
     pub fn render(&self, path: &Path) -> Result<()> {
         check("x range", self.x_range, false)?;
         check("y range", self.y_range, self.y_log)?;
-        ensure_registered()?;
-        match format_of(path)? {
-            Format::Svg => {
-                let root = SVGBackend::new(path, self.size).into_drawing_area();
-                self.draw(&root, path)?;
-                root.present().map_err(|e| drawing_error(path, e))
-            }
-            Format::Png => {
-                let root = BitMapBackend::new(path, self.size).into_drawing_area();
-                self.draw(&root, path)?;
-                root.present().map_err(|e| drawing_error(path, e))
-            }
-        }
+        render_to(self, path, self.size)
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, path: &Path) -> Result<()> {
@@ -174,6 +161,16 @@ impl LineFigure {
             );
         }
         Ok(())
+    }
+}
+
+impl Figure for LineFigure {
+    fn draw_on<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        path: &Path,
+    ) -> Result<()> {
+        self.draw(root, path)
     }
 }
 

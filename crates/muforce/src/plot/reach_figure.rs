@@ -1,8 +1,7 @@
 //! The reach figure: excluded regions in the (m_X, g_X) plane on log–log axes, with bands such
 //! as the (g−2)_μ preferred region.
 
-use super::backend::{drawing_error, format_of, Format};
-use super::font::ensure_registered;
+use super::backend::{drawing_error, render_to, Figure};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -71,19 +70,7 @@ impl ReachFigure {
     pub fn render(&self, path: &Path) -> Result<()> {
         check_range("mass range", self.mass_range)?;
         check_range("coupling range", self.coupling_range)?;
-        ensure_registered()?;
-        match format_of(path)? {
-            Format::Svg => {
-                let root = SVGBackend::new(path, self.size).into_drawing_area();
-                self.draw(&root, path)?;
-                root.present().map_err(|e| drawing_error(path, e))
-            }
-            Format::Png => {
-                let root = BitMapBackend::new(path, self.size).into_drawing_area();
-                self.draw(&root, path)?;
-                root.present().map_err(|e| drawing_error(path, e))
-            }
-        }
+        render_to(self, path, self.size)
     }
 
     pub(crate) fn draw<DB: DrawingBackend>(
@@ -173,6 +160,16 @@ impl ReachFigure {
             .draw()
             .map_err(|e| fail(&e))?;
         Ok(())
+    }
+}
+
+impl Figure for ReachFigure {
+    fn draw_on<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        path: &Path,
+    ) -> Result<()> {
+        self.draw(root, path)
     }
 }
 

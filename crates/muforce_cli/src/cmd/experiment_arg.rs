@@ -1,35 +1,25 @@
 //! The experiment argument shared by `reach` and `figures`: a built-in name or a TOML path.
 
-use muforce::experiment::{builtin, builtin_description, builtin_names, Description, Experiment};
+use muforce::experiment::{builtin_description, builtin_names, Description, Experiment};
 use muforce::production::Method;
 use std::path::Path;
 
-/// Loads a built-in experiment by name, or an experiment file when the argument ends in
-/// `.toml` or names an existing file; `method` overrides the file's production method.
+/// Loads a missing-momentum experiment (built-in name or TOML file, see [`load_description`]);
+/// an experiment of another family is an error naming it.
 pub fn load(name_or_path: &str, method: Option<&str>) -> anyhow::Result<Experiment> {
-    let path = Path::new(name_or_path);
-    let is_toml = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-    let experiment = if is_toml || path.is_file() {
-        Experiment::from_file(path)?
-    } else if builtin_names().contains(&name_or_path.trim().to_ascii_lowercase().as_str()) {
-        builtin(name_or_path)?
-    } else {
-        return Err(muforce::Error::unknown(
-            "experiment (neither a built-in name nor a .toml file)",
+    match load_description(name_or_path, method)? {
+        Description::MissingMomentum(e) => Ok(*e),
+        Description::BeamDump(_) => Err(muforce::Error::out_of_range(
+            "experiment",
             name_or_path,
-            &builtin_names(),
+            "is a beam-dump experiment, not a missing-momentum one",
         )
-        .into());
-    };
-    Ok(match method {
-        Some(m) => experiment.with_method(Method::from_name(m)?),
-        None => experiment,
-    })
+        .into()),
+    }
 }
 
-/// Like [`load`], for an experiment of any family (missing-momentum or beam-dump);
+/// Loads a built-in experiment by name, or an experiment file when the argument ends in
+/// `.toml` or names an existing file, of any family (missing-momentum or beam-dump);
 /// `method` overrides the file's production method.
 pub fn load_description(name_or_path: &str, method: Option<&str>) -> anyhow::Result<Description> {
     let path = Path::new(name_or_path);
