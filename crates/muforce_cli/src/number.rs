@@ -13,6 +13,15 @@ pub fn parse_positive(text: &str) -> Result<f64, String> {
     }
 }
 
+/// Parses a whole number such as a count or a seed (`--events 1000`); each command checks its
+/// own range. A negative or fractional value names the option instead of clap's "unexpected
+/// argument" or "invalid digit".
+pub fn parse_whole<T: std::str::FromStr>(text: &str) -> Result<T, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a whole number >= 0 (e.g. 40)"))
+}
+
 /// Parses a distance in metres: a finite number >= 0, or `inf` for no upper end.
 pub fn parse_distance_m(text: &str) -> Result<f64, String> {
     let trimmed = text.trim();
@@ -48,6 +57,10 @@ mod tests {
         assert_eq!(parse_distance_m("inf").unwrap(), f64::INFINITY);
         for bad in ["-1", "nan", "x", "5 furlongs"] {
             assert!(parse_distance_m(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_whole::<usize>(" 40 ").unwrap(), 40);
+        for bad in ["-1", "1.5", "ten", ""] {
+            assert!(parse_whole::<u64>(bad).is_err(), "{bad}");
         }
     }
 }

@@ -23,7 +23,7 @@ pub struct Args {
     target: String,
     /// Muon total energy, with an optional unit (default GeV): `160`, `160GeV`, `2TeV`, or a
     /// comma-separated list `10,100GeV,1TeV`.
-    #[arg(long, value_parser = parse_energies)]
+    #[arg(long, value_parser = parse_energies, allow_hyphen_values = true)]
     energy: Energies,
     /// A TOML file with extra `[[material]]` tables to add to the built-in ones.
     #[arg(long)]

@@ -1,6 +1,6 @@
 //! `muforce events`: unweighted μN → μNX events written as a Les Houches Event file.
 
-use crate::number::parse_positive;
+use crate::number::{parse_positive, parse_whole};
 use crate::quantity::parse_energy;
 use muforce::events::{Generator, TableSettings};
 use muforce::io::lhe::{write_lhe, LheRun};
@@ -30,13 +30,13 @@ pub struct Args {
     #[arg(long, default_value = "1", value_parser = parse_positive, allow_hyphen_values = true)]
     coupling: f64,
     /// Number of unweighted events.
-    #[arg(long)]
+    #[arg(long, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
     events: usize,
     /// Master seed (the events do not depend on the number of threads).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, value_parser = parse_whole::<u64>, allow_hyphen_values = true)]
     seed: u64,
     /// Nodes of the (x, ln θ) table in each direction.
-    #[arg(long, default_value_t = 64)]
+    #[arg(long, default_value_t = 64, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
     nodes: usize,
     /// Largest muon angle tabulated, rad.
     #[arg(long, default_value = "0.5", value_parser = parse_positive, allow_hyphen_values = true)]
@@ -61,6 +61,12 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         theta_max: args.theta_max,
         ..TableSettings::default()
     };
+    // Name the option rather than the table's fields (x_nodes, theta_nodes).
+    if !(4..=2048).contains(&args.nodes) {
+        return Err(
+            muforce::Error::out_of_range("--nodes", args.nodes, "must lie in [4, 2048]").into(),
+        );
+    }
     let generator = Generator::new(process, args.energy, &settings)?;
     let built = start.elapsed().as_secs_f64();
     let events = generator.generate(args.events, args.seed)?;

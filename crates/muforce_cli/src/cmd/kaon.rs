@@ -38,7 +38,7 @@ pub struct Args {
     #[arg(long, allow_hyphen_values = true)]
     m2_upper: Option<f64>,
     /// Number of m²_miss bins of the likelihood.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = crate::number::parse_whole::<usize>, allow_hyphen_values = true)]
     bins: usize,
     /// Print JSON instead of text.
     #[arg(long)]

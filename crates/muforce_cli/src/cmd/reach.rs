@@ -35,7 +35,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let description = experiment_arg::load_description(&args.experiment, args.method.as_deref())?;
     std::fs::create_dir_all(&args.out).map_err(|e| muforce::Error::Io {
         path: args.out.display().to_string(),
-        message: e.to_string(),
+        message: format!("--out must be a directory that can be created: {e}"),
     })?;
     let experiment = match description {
         Description::MissingMomentum(e) => *e,

@@ -1,6 +1,6 @@
 //! `muforce xsec`: the production cross section μN → μNX, total or differential.
 
-use crate::number::parse_positive;
+use crate::number::{parse_positive, parse_whole};
 use crate::output::print_json;
 use crate::quantity::parse_energy_list;
 use muforce::numerics::Integral;
@@ -85,7 +85,7 @@ pub struct Args {
     #[arg(long)]
     differential: Option<String>,
     /// Number of points of the differential table.
-    #[arg(long, default_value_t = 40)]
+    #[arg(long, default_value_t = 40, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
     points: usize,
     /// TOML file with extra `[[material]]` definitions.
     #[arg(long)]

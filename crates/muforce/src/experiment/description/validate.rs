@@ -3,7 +3,7 @@
 use super::location::Located;
 use super::schema::{self, File};
 use super::{Analysis, Background, Experiment, MuonCount, Sample, Scenario};
-use crate::error::Result;
+use crate::error::{show, Result};
 use crate::experiment::{GaussianMixture, MomentumResolution};
 use crate::model::{Era, Spin};
 use crate::production::{Cuts, Method};
@@ -11,6 +11,12 @@ use crate::source::MomentumSpectrum;
 use crate::stats::LimitMethod;
 use crate::target::{FormFactorModel, Material, Slab};
 use toml::Spanned;
+
+/// Upper limits that keep N_μ = L σ finite (far above any collider: 10⁶ fb⁻¹ = 1000 ab⁻¹,
+/// 10⁹ nb = 1 b, 10³⁰ muons as for beam dumps).
+const MAX_LUMINOSITY_INV_FB: f64 = 1e6;
+const MAX_CROSS_SECTION_NB: f64 = 1e9;
+const MAX_MUONS: f64 = 1e30;
 
 /// Parses and validates an experiment file.
 pub(super) fn experiment(
@@ -27,12 +33,26 @@ pub(super) fn experiment(
 /// for a wrong type the key on the error's line (with its table header) is added.
 pub(super) fn syntax_error(at: &Located<'_>, e: &toml::de::Error) -> crate::Error {
     let span = e.span().unwrap_or(0..0);
-    let message = e.message().trim().to_string();
+    // serde names the schema's structs ("expected struct TargetSection"): the file has tables.
+    let mut message = e.message().trim().to_string();
+    if let Some(i) = message.find("expected struct ") {
+        message.replace_range(i.., "expected a table");
+    }
     if message.contains("field `") {
         let (line, column) = at.line_column(span.start);
+        // A missing field's span is its table (empty for a top-level field): name the table.
+        let header = at
+            .text
+            .get(span.start..)
+            .and_then(|t| t.lines().next())
+            .filter(|_| !span.is_empty());
+        let table = match header.map(str::trim) {
+            Some(h) if message.starts_with("missing") && h.starts_with('[') => format!(" in {h}"),
+            _ => String::new(),
+        };
         return crate::Error::Parse {
             source_name: at.source_name.to_string(),
-            message: format!("line {line}, column {column}: {message}"),
+            message: format!("line {line}, column {column}: {message}{table}"),
         };
     }
     let start = at.text[..span.start.min(at.text.len())]
@@ -68,9 +88,25 @@ impl Checker<'_> {
         if x.is_finite() && x > 0.0 {
             Ok(x)
         } else {
-            Err(self
-                .at
-                .error(v.span(), field, format!("{x} must be a finite number > 0")))
+            Err(self.at.error(
+                v.span(),
+                field,
+                format!("{} must be a finite number > 0", show(x)),
+            ))
+        }
+    }
+
+    /// A finite number in (0, hi]: luminosities and muon counts, whose products must stay finite.
+    pub(super) fn positive_at_most(&self, v: &Spanned<f64>, field: &str, hi: f64) -> Result<f64> {
+        let x = *v.get_ref();
+        if x.is_finite() && x > 0.0 && x <= hi {
+            Ok(x)
+        } else {
+            Err(self.at.error(
+                v.span(),
+                field,
+                format!("{} must lie in (0, {}]", show(x), show(hi)),
+            ))
         }
     }
 
@@ -79,9 +115,11 @@ impl Checker<'_> {
         if x.is_finite() && x >= lo && x <= hi {
             Ok(x)
         } else {
-            Err(self
-                .at
-                .error(v.span(), field, format!("{x} must lie in [{lo}, {hi}]")))
+            Err(self.at.error(
+                v.span(),
+                field,
+                format!("{} must lie in [{}, {}]", show(x), show(lo), show(hi)),
+            ))
         }
     }
 
@@ -110,7 +148,9 @@ impl Checker<'_> {
             ));
         }
         let luminosity_inv_fb = match &file.source.luminosity_inv_fb {
-            Some(l) => self.positive(l, "source.luminosity_inv_fb")?,
+            Some(l) => {
+                self.positive_at_most(l, "source.luminosity_inv_fb", MAX_LUMINOSITY_INV_FB)?
+            }
             None => 0.0,
         };
         let samples = self.samples(&file.source, resolve)?;
@@ -151,6 +191,22 @@ impl Checker<'_> {
             )?,
             ..Cuts::default()
         };
+        // p_out < p_in: a cut at or above a sample's highest momentum leaves it no signal.
+        for s in &samples {
+            let p_max = s.spectrum.edges().last().copied().unwrap_or(0.0);
+            if cuts.p_out_min >= p_max {
+                return Err(self.at.error(
+                    file.selection.p_out_min_gev.span(),
+                    "selection.p_out_min_gev",
+                    format!(
+                        "{} must be below the highest momentum of sample '{}' ({} GeV): no outgoing muon could pass",
+                        show(cuts.p_out_min),
+                        s.name,
+                        show(p_max)
+                    ),
+                ));
+            }
+        }
         let d = &file.detector;
         let resolution = MomentumResolution {
             in_relative: self.within(
@@ -250,11 +306,15 @@ impl Checker<'_> {
                             "is needed by `cross_section_nb` (N_μ = L σ)",
                         ));
                     }
-                    MuonCount::CrossSectionNb(
-                        self.positive(sigma, "source.sample.cross_section_nb")?,
-                    )
+                    MuonCount::CrossSectionNb(self.positive_at_most(
+                        sigma,
+                        "source.sample.cross_section_nb",
+                        MAX_CROSS_SECTION_NB,
+                    )?)
                 }
-                (None, Some(n)) => MuonCount::Muons(self.positive(n, "source.sample.muons")?),
+                (None, Some(n)) => {
+                    MuonCount::Muons(self.positive_at_most(n, "source.sample.muons", MAX_MUONS)?)
+                }
                 _ => {
                     return Err(self.at.error(
                         s.name.span(),
@@ -484,7 +544,9 @@ impl Checker<'_> {
                 ));
             };
             let luminosity_inv_fb = match &s.luminosity_inv_fb {
-                Some(l) => self.positive(l, "scenario.luminosity_inv_fb")?,
+                Some(l) => {
+                    self.positive_at_most(l, "scenario.luminosity_inv_fb", MAX_LUMINOSITY_INV_FB)?
+                }
                 None => default_lumi,
             };
             out.push(Scenario {
