@@ -8,12 +8,21 @@
 //! - Upper limits of `stats::BinnedLikelihood` (Asimov data) do not fall when the background
 //!   grows, and fall as 1/k when the signal (the exposure) is scaled by k ≥ 1 (CCGV: the
 //!   likelihood depends on μ s only).
+//! - The same limits do not rise when the exposure grows with signal and background scaled
+//!   together (Asimov data: q̃_μ scales with the exposure, Cowan et al., EPJC 71 (2011) 1554,
+//!   Eq. 97 and Sect. 3.5).
+//! - Classical Poisson upper limits (PDG Review "Statistics", Eq. 40.76) grow with the observed
+//!   count and do not grow with the known background.
+//! - A beam dump's excluded coupling island (CPZ arXiv:1701.07437 Sect. IV) only widens when
+//!   the number of muons grows: N(g) is proportional to the muons.
 //! - `io::parse_energy` returns what `format!` wrote, for every unit.
 
+use muforce::experiment::beam_dump::{interval, BeamDump, DumpYield};
+use muforce::experiment::{builtin_description, Description};
 use muforce::io::{parse_energy, quantity::ENERGY_UNITS};
 use muforce::model::{decay_probability, delta_a_mu, Spin};
 use muforce::production::{iww, ww, Cuts, Process};
-use muforce::stats::{BinnedLikelihood, LimitMethod};
+use muforce::stats::{poisson_upper_limit, BinnedLikelihood, LimitMethod};
 use muforce::target::{FormFactorModel, MaterialTable};
 use proptest::prelude::*;
 
@@ -168,5 +177,68 @@ proptest! {
         let more = limit(scaled, background, method);
         prop_assert!(more <= base * (1.0 + 1e-6), "{} > {}", more, base);
         prop_assert!(rel(more * k, base) < 1e-4, "{} vs {}", more * k, base);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn limits_do_not_rise_with_the_exposure(
+        (signal, background) in bins(), k in 1.0..100.0f64, method in method(),
+    ) {
+        let base = limit(signal.clone(), background.clone(), method);
+        let scale = |v: &[f64]| v.iter().map(|x| x * k).collect::<Vec<_>>();
+        let more = limit(scale(&signal), scale(&background), method);
+        prop_assert!(more.is_finite() && more > 0.0);
+        prop_assert!(more <= base * (1.0 + 1e-6), "{} > {} at exposure x{}", more, base, k);
+    }
+
+    #[test]
+    fn poisson_limits_grow_with_the_count_and_not_with_the_background(
+        observed in 0u64..50, background in 0.0..100.0f64, extra in 0.0..100.0f64,
+        cl in 0.6..0.99f64,
+    ) {
+        let at = |n: u64, b: f64| poisson_upper_limit(n, b, cl).unwrap();
+        let base = at(observed, background);
+        prop_assert!(base.is_finite() && base >= 0.0);
+        prop_assert!(at(observed + 1, background) >= base);
+        prop_assert!(at(observed, background + extra) <= base);
+    }
+}
+
+/// The built-in NA64-type dump (visible decays: the excluded region is an island).
+fn na64_dump() -> BeamDump {
+    let Description::BeamDump(d) = builtin_description("na64-dump").unwrap() else {
+        panic!("na64-dump is a beam dump");
+    };
+    *d
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn dump_island_widens_with_the_muons(
+        model in 0usize..2, mass in log_uniform(1e-3, 1.0),
+        muons in log_uniform(1e9, 1e13), k in log_uniform(1.0, 1e3),
+    ) {
+        let dump = na64_dump();
+        let preset = dump.models[model % dump.models.len()];
+        let y = DumpYield::new(&dump.setup, preset, mass).unwrap();
+        let n_up = 3.0;
+        let base = interval(&dump, &y, muons, n_up).unwrap();
+        // Only points with an island count (too many without one fail the test).
+        prop_assume!(base.is_some());
+        let b = base.unwrap();
+        let Some(m) = interval(&dump, &y, muons * k, n_up).unwrap() else {
+            return Err(TestCaseError::fail(format!("{b:?} excluded, nothing with x{k} muons")));
+        };
+        prop_assert!(m.coupling_low <= b.coupling_low * (1.0 + 1e-5), "{:?} vs {:?}", m, b);
+        let high = |h: Option<f64>| h.unwrap_or(f64::INFINITY);
+        prop_assert!(
+            high(m.coupling_high) >= high(b.coupling_high) * (1.0 - 1e-5),
+            "{:?} vs {:?}", m, b
+        );
     }
 }
