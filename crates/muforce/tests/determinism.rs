@@ -1,8 +1,8 @@
 //! Determinism (issue 8; DESIGN "results identical for any thread count"): every artefact of
 //! [`ARTEFACTS`] is computed in rayon pools of 1 and 2 threads and twice more in a 2-thread
 //! pool, and all four runs must agree bit for bit. An artefact is reduced to a fingerprint:
-//! the bit patterns of every number it holds. Reach tables and generated events (with their
-//! seed) are one more entry each.
+//! the bit patterns of every number it holds. Reach tables and generated events are checked
+//! end to end, as files written by `muforce`, in crates/muforce_cli/tests/determinism.rs.
 
 use muforce::model::Spin;
 use muforce::production::{iww, ww, Cuts, Process, Spacing, Table};
