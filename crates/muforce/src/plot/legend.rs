@@ -18,8 +18,8 @@ pub enum Legend {
     Right,
 }
 
-/// Width of the column [`Legend::Right`] takes, in pixels.
-pub(crate) const RIGHT_COLUMN: u32 = 300;
+/// Left margin of the legend box in the column of [`Legend::Right`], in pixels.
+const COLUMN_MARGIN: i32 = 8;
 
 /// The sample drawn before a legend label.
 #[derive(Debug, Clone, Copy)]
@@ -79,6 +79,39 @@ fn draw_sample<DB: DrawingBackend>(
     }
 }
 
+fn label_style() -> TextStyle<'static> {
+    ("sans-serif", FONT)
+        .into_font()
+        .color(&BLACK)
+        .pos(Pos::new(HPos::Left, VPos::Center))
+}
+
+/// The width of the legend box of `labels`, in pixels.
+fn box_width<'a, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    labels: impl Iterator<Item = &'a str>,
+    path: &Path,
+) -> Result<i32> {
+    let style = label_style();
+    let mut text_width = 0;
+    for label in labels {
+        let (w, _) = area
+            .estimate_text_size(label, &style)
+            .map_err(|e| drawing_error(path, e))?;
+        text_width = text_width.max(w as i32);
+    }
+    Ok(PAD + SAMPLE + PAD + text_width + PAD)
+}
+
+/// The width of the column [`Legend::Right`] needs for `labels`, in pixels.
+pub(crate) fn column_width<'a, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    labels: impl Iterator<Item = &'a str>,
+    path: &Path,
+) -> Result<u32> {
+    Ok((2 * COLUMN_MARGIN + box_width(area, labels, path)?) as u32)
+}
+
 /// Draws `entries` on `area`: in its lower-right or upper-left corner (inside a plot) or from
 /// its top-left corner (a column beside the plot).
 pub(crate) fn draw_legend<DB: DrawingBackend>(
@@ -91,24 +124,14 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
         return Ok(());
     }
     let fail = |e: &dyn std::fmt::Display| drawing_error(path, e);
-    let style = ("sans-serif", FONT)
-        .into_font()
-        .color(&BLACK)
-        .pos(Pos::new(HPos::Left, VPos::Center));
-    let mut text_width = 0;
-    for e in entries {
-        let (w, _) = area
-            .estimate_text_size(&e.label, &style)
-            .map_err(|e| fail(&e))?;
-        text_width = text_width.max(w as i32);
-    }
-    let width = PAD + SAMPLE + PAD + text_width + PAD;
+    let style = label_style();
+    let width = box_width(area, entries.iter().map(|e| e.label.as_str()), path)?;
     let height = PAD + ROW * entries.len() as i32 + PAD / 2;
     let (w, h) = area.dim_in_pixel();
     let (x0, y0) = match placement {
         Legend::LowerRight => (w as i32 - width - 10, h as i32 - height - 10),
         Legend::UpperLeft => (10, 10),
-        Legend::Right => (8, 40),
+        Legend::Right => (COLUMN_MARGIN, 40),
     };
     area.draw(&Rectangle::new(
         [(x0, y0), (x0 + width, y0 + height)],

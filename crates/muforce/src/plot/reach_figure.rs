@@ -2,7 +2,7 @@
 //! as the (g−2)_μ preferred region and overlays of constraint files.
 
 use super::backend::{check_axis, drawing_error, render_to, Figure, PALETTE};
-use super::legend::{draw_legend, Entry, Legend, Sample, RIGHT_COLUMN};
+use super::legend::{column_width, draw_legend, Entry, Legend, Sample};
 use crate::error::Result;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -247,8 +247,15 @@ impl Figure for ReachFigure {
         let fail = |e: &dyn std::fmt::Display| drawing_error(path, e);
         root.fill(&WHITE).map_err(|e| fail(&e))?;
         let (width, _) = root.dim_in_pixel();
-        let (plot_area, column) = if self.legend == Legend::Right && width > 2 * RIGHT_COLUMN {
-            let (left, right) = root.split_horizontally(width - RIGHT_COLUMN);
+        let labels = self.bands.iter().map(|b| b.label.as_str()).chain(
+            self.overlays
+                .iter()
+                .chain(&self.curves)
+                .map(|c| c.label.as_str()),
+        );
+        let column = column_width(root, labels, path)?;
+        let (plot_area, column) = if self.legend == Legend::Right && width > 2 * column {
+            let (left, right) = root.split_horizontally(width - column);
             (left, Some(right))
         } else {
             (root.clone(), None)
@@ -260,7 +267,12 @@ impl Figure for ReachFigure {
             .margin(12)
             .x_label_area_size(48)
             .y_label_area_size(64)
-            .build_cartesian_2d((m0..m1).log_scale(), (g0..g1).log_scale())
+            // Lower ends a hair below, so that a decade there (1e-6) still gets its label
+            // despite the rounding of log10 in plotters' key points.
+            .build_cartesian_2d(
+                (m0 * (1.0 - 1e-9)..m1).log_scale(),
+                (g0 * (1.0 - 1e-9)..g1).log_scale(),
+            )
             .map_err(|e| fail(&e))?;
         chart
             .configure_mesh()

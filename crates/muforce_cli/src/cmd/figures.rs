@@ -55,6 +55,16 @@ fn write_line(figure: &LineFigure, dir: &Path, stem: &str) -> anyhow::Result<Vec
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
     let start = Instant::now();
+    // Checked before the scans, which take seconds.
+    for (field, n) in [
+        ("--g2-sigma", args.g2_sigma),
+        ("--g2-exclusion-sigma", args.g2_exclusion_sigma),
+    ] {
+        if !(n.is_finite() && n > 0.0 && n <= 100.0) {
+            let allowed = "must be a number of standard deviations in (0, 100]";
+            return Err(muforce::Error::out_of_range(field, n, allowed).into());
+        }
+    }
     let experiment = experiment_arg::load(&args.experiment, Some(&args.method))?;
     let overlays = load_overlays(&args.overlays)?;
     let mut overview = Overview {
