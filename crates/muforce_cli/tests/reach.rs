@@ -143,6 +143,8 @@ fn figures_writes_every_figure() {
         "fermilab_dump_decay_probability",
         "na64mu_reach",
         "m3_reach",
+        "overview_scalar",
+        "overview_vector",
     ] {
         for ext in ["svg", "png"] {
             let p = dir.join(format!("{stem}.{ext}"));

@@ -2,7 +2,9 @@
 
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
-use plotters::prelude::{BitMapBackend, DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
+use plotters::prelude::{
+    BitMapBackend, DrawingArea, DrawingBackend, IntoDrawingArea, RGBColor, SVGBackend,
+};
 use std::path::Path;
 
 /// The image format of an output path.
@@ -29,6 +31,33 @@ pub fn format_of(path: &Path) -> Result<Format> {
             path.display(),
             "must end in .svg or .png",
         )),
+    }
+}
+
+/// Colours of the series and curves (matplotlib's tab10).
+pub(crate) const PALETTE: [RGBColor; 10] = [
+    RGBColor(31, 119, 180),
+    RGBColor(214, 39, 40),
+    RGBColor(44, 160, 44),
+    RGBColor(148, 103, 189),
+    RGBColor(255, 127, 14),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(23, 190, 207),
+    RGBColor(188, 189, 34),
+    RGBColor(127, 127, 127),
+];
+
+/// Checks an axis range: finite low < high, and low > 0 on a log axis.
+pub(crate) fn check_axis(field: &str, (lo, hi): (f64, f64), log: bool) -> Result<()> {
+    if lo.is_finite() && hi.is_finite() && hi > lo && (!log || lo > 0.0) {
+        Ok(())
+    } else {
+        Err(Error::out_of_range(
+            field,
+            format!("[{lo}, {hi}]"),
+            "needs finite low < high (and low > 0 on a log axis)",
+        ))
     }
 }
 

@@ -1,8 +1,8 @@
 //! Line and histogram figures: several labelled series on linear or logarithmic axes (momentum
 //! spectra, ρ line shapes).
 
-use super::backend::{drawing_error, render_to, Figure};
-use crate::error::{Error, Result};
+use super::backend::{check_axis, drawing_error, render_to, Figure, PALETTE};
+use crate::error::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::path::Path;
@@ -62,38 +62,30 @@ pub struct LineFigure {
     pub size: (u32, u32),
 }
 
-pub(crate) const PALETTE: [RGBColor; 8] = [
-    RGBColor(31, 119, 180),
-    RGBColor(214, 39, 40),
-    RGBColor(44, 160, 44),
-    RGBColor(148, 103, 189),
-    RGBColor(255, 127, 14),
-    RGBColor(140, 86, 75),
-    RGBColor(0, 0, 0),
-    RGBColor(23, 190, 207),
-];
-
-fn check(field: &str, (lo, hi): (f64, f64), log: bool) -> Result<()> {
-    if lo.is_finite() && hi.is_finite() && hi > lo && (!log || lo > 0.0) {
-        Ok(())
-    } else {
-        Err(Error::out_of_range(
-            field,
-            format!("[{lo}, {hi}]"),
-            "needs finite low < high (and low > 0 on a log axis)",
-        ))
+/// The colour of series `i`: the first eight of the shared palette, with black in place of
+/// pink.
+fn series_color(i: usize) -> RGBColor {
+    match i % 8 {
+        6 => BLACK,
+        k => PALETTE[k],
     }
 }
 
 impl LineFigure {
     /// Draws the figure to `path` (.svg or .png).
     pub fn render(&self, path: &Path) -> Result<()> {
-        check("x range", self.x_range, false)?;
-        check("y range", self.y_range, self.y_log)?;
+        check_axis("x range", self.x_range, false)?;
+        check_axis("y range", self.y_range, self.y_log)?;
         render_to(self, path, self.size)
     }
+}
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, path: &Path) -> Result<()> {
+impl Figure for LineFigure {
+    fn draw_on<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        path: &Path,
+    ) -> Result<()> {
         root.fill(&WHITE).map_err(|e| drawing_error(path, e))?;
         let (x0, x1) = self.x_range;
         let (y0, y1) = self.y_range;
@@ -123,7 +115,7 @@ impl LineFigure {
                     .draw()
                     .map_err(|e| drawing_error(path, e))?;
                 for (i, s) in self.series.iter().enumerate() {
-                    let color = PALETTE[i % PALETTE.len()];
+                    let color = series_color(i);
                     let pts: Vec<(f64, f64)> = s
                         .points
                         .iter()
@@ -161,16 +153,6 @@ impl LineFigure {
             );
         }
         Ok(())
-    }
-}
-
-impl Figure for LineFigure {
-    fn draw_on<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, Shift>,
-        path: &Path,
-    ) -> Result<()> {
-        self.draw(root, path)
     }
 }
 

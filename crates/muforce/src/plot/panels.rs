@@ -1,7 +1,7 @@
 //! Several reach figures side by side in one file (e.g. vector left, scalar right, as GKSST
 //! Fig. 4).
 
-use super::backend::{drawing_error, format_of, Format};
+use super::backend::{drawing_error, format_of, Figure, Format};
 use super::font::ensure_registered;
 use super::ReachFigure;
 use crate::error::{Error, Result};
@@ -24,7 +24,7 @@ pub fn render_panels(panels: &[ReachFigure], size: (u32, u32), path: &Path) -> R
             root.fill(&WHITE).map_err(|e| drawing_error(path, e))?;
             let areas = root.split_evenly((1, panels.len()));
             for (fig, area) in panels.iter().zip(&areas) {
-                fig.draw(area, path)?;
+                fig.draw_on(area, path)?;
             }
             root.present().map_err(|e| drawing_error(path, e))
         }};

@@ -1,8 +1,12 @@
 //! Reach: the couplings an experiment excludes at each mass, and the tables that carry them.
 
+mod constraint;
 mod edges;
 mod hepdata;
 mod table;
 
+pub use constraint::{
+    constraint_header, model_spin, shipped_constraints, Constraint, ConstraintCurve,
+};
 pub use edges::{excluded_interval, CouplingInterval};
 pub use table::{ReachRow, ReachTable};

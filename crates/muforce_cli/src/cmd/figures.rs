@@ -1,16 +1,15 @@
-//! `muforce figures`: every figure of the seed papers that muforce can make, in one directory.
+//! `muforce figures`: every figure of the seed papers that muforce can make, and one overview
+//! per mediator spin, in one directory.
 
 use super::experiment_arg;
-use crate::progress;
-use muforce::experiment::beam_dump::{
-    self, decay_probability_figure, dump_panels, x_spectrum_figure,
-};
-use muforce::experiment::missing_momentum::{
-    reach_panels, rho_shapes_figure, scan, spectra_figure,
-};
+use super::reach_run::{self, load_overlays, write_panels};
+use muforce::experiment::beam_dump::{decay_probability_figure, x_spectrum_figure};
+use muforce::experiment::missing_momentum::{rho_shapes_figure, spectra_figure};
 use muforce::experiment::{builtin_description, Description};
-use muforce::plot::render_panels;
-use std::path::PathBuf;
+use muforce::model::{Era, Spin};
+use muforce::plot::{G2Settings, LineFigure, Overview};
+use muforce::reach::shipped_constraints;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
@@ -25,88 +24,124 @@ pub struct Args {
     /// for the mass scan), iww or exact.
     #[arg(long, default_value = "ww")]
     method: String,
+    /// A constraint file (docs/constraints.md) to draw on every reach figure of its mediator's
+    /// spin; repeatable. The overviews always show the files shipped in data/constraints/.
+    #[arg(long = "overlay", value_name = "FILE")]
+    overlays: Vec<PathBuf>,
+    /// (g−2)_μ era of the overview figures: e821-2006 (the seeds'), fnal-2021, fnal-2023 or
+    /// final-2025.
+    #[arg(long, default_value = "e821-2006")]
+    g2_era: String,
+    /// Half-width of the overviews' favoured (g−2)_μ band, in standard deviations.
+    #[arg(long, default_value_t = 2.0)]
+    g2_sigma: f64,
+    /// Couplings that move a_μ further than this many σ from the era's value are shaded as
+    /// excluded on the overviews (CPZ arXiv:1701.07437 Fig. 5 uses 5σ).
+    #[arg(long, default_value_t = 5.0)]
+    g2_exclusion_sigma: f64,
+}
+
+/// Renders a line figure as SVG and PNG to `dir/stem.*`.
+fn write_line(figure: &LineFigure, dir: &Path, stem: &str) -> anyhow::Result<Vec<PathBuf>> {
+    ["svg", "png"]
+        .into_iter()
+        .map(|ext| {
+            let path = dir.join(format!("{stem}.{ext}"));
+            figure.render(&path)?;
+            Ok(path)
+        })
+        .collect()
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
     let start = Instant::now();
+    // Checked before the scans, which take seconds.
+    for (field, n) in [
+        ("--g2-sigma", args.g2_sigma),
+        ("--g2-exclusion-sigma", args.g2_exclusion_sigma),
+    ] {
+        if !(n.is_finite() && n > 0.0 && n <= 100.0) {
+            let allowed = "must be a number of standard deviations in (0, 100]";
+            return Err(muforce::Error::out_of_range(field, n, allowed).into());
+        }
+    }
     let experiment = experiment_arg::load(&args.experiment, Some(&args.method))?;
+    let overlays = load_overlays(&args.overlays)?;
+    let mut overview = Overview {
+        tables: Vec::new(),
+        constraints: shipped_constraints()?
+            .into_iter()
+            .chain(overlays.clone())
+            .collect(),
+        g2: G2Settings {
+            era: Era::from_name(&args.g2_era)?,
+            n_sigma: args.g2_sigma,
+        },
+        excluded_sigma: args.g2_exclusion_sigma,
+    };
     std::fs::create_dir_all(&args.out).map_err(|e| muforce::Error::Io {
         path: args.out.display().to_string(),
         message: e.to_string(),
     })?;
-    let stem = experiment.name.clone();
+    let dir = args.out.as_path();
     let mut written = Vec::new();
-    // GKSST Fig. 2: momentum spectra.
-    let spectra = spectra_figure(&experiment);
-    // GKSST Fig. 3: rho line shapes of SM and S, V at their benchmark masses.
+    // GKSST Fig. 2: momentum spectra; Fig. 3: rho line shapes of SM and S, V at their
+    // benchmark masses.
+    let stem = experiment.name.replace('-', "_");
+    written.extend(write_line(
+        &spectra_figure(&experiment),
+        dir,
+        &format!("{stem}_spectra"),
+    )?);
     let shapes = rho_shapes_figure(&experiment, &[0.016, 0.126, 1.0])?;
-    for ext in ["svg", "png"] {
-        let p = args.out.join(format!("{stem}_spectra.{ext}"));
-        spectra.render(&p)?;
-        written.push(p);
-        let p = args.out.join(format!("{stem}_rho_shapes.{ext}"));
-        shapes.render(&p)?;
-        written.push(p);
-    }
-    // GKSST Fig. 4: reach, vector left, scalar right, with the (g-2) band.
-    let points = experiment.analysis.models.len() * experiment.analysis.masses_gev.len();
-    let bar = progress::bar(points, "mass scan");
-    let result = scan(&experiment, &|| {
-        if let Some(b) = &bar {
-            b.inc(1);
-        }
-    })?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    let panels = reach_panels(&experiment, &result)?;
-    let size = (800 * panels.len() as u32, 600);
-    for ext in ["svg", "png"] {
-        let p = args.out.join(format!("{stem}_reach.{ext}"));
-        render_panels(&panels, size, &p)?;
-        written.push(p);
-    }
-    // CPZ arXiv:1701.07437 Fig. 5 (NA64-type and Fermilab dumps, models A and B), NA64μ and
-    // M3 (L_μ − L_τ): the built-in beam-dump files with their own production methods.
+    written.extend(write_line(&shapes, dir, &format!("{stem}_rho_shapes"))?);
+    // GKSST Fig. 4 (the missing-momentum experiment, vector left, scalar right), CPZ
+    // arXiv:1701.07437 Fig. 5 (NA64-type and Fermilab dumps, models A and B), NA64μ and M3
+    // (L_μ − L_τ): reach with the (g-2) band, each with its own production method.
+    let mut descriptions = vec![Description::MissingMomentum(Box::new(experiment))];
     for name in ["na64-dump", "fermilab-dump", "na64mu", "m3"] {
-        let Description::BeamDump(dump) = builtin_description(name)? else {
+        descriptions.push(builtin_description(name)?);
+    }
+    for description in &descriptions {
+        let run = reach_run::scan(description, &overlays)?;
+        let stem = run.name.replace('-', "_");
+        written.extend(write_panels(&run.panels, dir, &format!("{stem}_reach"))?);
+        // The overviews: one more experiment is one more table here.
+        overview.tables.push(run.table);
+        let Description::BeamDump(dump) = description else {
             continue;
         };
-        let result = beam_dump::scan(&dump, &|| {})?;
-        let panels = dump_panels(&dump, &result)?;
-        let size = (800 * panels.len() as u32, 600);
-        let stem = dump.name.replace('-', "_");
-        for ext in ["svg", "png"] {
-            let p = args.out.join(format!("{stem}_reach.{ext}"));
-            render_panels(&panels, size, &p)?;
-            written.push(p);
-        }
         // CPZ Fig. 3: x spectra at 10 and 100 MeV for the NA64-type setup.
-        if name == "na64-dump" {
+        if dump.name == "na64-dump" {
             let figure = x_spectrum_figure(&dump.setup, &[0.01, 0.1])?;
-            for ext in ["svg", "png"] {
-                let p = args.out.join(format!("{stem}_x_spectra.{ext}"));
-                figure.render(&p)?;
-                written.push(p);
-            }
+            written.extend(write_line(&figure, dir, &format!("{stem}_x_spectra"))?);
         }
         // CPZ Fig. 4: decay probability against g_μ at 100 MeV, models A and B.
         if !dump.setup.invisible {
-            let figure = decay_probability_figure(&dump, 0.1)?;
-            for ext in ["svg", "png"] {
-                let p = args.out.join(format!("{stem}_decay_probability.{ext}"));
-                figure.render(&p)?;
-                written.push(p);
-            }
+            let figure = decay_probability_figure(dump, 0.1)?;
+            written.extend(write_line(
+                &figure,
+                dir,
+                &format!("{stem}_decay_probability"),
+            )?);
+        }
+    }
+    for spin in [Spin::Scalar, Spin::Vector] {
+        let figure = overview.figure(spin)?;
+        for ext in ["svg", "png"] {
+            let path = dir.join(format!("overview_{}.{ext}", spin.name()));
+            figure.render(&path)?;
+            written.push(path);
         }
     }
     for p in &written {
         println!("{}", p.display());
     }
     println!(
-        "{} figures ({} cross section) in {:.1} s",
+        "{} figures ({} cross section for {}) in {:.1} s",
         written.len(),
-        experiment.method.name(),
+        args.method,
+        args.experiment,
         start.elapsed().as_secs_f64()
     );
     Ok(())

@@ -5,67 +5,31 @@
 use super::scan::{max_muon_coupling, BeamDump, DumpScan};
 use super::yield_::{DumpSetup, DumpYield};
 use crate::error::Result;
-use crate::model::g2_band;
 use crate::model::Spin;
-use crate::plot::{Band, Curve, LineFigure, ReachFigure, Series};
+use crate::plot::{reach_panel, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
 use crate::production::{prepared, Cuts, Process};
+use crate::reach::Constraint;
 
-/// One panel per model of the experiment.
-pub fn dump_panels(experiment: &BeamDump, scan: &DumpScan) -> Result<Vec<ReachFigure>> {
-    let masses = &experiment.masses_gev;
+/// One panel per model of the experiment, with the constraint files of that model's spin.
+pub fn dump_panels(
+    experiment: &BeamDump,
+    scan: &DumpScan,
+    constraints: &[Constraint],
+) -> Result<Vec<ReachFigure>> {
+    let spec = PanelSpec {
+        experiment: &experiment.name,
+        method: experiment.setup.method.name(),
+        masses: &experiment.masses_gev,
+        coupling_range: (1e-7, 1.0),
+        g2: G2Settings {
+            era: experiment.g2_era,
+            n_sigma: experiment.g2_sigma,
+        },
+    };
     experiment
         .models
         .iter()
-        .map(|&preset| {
-            let curves = experiment
-                .scenarios
-                .iter()
-                .map(|s| Curve {
-                    label: format!("{} {}", experiment.name, s.name),
-                    points: scan
-                        .table
-                        .rows
-                        .iter()
-                        .filter(|r| r.model == preset.name() && r.scenario == s.name)
-                        .filter_map(|r| r.coupling_low.map(|lo| (r.mass_gev, lo, r.coupling_high)))
-                        .collect(),
-                })
-                .filter(|c| !c.points.is_empty())
-                .collect();
-            let mut band = Vec::new();
-            for &m in masses {
-                let b = g2_band(preset.spin(), m, experiment.g2_era, experiment.g2_sigma)?;
-                if let (Some(lo), Some(hi)) = (b.coupling_low, b.coupling_high) {
-                    if lo > 0.0 {
-                        band.push((m, lo, hi));
-                    }
-                }
-            }
-            let bands = if band.is_empty() {
-                Vec::new()
-            } else {
-                vec![Band {
-                    label: format!(
-                        "(g-2) {} +-{} sigma",
-                        experiment.g2_era.name, experiment.g2_sigma
-                    ),
-                    points: band,
-                }]
-            };
-            Ok(ReachFigure {
-                title: format!(
-                    "{} ({}, {})",
-                    preset.name(),
-                    experiment.name,
-                    experiment.setup.method.name()
-                ),
-                mass_range: (masses[0], masses[masses.len() - 1]),
-                coupling_range: (1e-7, 1.0),
-                curves,
-                bands,
-                size: (800, 600),
-            })
-        })
+        .map(|&p| reach_panel(&spec, &scan.table, p.name(), p.spin(), constraints))
         .collect()
 }
 

@@ -7,7 +7,7 @@
 use super::yield_::{DumpSetup, DumpYield};
 use crate::error::Result;
 use crate::model::{Era, Preset, MAX_COUPLING};
-use crate::reach::{excluded_interval, CouplingInterval, ReachRow, ReachTable};
+use crate::reach::{constraint_header, excluded_interval, CouplingInterval, ReachRow, ReachTable};
 use crate::stats::poisson_upper_limit;
 use rayon::prelude::*;
 
@@ -149,9 +149,19 @@ pub fn scan(experiment: &BeamDump, progress: &(dyn Fn() + Sync)) -> Result<DumpS
         }
     }
     let s = &experiment.setup;
+    // The constraint-file header: every reach table can be overlaid as a constraint.
+    let [source, cl] = constraint_header(
+        &format!(
+            "muforce {} reach of {}",
+            env!("CARGO_PKG_VERSION"),
+            experiment.title
+        ),
+        experiment.confidence_level,
+    );
     let table = ReachTable {
         provenance: vec![
-            format!("muforce {} reach of {}", env!("CARGO_PKG_VERSION"), experiment.title),
+            source,
+            cl,
             format!(
                 "beam dump (CPZ arXiv:1701.07437 Eqs. 14-20): {} GeV muons on {} cm {}, energy loss {:?}, {} cross section, x in [{}, {}], decays from {} m over {} m behind the target",
                 s.beam_energy_gev,

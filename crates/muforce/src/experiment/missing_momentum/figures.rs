@@ -6,8 +6,9 @@ use super::scan::{background, scenario_muons, Scan};
 use super::signal::signal;
 use crate::error::Result;
 use crate::experiment::description::{Experiment, Scenario};
-use crate::model::{g2_band, Spin};
-use crate::plot::{Band, Curve, LineFigure, ReachFigure, Series};
+use crate::model::Spin;
+use crate::plot::{self, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
+use crate::reach::Constraint;
 
 /// Fig. 2: the momentum distribution of each sample, normalised to unit area (per GeV).
 pub fn spectra_figure(experiment: &Experiment) -> LineFigure {
@@ -140,67 +141,37 @@ fn mass_label(m: f64) -> String {
     }
 }
 
-/// One panel of Fig. 4: the excluded regions of every scenario for `spin` and the (g−2)_μ band
-/// of the experiment's era (Jegerlehner–Nyffeler one-loop Δa_μ, REFERENCE §5).
-pub fn reach_panel(experiment: &Experiment, scan: &Scan, spin: Spin) -> Result<ReachFigure> {
-    let mut curves = Vec::new();
-    for (k, scenario) in experiment.scenarios.iter().enumerate() {
-        let points: Vec<(f64, f64, Option<f64>)> = scan
-            .points
-            .iter()
-            .filter(|p| p.signal.spin == spin)
-            .filter_map(|p| {
-                p.intervals[k].map(|iv| (p.signal.mass_gev, iv.coupling_low, iv.coupling_high))
-            })
-            .collect();
-        if !points.is_empty() {
-            curves.push(Curve {
-                label: format!("{} {}", experiment.name, scenario.name),
-                points,
-            });
-        }
-    }
-    let mut band = Vec::new();
-    for &m in &experiment.analysis.masses_gev {
-        let b = g2_band(spin, m, experiment.g2_era, experiment.g2_sigma)?;
-        if let (Some(lo), Some(hi)) = (b.coupling_low, b.coupling_high) {
-            if lo > 0.0 {
-                band.push((m, lo, hi));
-            }
-        }
-    }
-    let bands = if band.is_empty() {
-        Vec::new()
-    } else {
-        vec![Band {
-            label: format!(
-                "(g-2) {} +-{} sigma",
-                experiment.g2_era.name, experiment.g2_sigma
-            ),
-            points: band,
-        }]
-    };
-    let masses = &experiment.analysis.masses_gev;
-    Ok(ReachFigure {
-        title: format!(
-            "{} ({}, {})",
-            spin.name(),
-            experiment.name,
-            experiment.method.name()
-        ),
-        mass_range: (masses[0], masses[masses.len() - 1]),
+/// One panel of Fig. 4: the excluded regions of every scenario for `spin`, the (g−2)_μ band
+/// of the experiment's era (Jegerlehner–Nyffeler one-loop Δa_μ, REFERENCE §5) and the
+/// constraint files of that spin.
+pub fn reach_panel(
+    experiment: &Experiment,
+    scan: &Scan,
+    spin: Spin,
+    constraints: &[Constraint],
+) -> Result<ReachFigure> {
+    let spec = PanelSpec {
+        experiment: &experiment.name,
+        method: experiment.method.name(),
+        masses: &experiment.analysis.masses_gev,
         coupling_range: (1e-5, 1e-1),
-        curves,
-        bands,
-        size: (800, 600),
-    })
+        g2: G2Settings {
+            era: experiment.g2_era,
+            n_sigma: experiment.g2_sigma,
+        },
+    };
+    plot::reach_panel(&spec, &scan.table, spin.name(), spin, constraints)
 }
 
 /// Fig. 4: the vector and scalar panels (those of the analysis' models, vector first).
-pub fn reach_panels(experiment: &Experiment, scan: &Scan) -> Result<Vec<ReachFigure>> {
+pub fn reach_panels(
+    experiment: &Experiment,
+    scan: &Scan,
+    constraints: &[Constraint],
+) -> Result<Vec<ReachFigure>> {
     [Spin::Vector, Spin::Scalar]
         .into_iter()
         .filter(|s| experiment.analysis.models.contains(s))
-        .map(|s| reach_panel(experiment, scan, s))
+        .map(|s| reach_panel(experiment, scan, s, constraints))
         .collect()
 }

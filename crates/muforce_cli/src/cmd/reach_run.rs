@@ -1,0 +1,123 @@
+//! The reach of an experiment of any family, scanned with a progress bar, and its panels
+//! written as SVG and PNG: shared by `reach` and `figures`.
+
+use crate::progress;
+use muforce::experiment::beam_dump::{self, dump_panels};
+use muforce::experiment::missing_momentum::{self, reach_panels};
+use muforce::experiment::Description;
+use muforce::plot::{render_panels, ReachFigure};
+use muforce::reach::{Constraint, ReachTable};
+use std::path::{Path, PathBuf};
+
+/// A finished scan: the table, the panels and what the summary line reports.
+pub struct ReachRun {
+    /// Experiment name.
+    pub name: String,
+    /// The reach table.
+    pub table: ReachTable,
+    /// One panel per model, with the overlays.
+    pub panels: Vec<ReachFigure>,
+    /// The HEPData YAML text (missing-momentum experiments).
+    pub hepdata: Option<String>,
+    /// The lightest mass of the scan, whose lower edges `reach` prints (missing-momentum
+    /// experiments).
+    pub lightest_mass: Option<f64>,
+    /// "N rows (… models x … masses x … scenarios, … cross section)".
+    pub counts: String,
+}
+
+/// Runs `scan` with a progress bar of `points` steps labelled "mass scan".
+fn with_bar<T>(
+    points: usize,
+    scan: impl FnOnce(&(dyn Fn() + Sync)) -> muforce::Result<T>,
+) -> muforce::Result<T> {
+    let bar = progress::bar(points, "mass scan");
+    let result = scan(&|| {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    result
+}
+
+fn counts(rows: usize, models: usize, masses: usize, scenarios: usize, method: &str) -> String {
+    format!(
+        "{rows} rows ({models} models x {masses} masses x {scenarios} scenarios, {method} cross section)"
+    )
+}
+
+/// Scans the experiment over its mass grid and builds its reach panels with `overlays`.
+pub fn scan(description: &Description, overlays: &[Constraint]) -> anyhow::Result<ReachRun> {
+    Ok(match description {
+        Description::MissingMomentum(experiment) => {
+            let a = &experiment.analysis;
+            let result = with_bar(a.models.len() * a.masses_gev.len(), |tick| {
+                missing_momentum::scan(experiment, tick)
+            })?;
+            ReachRun {
+                name: experiment.name.clone(),
+                panels: reach_panels(experiment, &result, overlays)?,
+                hepdata: Some(
+                    result
+                        .table
+                        .to_hepdata_yaml(&experiment.title, a.confidence_level)?,
+                ),
+                lightest_mass: a.masses_gev.first().copied(),
+                counts: counts(
+                    result.table.rows.len(),
+                    a.models.len(),
+                    a.masses_gev.len(),
+                    experiment.scenarios.len(),
+                    experiment.method.name(),
+                ),
+                table: result.table,
+            }
+        }
+        Description::BeamDump(experiment) => {
+            let points = experiment.models.len() * experiment.masses_gev.len();
+            let result = with_bar(points, |tick| beam_dump::scan(experiment, tick))?;
+            ReachRun {
+                name: experiment.name.clone(),
+                panels: dump_panels(experiment, &result, overlays)?,
+                hepdata: None,
+                lightest_mass: None,
+                counts: counts(
+                    result.table.rows.len(),
+                    experiment.models.len(),
+                    experiment.masses_gev.len(),
+                    experiment.scenarios.len(),
+                    experiment.setup.method.name(),
+                ),
+                table: result.table,
+            }
+        }
+    })
+}
+
+/// Draws `figures` side by side (800 pixels wide each) to `dir/stem.svg` and `dir/stem.png`.
+pub fn write_panels(
+    figures: &[ReachFigure],
+    dir: &Path,
+    stem: &str,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let size = (800 * figures.len() as u32, 600);
+    ["svg", "png"]
+        .into_iter()
+        .map(|ext| {
+            let path = dir.join(format!("{stem}.{ext}"));
+            render_panels(figures, size, &path)?;
+            Ok(path)
+        })
+        .collect()
+}
+
+/// Loads the `--overlay` constraint files.
+pub fn load_overlays(paths: &[PathBuf]) -> anyhow::Result<Vec<Constraint>> {
+    Ok(paths
+        .iter()
+        .map(|p| Constraint::load(p))
+        .collect::<muforce::Result<Vec<_>>>()?)
+}
