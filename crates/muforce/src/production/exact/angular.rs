@@ -176,10 +176,11 @@ impl Setup {
     /// dσ/dx in GeV⁻² with the muon angle limited to θ ≤ `theta_max`, to `rel_tol` or the
     /// absolute `abs_tol` (GeV⁻²), whichever is looser.
     ///
-    /// Below the kinematic edge θ_kin the t range closes as √(θ_kin − θ), and so does the
+    /// First by the product rule of `fast` at two orders; where they disagree, by nested
+    /// error-controlled rules: below the kinematic edge θ_kin the t range closes as √(θ_kin − θ), and so does the
     /// integrand; the last [`EDGE_WIDTH`] e-folds below θ_kin are therefore integrated in
     /// v = √(ln θ_kin − ln θ), in which the integrand is smooth, with a cut θ_max inside them
-    /// as the end v = √(ln θ_kin − ln θ_max). The angles below run in ln θ as before.
+    /// as the end v = √(ln θ_kin − ln θ_max); the angles below run in ln θ.
     pub fn dsigma_dx(
         &self,
         x: f64,
@@ -187,6 +188,9 @@ impl Setup {
         rel_tol: f64,
         abs_tol: f64,
     ) -> Result<Estimate> {
+        if let Some(fast) = self.dsigma_dx_fast(x, theta_max, rel_tol, abs_tol) {
+            return Ok(fast);
+        }
         let Some((theta_lo, theta_hi, theta_c)) = self.theta_range(x, theta_max) else {
             return Ok(Estimate::default());
         };

@@ -91,7 +91,7 @@ impl Setup {
         let ff = &self.form_factor;
         let screening = ff.screening();
         let (lo, hi) = (frame.t_min.ln(), t_hi.ln());
-        let mut scales = [0.0; 12];
+        let mut scales = [0.0; quadrature::MAX_SCALES];
         let mut count = 0;
         for scale in [
             (frame.t_min * 20.0).ln(),
@@ -105,27 +105,8 @@ impl Setup {
                 count += 1;
             }
         }
-        // Σ = s̃ + ũ vanishes at t = Δ: there the s̃ and ũ poles meet and, when s̃ can come
-        // close to zero, the integrand has a narrow ridge (X collinear with both muons, the
-        // nucleus taking the muon's transverse momentum); it gets its own pieces, with a
-        // width set by how close the pole comes.
-        let delta = frame.delta;
-        if delta > frame.t_min && delta < t_hi {
-            let at_ridge = frame.recoil(&self.masses, delta);
-            let closeness = (at_ridge.a_s - at_ridge.b.abs()) / at_ridge.a_s;
-            if closeness < 0.2 {
-                let width = closeness.max(1e-3);
-                let ridge = delta.ln();
-                for k in [1.0, 5.0, 25.0] {
-                    let offset = (k * width).min(0.5);
-                    scales[count] = ridge - offset;
-                    scales[count + 1] = ridge + offset;
-                    count += 2;
-                }
-                scales[count] = ridge;
-                count += 1;
-            }
-        }
+        // The ridges where s̃ or ũ comes close to its pole, near Σ = s̃ + ũ = 0 (t = Δ).
+        super::ridge::graded_breaks(frame, &self.masses, lo, hi, &mut scales, &mut count);
         Some(quadrature::breakpoints(lo, hi, &scales[..count], max_gap))
     }
 

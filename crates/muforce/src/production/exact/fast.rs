@@ -5,6 +5,7 @@
 
 use super::differential::Setup;
 use super::kinematics::{momentum, MuonFrame};
+use super::quadrature::Estimate;
 use crate::numerics::GaussLegendre;
 use crate::production::Cuts;
 use crate::units::ALPHA;
@@ -15,6 +16,8 @@ use std::sync::OnceLock;
 const X_GAP: f64 = 4.0;
 const THETA_GAP: f64 = 8.0;
 const T_GAP: f64 = 4.5;
+/// Gauss–Legendre orders compared by [`Setup::dsigma_dx_fast`].
+const DIFFERENTIAL_ORDERS: [usize; 2] = [6, 8];
 /// Form-factor and mass scales closer than this (e-folds) to another break are dropped.
 const T_MIN_SEP: f64 = 1.0;
 
@@ -43,6 +46,26 @@ impl Setup {
             }
         }
         sum
+    }
+
+    /// dσ/dx in GeV⁻² by the product rule at two successive orders, if they agree within
+    /// max(`rel_tol`·|value|, `abs_tol`) (the difference is then the error estimate of the
+    /// higher order); `None` if they do not, for the caller to use the nested integrals.
+    pub fn dsigma_dx_fast(
+        &self,
+        x: f64,
+        theta_max: f64,
+        rel_tol: f64,
+        abs_tol: f64,
+    ) -> Option<Estimate> {
+        let [low, high] = DIFFERENTIAL_ORDERS;
+        let previous = self.dsigma_dx_product(x, theta_max, rule(low));
+        let value = self.dsigma_dx_product(x, theta_max, rule(high));
+        // Twice the difference: the higher order need not be much better than the lower one
+        // where the t integrals converge slowly, so the difference alone can fall short.
+        let error = 2.0 * (value - previous).abs();
+        (value.is_finite() && error <= (rel_tol * value.abs()).max(abs_tol))
+            .then_some(Estimate { value, error })
     }
 
     /// dσ/dx by the product rule `gl` in ln θ and ln t.

@@ -116,8 +116,10 @@ impl MuonFrame {
         })
     }
 
-    /// The recoil configuration at momentum transfer t ∈ [t_min, t_max].
-    pub fn recoil(&self, masses: &Masses, t: f64) -> Recoil {
+    /// The propagator coefficients at momentum transfer t ∈ [t_min, t_max]: s̃ = a_s + b cos φ_q
+    /// and ũ = a_u − b cos φ_q, with the recoil kinematics they come from.
+    #[inline]
+    pub fn poles(&self, masses: &Masses, t: f64) -> Poles {
         let inv_m = 1.0 / masses.big_m;
         let q0 = 0.5 * t * inv_m;
         let q_hat = 1.0 + 0.25 * t * inv_m * inv_m; // Q²/t
@@ -130,12 +132,35 @@ impl MuonFrame {
             0.25 * self.w2 * inv_m * inv_m * (t - self.t_min) * (self.t_max - t) * inv_qv * inv_qv;
         let sin2 = sin2.clamp(0.0, 1.0);
         let sin_vq = sin2.sqrt();
-        let sigma = self.delta - t;
         // s̃ = 2p⃗·q⃗ − 2Eq₀ − t and ũ = 2E′q₀ − 2p⃗′·q⃗ − t, each = a ± b cos φ_q.
-        let pq_v = q * cos_vq * self.p_v;
         let b = 2.0 * q * sin_vq * self.p_e1;
-        let a_s = 2.0 * pq_v - 2.0 * self.e * q0 - t;
-        let a_u = sigma - a_s;
+        let a_s = 2.0 * q * cos_vq * self.p_v - 2.0 * self.e * q0 - t;
+        Poles {
+            q0,
+            q_hat,
+            q,
+            cos_vq,
+            sin2,
+            a_s,
+            a_u: self.delta - t - a_s,
+            b,
+        }
+    }
+
+    /// The recoil configuration at momentum transfer t ∈ [t_min, t_max].
+    pub fn recoil(&self, masses: &Masses, t: f64) -> Recoil {
+        let Poles {
+            q0,
+            q_hat,
+            q,
+            cos_vq,
+            sin2,
+            a_s,
+            a_u,
+            b,
+        } = self.poles(masses, t);
+        let inv_m = 1.0 / masses.big_m;
+        let sigma = self.delta - t;
         // Y′ = ε ũ + ε′ s̃ = 2 n·q − t(ε + ε′), n = εp′ − ε′p, ε = E − q₀/2, ε′ = E′ + q₀/2.
         let e_k = self.v0 - q0;
         let n_time = -0.5 * q0 * (self.e + self.e_out);
@@ -157,6 +182,22 @@ impl MuonFrame {
             inv_4m: 0.25 * inv_m,
         }
     }
+}
+
+/// The propagator coefficients at one t (see [`MuonFrame::poles`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Poles {
+    pub q0: f64,
+    /// Q²/t.
+    pub q_hat: f64,
+    /// |q⃗|.
+    pub q: f64,
+    /// cos and sin² of the angle between q⃗ and V⃗.
+    pub cos_vq: f64,
+    pub sin2: f64,
+    pub a_s: f64,
+    pub a_u: f64,
+    pub b: f64,
 }
 
 /// The recoil at fixed t: everything the matrix element needs, as functions of cos φ_q.

@@ -25,6 +25,7 @@ mod fast;
 mod kinematics;
 mod matrix_element;
 mod quadrature;
+mod ridge;
 mod total;
 mod validate;
 

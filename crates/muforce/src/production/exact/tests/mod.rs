@@ -10,4 +10,5 @@ mod phase_space;
 mod positivity;
 mod product;
 mod reference;
+mod ridge;
 mod threshold;
