@@ -11,12 +11,14 @@ pub mod build;
 pub mod density;
 pub mod grid;
 pub mod kinematics;
+pub mod run;
 pub mod spectrum;
 
 pub use build::Plane;
 pub use density::{DensityTable, TableSettings};
 pub use grid::XMap;
 pub use kinematics::{Final, FourVector};
+pub use run::{Beam, BeamGenerator, EventRun};
 pub use spectrum::{SpectrumGenerator, SpectrumSettings};
 
 use crate::error::{Error, Result};

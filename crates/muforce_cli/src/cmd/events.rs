@@ -4,10 +4,10 @@
 
 use crate::number::parse_positive;
 use crate::quantity::parse_energy;
-use muforce::events::{Event, Generator, SpectrumGenerator, SpectrumSettings, TableSettings};
-use muforce::io::lhe::{write_lhe, LheRun};
+use muforce::events::{Beam, EventRun, SpectrumSettings, TableSettings};
+use muforce::io::lhe::write_lhe;
 use muforce::model::Spin;
-use muforce::production::{Method, Process};
+use muforce::production::Method;
 use muforce::source::MomentumSpectrum;
 use muforce::target::{FormFactorModel, MaterialTable};
 use muforce::units::gev2_to_pb;
@@ -68,27 +68,16 @@ pub struct Args {
     out: PathBuf,
 }
 
-/// What the events were generated from, for the header and the summary line.
-struct Made {
-    events: Vec<Event>,
-    settings: Vec<(String, String)>,
-    /// Energy written as the beam energy of `<init>`, GeV.
-    energy_gev: f64,
-    sigma: f64,
-    sigma_reference: f64,
-    error_reference: f64,
-    accuracy: f64,
-    built: f64,
-    generated: f64,
-}
-
-fn spectrum_of(args: &Args) -> anyhow::Result<Option<(MomentumSpectrum, String)>> {
+fn beam(args: &Args) -> anyhow::Result<Beam> {
+    if let Some(e) = args.energy {
+        return Ok(Beam::Energy(e));
+    }
     if let Some(path) = &args.spectrum {
         let s = MomentumSpectrum::from_file(path)?;
-        return Ok(Some((s, path.display().to_string())));
+        return Ok(Beam::Spectrum(s, path.display().to_string()));
     }
     let Some(name) = &args.experiment else {
-        return Ok(None);
+        anyhow::bail!("give one beam: --energy, --spectrum or --experiment");
     };
     let experiment = crate::cmd::experiment_arg::load(name, None)?;
     let sample = match &args.sample {
@@ -101,143 +90,44 @@ fn spectrum_of(args: &Args) -> anyhow::Result<Option<(MomentumSpectrum, String)>
         })?,
     };
     let label = format!("experiment {} sample {}", experiment.name, sample.name);
-    Ok(Some((sample.spectrum.clone(), label)))
-}
-
-fn monochromatic(
-    args: &Args,
-    process: Process,
-    energy: f64,
-    s: &TableSettings,
-) -> anyhow::Result<Made> {
-    let start = Instant::now();
-    let g = Generator::new(process, energy, s)?;
-    let built = start.elapsed().as_secs_f64();
-    let events = g.generate(args.events, args.seed)?;
-    Ok(Made {
-        events,
-        settings: vec![("energy_gev".into(), energy.to_string())],
-        energy_gev: energy,
-        sigma: g.sigma(),
-        sigma_reference: g.sigma_reference.value,
-        error_reference: g.sigma_reference.error,
-        accuracy: g.table_accuracy(),
-        built,
-        generated: start.elapsed().as_secs_f64() - built,
-    })
-}
-
-fn with_spectrum(
-    args: &Args,
-    process: Process,
-    spectrum: MomentumSpectrum,
-    label: String,
-    s: &TableSettings,
-) -> anyhow::Result<Made> {
-    let start = Instant::now();
-    let settings = SpectrumSettings {
-        table: *s,
-        momentum_nodes: args.momentum_nodes,
-    };
-    let g = SpectrumGenerator::new(process, spectrum, &settings)?;
-    let built = start.elapsed().as_secs_f64();
-    let events = g.generate(args.events, args.seed)?;
-    let mean = events.iter().map(|e| e.beam[0]).sum::<f64>() / events.len() as f64;
-    let error = g
-        .sigma_reference
-        .iter()
-        .map(muforce::numerics::Integral::relative_error)
-        .fold(0.0, f64::max)
-        * g.sigma_reference();
-    let (lo, hi) = (g.momenta[0], g.momenta[g.momenta.len() - 1]);
-    Ok(Made {
-        settings: vec![
-            ("spectrum".into(), label),
-            ("spectrum_muons".into(), g.spectrum.counts().iter().sum::<f64>().to_string()),
-            ("spectrum_mean_momentum_gev".into(), format!("{:.6e}", g.spectrum.mean_momentum())),
-            ("momentum_nodes".into(), format!("{} log spaced in [{lo:.6e}, {hi:.6e}] GeV; flux x sigma linear in p between nodes", args.momentum_nodes)),
-            ("sigma_flux_averaged".into(), "sigma per beam muon of the spectrum (muons below threshold count with sigma = 0)".into()),
-            ("beam_energy_in_init".into(), "mean beam energy of the events; each event carries its own beam muon".into()),
-        ],
-        events,
-        energy_gev: mean,
-        sigma: g.sigma(),
-        sigma_reference: g.sigma_reference(),
-        error_reference: error,
-        accuracy: g.table_accuracy(),
-        built,
-        generated: start.elapsed().as_secs_f64() - built,
-    })
+    Ok(Beam::Spectrum(sample.spectrum.clone(), label))
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
     let spin = Spin::from_name(&args.spin)?;
     let material = MaterialTable::built_in().find(&args.target)?.clone();
     let form_factor = FormFactorModel::from_name(&args.form_factor)?;
-    let method = Method::from_name(&args.method)?;
-    let process = Process::new(spin, args.mass, args.coupling, &material, form_factor)?;
-    let settings = TableSettings {
-        x_nodes: args.nodes,
-        theta_nodes: args.nodes,
-        theta_max: args.theta_max,
-        method,
-        ..TableSettings::default()
+    let settings = SpectrumSettings {
+        table: TableSettings {
+            x_nodes: args.nodes,
+            theta_nodes: args.nodes,
+            theta_max: args.theta_max,
+            method: Method::from_name(&args.method)?,
+            ..TableSettings::default()
+        },
+        momentum_nodes: args.momentum_nodes,
     };
-    let made = match (args.energy, spectrum_of(args)?) {
-        (Some(e), None) => monochromatic(args, process, e, &settings)?,
-        (None, Some((s, label))) => with_spectrum(args, process, s, label, &settings)?,
-        _ => anyhow::bail!("give one beam: --energy, --spectrum or --experiment"),
-    };
-    let sigma_pb = gev2_to_pb(made.sigma);
-    // The interpolation error dominates the integral's: quote their sum.
-    let error_pb = gev2_to_pb((made.sigma - made.sigma_reference).abs() + made.error_reference);
-    let m = method.name();
-    let mut header = vec![
-        (
-            "command".into(),
-            std::env::args().collect::<Vec<_>>().join(" "),
-        ),
-        ("spin".into(), spin.name().into()),
-        ("mass_gev".into(), args.mass.to_string()),
-    ];
-    header.extend(made.settings);
-    header.extend([
-        ("target".into(), material.name.clone()),
-        ("coupling".into(), args.coupling.to_string()),
-        ("form_factor".into(), form_factor.name().into()),
-        ("events".into(), args.events.to_string()),
-        ("seed".into(), args.seed.to_string()),
-        ("method".into(), m.into()),
-        ("table".into(), format!("{0} x {0} nodes in (logit x, ln theta), theta in [{1}, {2}] rad, {m} d2sigma/dx dtheta", args.nodes, settings.theta_min, settings.theta_max)),
-        (format!("sigma_{m}_pb"), format!("{:.6e} +- {:.1e}", gev2_to_pb(made.sigma_reference), gev2_to_pb(made.error_reference))),
-        ("table_accuracy".into(), format!("{:+.3e} (relative, generated sigma vs {m})", made.accuracy)),
-        ("table_build_s".into(), format!("{:.3}", made.built)),
-        ("t_distribution".into(), "photon-flux integrand (1 - t_min/t) G2(t) dln t".into()),
-    ]);
-    let run = LheRun {
-        settings: header,
-        energy_gev: made.energy_gev,
-        z: material.z.round() as u32,
-        a: material.a.round() as u32,
-        nucleus_mass_gev: process.nucleus_mass_gev,
-        spin,
-        mass_gev: args.mass,
-        sigma_pb,
-        error_pb,
-    };
+    let x = (spin, args.mass, args.coupling);
+    let run = EventRun::new(x, material, form_factor, beam(args)?, settings)?;
+    let start = Instant::now();
+    let events = run.generate(args.events, args.seed)?;
+    let generated = start.elapsed().as_secs_f64();
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    // No timings in the file: it is identical for any thread count.
+    let record = run.lhe_run(&events, args.seed, vec![("command".into(), command)]);
     let io_error = |e: std::io::Error| muforce::Error::Io {
         path: args.out.display().to_string(),
         message: e.to_string(),
     };
     let file = std::fs::File::create(&args.out).map_err(io_error)?;
-    let mut out = BufWriter::new(file);
-    write_lhe(&mut out, &run, &made.events).map_err(io_error)?;
+    write_lhe(&mut BufWriter::new(file), &record, &events).map_err(io_error)?;
     println!(
-        "{} events, sigma = {sigma_pb:.4e} pb (table vs {m} {:+.2e}); table {:.2} s, events {:.2} s; wrote {}",
-        made.events.len(),
-        made.accuracy,
-        made.built,
-        made.generated,
+        "{} events, sigma = {:.4e} pb (table vs {} {:+.2e}); table {:.2} s, events {generated:.2} s; wrote {}",
+        events.len(),
+        gev2_to_pb(run.sigma()),
+        settings.table.method.name(),
+        run.table_accuracy(),
+        run.build_seconds,
         args.out.display()
     );
     Ok(())
