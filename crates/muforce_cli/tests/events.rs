@@ -49,11 +49,10 @@ fn monochromatic_command_line_of_the_issue() {
     assert_eq!(text.matches("<event>").count(), 1000);
 }
 
-/// The Z → μμ barrel-muon spectrum of data/lhc: the header names it and gives the
-/// flux-averaged σ; every beam muon lies within the file's populated momenta (≤ 600 GeV).
-#[test]
-fn spectrum_file_and_experiment_sample_give_the_same_events() {
-    let file = out("spec.lhe");
+/// `muforce events` for a scalar of 50 MeV on Pb with the WW table and the beam `beam`;
+/// returns the file's text.
+fn spectrum_run(beam: &[&str], name: &str) -> String {
+    let path = out(name);
     muforce()
         .args([
             "events", "--spin", "scalar", "--mass", "0.05", "--target", "Pb",
@@ -68,12 +67,19 @@ fn spectrum_file_and_experiment_sample_give_the_same_events() {
             "--method",
             "ww",
         ])
-        .args(["--spectrum", &z_spectrum()])
+        .args(beam)
         .arg("--out")
-        .arg(&file)
+        .arg(&path)
         .assert()
         .success();
-    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::read_to_string(&path).unwrap()
+}
+
+/// The Z → μμ barrel-muon spectrum of data/lhc: the header names it and gives the
+/// flux-averaged σ; every beam muon lies within the file's populated momenta (≤ 600 GeV).
+#[test]
+fn spectrum_file_and_experiment_sample_give_the_same_events() {
+    let text = spectrum_run(&["--spectrum", &z_spectrum()], "spec.lhe");
     assert!(header_value(&text, "spectrum").ends_with("z_muon_momentum.csv"));
     assert!(header_value(&text, "sigma_ww_pb").contains("+-"));
     assert_eq!(header_value(&text, "method"), "ww");
@@ -89,79 +95,39 @@ fn spectrum_file_and_experiment_sample_give_the_same_events() {
     assert!(beams.iter().all(|&e| e > 0.0 && e <= 600.1));
     assert!(beams.iter().any(|&e| (e - beams[0]).abs() > 1.0));
     // The built-in ATLAS experiment's Z sample is the same file.
-    let sample = out("sample.lhe");
+    let sample = spectrum_run(
+        &["--experiment", "atlas-hllhc", "--sample", "Z"],
+        "sample.lhe",
+    );
+    let events = |t: &str| t[t.find("<event>").unwrap()..].to_string();
+    assert_eq!(events(&text), events(&sample));
+}
+
+/// `muforce events` with `args` (and a vector of 0.1 GeV on Pb) fails naming `needle`.
+fn fails(args: &[&str], needle: &str) {
     muforce()
         .args([
-            "events", "--spin", "scalar", "--mass", "0.05", "--target", "Pb",
+            "events", "--spin", "vector", "--mass", "0.1", "--target", "Pb",
         ])
-        .args([
-            "--events",
-            "500",
-            "--nodes",
-            "12",
-            "--momentum-nodes",
-            "4",
-            "--method",
-            "ww",
-        ])
-        .args(["--experiment", "atlas-hllhc", "--sample", "Z"])
-        .arg("--out")
-        .arg(&sample)
+        .args(["--events", "10", "--out"])
+        .arg(out("bad.lhe"))
+        .args(args)
         .assert()
-        .success();
-    let events = |t: &str| t[t.find("<event>").unwrap()..].to_string();
-    assert_eq!(
-        events(&text),
-        events(&std::fs::read_to_string(&sample).unwrap())
-    );
+        .failure()
+        .stderr(contains(needle));
 }
 
 #[test]
 fn energy_and_spectrum_exclude_each_other_and_bad_input_is_named() {
-    let path = out("bad.lhe");
-    let base = [
-        "events", "--spin", "vector", "--mass", "0.1", "--target", "Pb", "--events", "10",
-    ];
-    muforce()
-        .args(base)
-        .args(["--energy", "160", "--spectrum", &z_spectrum()])
-        .arg("--out")
-        .arg(&path)
-        .assert()
-        .failure()
-        .stderr(contains("cannot be used with"));
-    muforce()
-        .args(base)
-        .arg("--out")
-        .arg(&path)
-        .assert()
-        .failure()
-        .stderr(contains("--energy"));
-    muforce()
-        .args(base)
-        .args(["--energy", "160", "--method", "iww"])
-        .arg("--out")
-        .arg(&path)
-        .assert()
-        .failure()
-        .stderr(contains("method"));
-    let spectrum = out("low.csv");
-    std::fs::write(&spectrum, "p_low_gev,p_high_gev,muons\n0,0.1,5\n").unwrap();
-    muforce()
-        .args(base)
-        .arg("--spectrum")
-        .arg(&spectrum)
-        .arg("--out")
-        .arg(&path)
-        .assert()
-        .failure()
-        .stderr(contains("threshold"));
-    muforce()
-        .args(base)
-        .args(["--experiment", "atlas-hllhc", "--sample", "Q"])
-        .arg("--out")
-        .arg(&path)
-        .assert()
-        .failure()
-        .stderr(contains("sample"));
+    let z = z_spectrum();
+    fails(
+        &["--energy", "160", "--spectrum", &z],
+        "cannot be used with",
+    );
+    fails(&[], "--energy");
+    fails(&["--energy", "160", "--method", "iww"], "method");
+    let low = out("low.csv");
+    std::fs::write(&low, "p_low_gev,p_high_gev,muons\n0,0.1,5\n").unwrap();
+    fails(&["--spectrum", low.to_str().unwrap()], "threshold");
+    fails(&["--experiment", "atlas-hllhc", "--sample", "Q"], "sample");
 }

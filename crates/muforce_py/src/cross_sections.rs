@@ -163,7 +163,9 @@ fn differential<'py>(
             .py()
         }
     };
-    vectorised(py, &values.as_slice()?.to_vec(), |&v| {
+    // An owned copy: the GIL is released while the values are read.
+    let xs: Vec<f64> = values.as_slice()?.to_vec();
+    vectorised(py, &xs, |&v| {
         f(s.method, &p, energy, v, &s.cuts, s.tolerance)
     })
 }

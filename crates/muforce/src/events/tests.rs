@@ -17,18 +17,23 @@ fn minkowski(p: &FourVector) -> f64 {
     p[0] * p[0] - p[1] * p[1] - p[2] * p[2] - p[3] * p[3]
 }
 
+/// `generate()` on a pool of `threads` threads.
+pub(super) fn on_threads(threads: usize, generate: impl Fn() -> Vec<Event> + Send) -> Vec<Event> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap()
+        .install(generate)
+}
+
 #[test]
 fn same_seed_same_events_for_any_thread_count() {
     let g = generator(Spin::Vector, 12);
-    let run = |threads| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap()
-            .install(|| g.generate(3 * CHUNK + 17, 7).unwrap())
-    };
-    let one = run(1);
-    assert_eq!(one, run(2));
+    let one = on_threads(1, || g.generate(3 * CHUNK + 17, 7).unwrap());
+    assert_eq!(
+        one,
+        on_threads(2, || g.generate(3 * CHUNK + 17, 7).unwrap())
+    );
     assert_eq!(one.len(), 3 * CHUNK + 17);
     assert_ne!(one, g.generate(3 * CHUNK + 17, 8).unwrap());
 }
