@@ -1,8 +1,12 @@
-//! Unweighted event generation from a built table (μ Pb → μ Pb X, vector, 0.1 GeV, 160 GeV).
+//! Event generation (μ Pb → μ Pb X, vector, 0.1 GeV): building one 64 × 64 table from the
+//! exact and from the WW cross section at 160 GeV, and unweighted events from a built table
+//! for a 160 GeV beam and for the Z → μμ muon spectrum of data/lhc.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use muforce::events::{Generator, TableSettings};
+use muforce::events::{Generator, Plane, SpectrumGenerator, SpectrumSettings, TableSettings};
 use muforce::model::Spin;
+use muforce::production::{Method, Process};
+use muforce::source::MomentumSpectrum;
 use muforce::target::{FormFactorModel, Material};
 use rand::SeedableRng;
 use rand_pcg::Pcg64;
@@ -11,10 +15,31 @@ const N: u64 = 10_000;
 
 fn bench(c: &mut Criterion) {
     let pb = Material::built_in("Pb").unwrap();
-    let process =
-        muforce::production::Process::new(Spin::Vector, 0.1, 1.0, &pb, FormFactorModel::Full)
-            .unwrap();
+    let process = Process::new(Spin::Vector, 0.1, 1.0, &pb, FormFactorModel::Full).unwrap();
+    let mut tables = c.benchmark_group("event tables");
+    tables.sample_size(10);
+    for method in [Method::Exact, Method::Ww] {
+        let settings = TableSettings {
+            method,
+            ..TableSettings::default()
+        };
+        tables.bench_function(format!("64x64 {} table", method.name()), |b| {
+            b.iter(|| {
+                Plane::build(&process, 160.0, &settings)
+                    .unwrap()
+                    .table
+                    .sigma
+            });
+        });
+    }
+    tables.finish();
     let g = Generator::new(process, 160.0, &TableSettings::default()).unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/lhc/z_muon_momentum.csv"
+    );
+    let spectrum = MomentumSpectrum::from_file(std::path::Path::new(path)).unwrap();
+    let s = SpectrumGenerator::new(process, spectrum, &SpectrumSettings::default()).unwrap();
     let mut group = c.benchmark_group("events");
     group.throughput(Throughput::Elements(N));
     group.bench_function("10k events, one thread", |b| {
@@ -23,6 +48,16 @@ fn bench(c: &mut Criterion) {
             let mut sum = 0.0;
             for _ in 0..N {
                 sum += g.event(&mut rng).out.x[0];
+            }
+            sum
+        });
+    });
+    group.bench_function("10k events, Z spectrum, one thread", |b| {
+        let mut rng = Pcg64::seed_from_u64(1);
+        b.iter(|| {
+            let mut sum = 0.0;
+            for _ in 0..N {
+                sum += s.event(&mut rng).out.x[0];
             }
             sum
         });

@@ -2,30 +2,35 @@
 
 use crate::error::IntoPy;
 use muforce::model::Spin;
+use muforce::numerics::Integral;
 use muforce::production::{self, Cuts, Method, Process};
 use muforce::target::{FormFactorModel, Material, MaterialTable};
 use muforce::units::gev2_to_pb;
 use numpy::{IntoPyArray, PyReadonlyArray1};
 use pyo3::prelude::*;
 
+/// The options shared by [`total`] and [`differential`], checked.
 struct Setup {
     spin: Spin,
     material: Material,
     method: Method,
     form_factor: FormFactorModel,
+    coupling: f64,
     cuts: Cuts,
+    tolerance: f64,
 }
 
+/// Checks the shared options; `cuts` = [x_min, x_max, theta_max, p_out_min].
 fn setup(
     spin: &str,
     target: &str,
     method: &str,
     form_factor: &str,
-    x_min: f64,
-    x_max: f64,
-    theta_max: f64,
-    p_out_min: f64,
+    coupling: f64,
+    cuts: [f64; 4],
+    tolerance: f64,
 ) -> PyResult<Setup> {
+    let [x_min, x_max, theta_max, p_out_min] = cuts;
     let cuts = Cuts {
         x_min,
         x_max,
@@ -38,8 +43,36 @@ fn setup(
         material: MaterialTable::built_in().find(target).py()?.clone(),
         method: Method::from_name(method).py()?,
         form_factor: FormFactorModel::from_name(form_factor).py()?,
+        coupling,
         cuts,
+        tolerance,
     })
+}
+
+impl Setup {
+    fn process(&self, mass: f64) -> muforce::Result<Process> {
+        Process::new(
+            self.spin,
+            mass,
+            self.coupling,
+            &self.material,
+            self.form_factor,
+        )
+    }
+}
+
+/// `f` on every item with the GIL released: (values, errors) in pb as numpy arrays.
+fn vectorised<'py, T: Sync>(
+    py: Python<'py>,
+    items: &[T],
+    f: impl Fn(&T) -> muforce::Result<Integral> + Sync,
+) -> PyResult<crate::ValuesErrors<'py>> {
+    let results = py
+        .detach(|| items.iter().map(&f).collect::<muforce::Result<Vec<_>>>())
+        .py()?;
+    let values: Vec<f64> = results.iter().map(|r| gev2_to_pb(r.value)).collect();
+    let errors: Vec<f64> = results.iter().map(|r| gev2_to_pb(r.error)).collect();
+    Ok((values.into_pyarray(py), errors.into_pyarray(py)))
 }
 
 fn broadcast(name: &str, a: &[f64], b: &[f64]) -> PyResult<Vec<(f64, f64)>> {
@@ -82,30 +115,12 @@ fn total<'py>(
     p_out_min: f64,
     tolerance: f64,
 ) -> PyResult<crate::ValuesErrors<'py>> {
-    let s = setup(
-        spin,
-        target,
-        method,
-        form_factor,
-        x_min,
-        x_max,
-        theta_max,
-        p_out_min,
-    )?;
+    let cuts = [x_min, x_max, theta_max, p_out_min];
+    let s = setup(spin, target, method, form_factor, coupling, cuts, tolerance)?;
     let pairs = broadcast("masses/energies", masses.as_slice()?, energies.as_slice()?)?;
-    let results = py.detach(|| {
-        pairs
-            .iter()
-            .map(|&(m, e)| {
-                let p = Process::new(s.spin, m, coupling, &s.material, s.form_factor)?;
-                production::total(s.method, &p, e, &s.cuts, tolerance)
-            })
-            .collect::<muforce::Result<Vec<_>>>()
-    });
-    let results = results.py()?;
-    let sigma: Vec<f64> = results.iter().map(|r| gev2_to_pb(r.value)).collect();
-    let error: Vec<f64> = results.iter().map(|r| gev2_to_pb(r.error)).collect();
-    Ok((sigma.into_pyarray(py), error.into_pyarray(py)))
+    vectorised(py, &pairs, |&(m, e)| {
+        production::total(s.method, &s.process(m)?, e, &s.cuts, s.tolerance)
+    })
 }
 
 /// A differential cross section at fixed mass and energy, over a numpy array of abscissae:
@@ -132,17 +147,9 @@ fn differential<'py>(
     p_out_min: f64,
     tolerance: f64,
 ) -> PyResult<crate::ValuesErrors<'py>> {
-    let s = setup(
-        spin,
-        target,
-        method,
-        form_factor,
-        x_min,
-        x_max,
-        theta_max,
-        p_out_min,
-    )?;
-    let p = Process::new(s.spin, mass, coupling, &s.material, s.form_factor).py()?;
+    let cuts = [x_min, x_max, theta_max, p_out_min];
+    let s = setup(spin, target, method, form_factor, coupling, cuts, tolerance)?;
+    let p = s.process(mass).py()?;
     let f = match variable.trim().to_ascii_lowercase().as_str() {
         "x" => production::dsigma_dx,
         "rho" => production::dsigma_drho,
@@ -156,17 +163,11 @@ fn differential<'py>(
             .py()
         }
     };
-    let xs = values.as_slice()?.to_vec();
-    let results = py
-        .detach(|| {
-            xs.iter()
-                .map(|&v| f(s.method, &p, energy, v, &s.cuts, tolerance))
-                .collect::<muforce::Result<Vec<_>>>()
-        })
-        .py()?;
-    let v: Vec<f64> = results.iter().map(|r| gev2_to_pb(r.value)).collect();
-    let e: Vec<f64> = results.iter().map(|r| gev2_to_pb(r.error)).collect();
-    Ok((v.into_pyarray(py), e.into_pyarray(py)))
+    // An owned copy: the GIL is released while the values are read.
+    let xs: Vec<f64> = values.as_slice()?.to_vec();
+    vectorised(py, &xs, |&v| {
+        f(s.method, &p, energy, v, &s.cuts, s.tolerance)
+    })
 }
 
 /// Names of the built-in target materials.

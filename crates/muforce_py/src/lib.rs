@@ -7,6 +7,7 @@
 
 mod cross_sections;
 mod error;
+mod events;
 mod experiments;
 mod kaon;
 mod mediators;
@@ -34,5 +35,6 @@ fn muforce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     kaon::register(m)?;
     experiments::register(m)?;
     reach::register(m)?;
+    events::register(m)?;
     Ok(())
 }

@@ -1,17 +1,16 @@
-//! The tabulated density d²σ/(dx d ln θ) of μN → μNX, sampled exactly as its bilinear
-//! interpolant: a cell is drawn from the cumulative cell weights, a point inside it by
-//! rejection under the largest corner value (the bounded envelope of a bilinear function).
+//! The tabulated density d²σ/(dv d ln θ) of μN → μNX (v the table's x coordinate,
+//! [`super::grid::XMap`]), sampled exactly as its bilinear interpolant: a cell is drawn from
+//! the cumulative cell weights, a point inside it by rejection under the largest corner
+//! value (the bounded envelope of a bilinear function).
 
 use crate::error::{Error, Result};
-use crate::production::{exact, Process};
-use crate::units::M_MU;
+use crate::production::Method;
 use rand::Rng;
-use rayon::prelude::*;
 
 /// Grid and accuracy settings of the table.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TableSettings {
-    /// Nodes in x = 1 − E′/E (uniform between the kinematic limits).
+    /// Nodes in x = 1 − E′/E (uniform in logit x between the kinematic limits).
     pub x_nodes: usize,
     /// Nodes in ln θ of the outgoing muon (uniform between `theta_min` and `theta_max`).
     pub theta_nodes: usize,
@@ -19,8 +18,10 @@ pub struct TableSettings {
     pub theta_min: f64,
     /// Largest muon angle tabulated, rad.
     pub theta_max: f64,
-    /// Relative tolerance of each exact d²σ/(dx dθ).
+    /// Relative tolerance of each d²σ/(dx dθ).
     pub rel_tol: f64,
+    /// The cross section tabulated: exact or WW (IWW has no angular density).
+    pub method: Method,
 }
 
 impl Default for TableSettings {
@@ -31,6 +32,7 @@ impl Default for TableSettings {
             theta_min: 1e-6,
             theta_max: 0.5,
             rel_tol: 1e-3,
+            method: Method::Exact,
         }
     }
 }
@@ -66,14 +68,14 @@ impl TableSettings {
     }
 }
 
-/// d²σ/(dx d ln θ) = θ d²σ/(dx dθ) on a grid, in GeV⁻², with its sampling tables.
+/// d²σ/(dv d ln θ) on a grid, in GeV⁻², with its sampling tables.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DensityTable {
-    /// x nodes.
-    pub x: Vec<f64>,
+    /// v nodes (the x coordinate).
+    pub v: Vec<f64>,
     /// ln θ nodes.
     pub ln_theta: Vec<f64>,
-    /// Values, x outermost: `values[i * ln_theta.len() + j]`.
+    /// Values, v outermost: `values[i * ln_theta.len() + j]`.
     pub values: Vec<f64>,
     /// Cumulative cell weights (integral of the bilinear interpolant), last = `sigma`.
     cumulative: Vec<f64>,
@@ -84,44 +86,9 @@ pub struct DensityTable {
 }
 
 impl DensityTable {
-    /// Builds the table from the exact tree-level d²σ/(dx dθ) (Liu–Miller arXiv:1705.01633;
-    /// GKSST arXiv:1906.09272 Eq. S12; REFERENCE §1.3), one call per node, in parallel
-    /// (the result does not depend on the thread count).
-    pub fn exact(process: &Process, energy_gev: f64, s: &TableSettings) -> Result<Self> {
-        s.validate()?;
-        let (lo, hi) = (process.mass_gev / energy_gev, 1.0 - M_MU / energy_gev);
-        if !(energy_gev.is_finite() && lo < hi) {
-            return Err(Error::out_of_range(
-                "energy",
-                energy_gev,
-                "must exceed m_X + m_mu (no allowed x otherwise)",
-            ));
-        }
-        let x: Vec<f64> = (0..s.x_nodes)
-            .map(|i| lo + (hi - lo) * i as f64 / (s.x_nodes - 1) as f64)
-            .collect();
-        let (l0, l1) = (s.theta_min.ln(), s.theta_max.ln());
-        let ln_theta: Vec<f64> = (0..s.theta_nodes)
-            .map(|j| l0 + (l1 - l0) * j as f64 / (s.theta_nodes - 1) as f64)
-            .collect();
-        let nodes: Vec<(f64, f64)> = x
-            .iter()
-            .flat_map(|&xi| ln_theta.iter().map(move |&l| (xi, l)))
-            .collect();
-        let values = nodes
-            .par_iter()
-            .map(|&(xi, l)| {
-                let theta = l.exp();
-                let d = exact::d2sigma_dx_dtheta(process, energy_gev, xi, theta, s.rel_tol)?;
-                Ok((theta * d.value).max(0.0))
-            })
-            .collect::<Result<Vec<f64>>>()?;
-        Self::from_values(x, ln_theta, values)
-    }
-
     /// A table from given nodes and non-negative values (x outermost).
-    pub fn from_values(x: Vec<f64>, ln_theta: Vec<f64>, values: Vec<f64>) -> Result<Self> {
-        let (nx, nt) = (x.len(), ln_theta.len());
+    pub fn from_values(v: Vec<f64>, ln_theta: Vec<f64>, values: Vec<f64>) -> Result<Self> {
+        let (nx, nt) = (v.len(), ln_theta.len());
         if nx < 2 || nt < 2 || values.len() != nx * nt {
             return Err(Error::out_of_range(
                 "table size",
@@ -147,7 +114,7 @@ impl DensityTable {
                     values[i * nt + j + 1],
                     values[(i + 1) * nt + j + 1],
                 ];
-                let area = (x[i + 1] - x[i]) * (ln_theta[j + 1] - ln_theta[j]);
+                let area = (v[i + 1] - v[i]) * (ln_theta[j + 1] - ln_theta[j]);
                 sum += 0.25 * (c[0] + c[1] + c[2] + c[3]) * area;
                 cumulative.push(sum);
                 cell_max.push(c.iter().copied().fold(0.0, f64::max));
@@ -161,7 +128,7 @@ impl DensityTable {
             ));
         }
         Ok(DensityTable {
-            x,
+            v,
             ln_theta,
             values,
             cumulative,
@@ -170,12 +137,12 @@ impl DensityTable {
         })
     }
 
-    /// The bilinear interpolant at (x, ln θ); zero outside the grid.
-    pub fn eval(&self, x: f64, ln_theta: f64) -> f64 {
-        let (Some(i), Some(j)) = (cell(&self.x, x), cell(&self.ln_theta, ln_theta)) else {
+    /// The bilinear interpolant at (v, ln θ); zero outside the grid.
+    pub fn eval(&self, v: f64, ln_theta: f64) -> f64 {
+        let (Some(i), Some(j)) = (cell(&self.v, v), cell(&self.ln_theta, ln_theta)) else {
             return 0.0;
         };
-        let a = (x - self.x[i]) / (self.x[i + 1] - self.x[i]);
+        let a = (v - self.v[i]) / (self.v[i + 1] - self.v[i]);
         let b = (ln_theta - self.ln_theta[j]) / (self.ln_theta[j + 1] - self.ln_theta[j]);
         self.bilinear(i, j, a, b)
     }
@@ -189,15 +156,7 @@ impl DensityTable {
             + a * b * v[(i + 1) * nt + j + 1]
     }
 
-    /// The interpolant integrated over ln θ at x (dσ/dx of the table, GeV⁻²).
-    pub fn dsigma_dx(&self, x: f64) -> f64 {
-        self.ln_theta
-            .windows(2)
-            .map(|w| 0.5 * (self.eval(x, w[0]) + self.eval(x, w[1])) * (w[1] - w[0]))
-            .sum()
-    }
-
-    /// Draws (x, θ) from the interpolant (exactly, by rejection inside the chosen cell).
+    /// Draws (v, θ) from the interpolant (exactly, by rejection inside the chosen cell).
     pub fn sample<R: Rng>(&self, rng: &mut R) -> (f64, f64) {
         let nt = self.ln_theta.len() - 1;
         let u = rng.random::<f64>() * self.sigma;
@@ -212,9 +171,9 @@ impl DensityTable {
         loop {
             let (a, b): (f64, f64) = (rng.random(), rng.random());
             if rng.random::<f64>() * envelope <= self.bilinear(i, j, a, b) {
-                let x = self.x[i] + a * (self.x[i + 1] - self.x[i]);
+                let v = self.v[i] + a * (self.v[i + 1] - self.v[i]);
                 let l = self.ln_theta[j] + b * (self.ln_theta[j + 1] - self.ln_theta[j]);
-                return (x, l.exp());
+                return (v, l.exp());
             }
         }
     }

@@ -1,19 +1,29 @@
-//! Unweighted events of μN → μNX for a monochromatic muon beam on a target material.
+//! Unweighted events of μN → μNX for a monochromatic muon beam or a beam momentum spectrum
+//! on a target material.
 //!
-//! The muon's (x, θ) are drawn from a table of the exact tree-level d²σ/(dx d ln θ)
-//! ([`DensityTable`], built once), φ uniformly, and |t| from the photon-flux integrand
-//! ([`kinematics::final_state`]). Events are produced in fixed chunks of
-//! [`CHUNK`] with one PCG-64 stream per chunk, seeded from the master seed and the chunk
-//! index, so the events do not depend on the number of threads.
+//! The muon's (x, θ) are drawn from tables of the exact (or WW) d²σ/(dx d ln θ)
+//! ([`Plane`], built once per beam energy), φ uniformly, and |t| from the photon-flux
+//! integrand ([`kinematics::final_state`]). Events are produced in fixed chunks of [`CHUNK`]
+//! with one PCG-64 stream per chunk, seeded from the master seed and the chunk index, so the
+//! events do not depend on the number of threads.
 
+pub mod build;
 pub mod density;
+pub mod grid;
 pub mod kinematics;
+pub mod run;
+pub mod spectrum;
 
+pub use build::Plane;
 pub use density::{DensityTable, TableSettings};
+pub use grid::XMap;
 pub use kinematics::{Final, FourVector};
+pub use run::{Beam, BeamGenerator, EventRun};
+pub use spectrum::{SpectrumGenerator, SpectrumSettings};
 
 use crate::error::{Error, Result};
-use crate::production::{exact, Cuts, Process};
+use crate::numerics::Integral;
+use crate::production::{self, Cuts, Process};
 use crate::units::M_MU;
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
@@ -39,9 +49,10 @@ pub struct Generator {
     /// Beam energy in GeV.
     pub energy_gev: f64,
     /// The sampled density.
-    pub table: DensityTable,
-    /// The exact σ within the table's angular range, with its error, GeV⁻².
-    pub sigma_exact: crate::numerics::Integral,
+    pub plane: Plane,
+    /// σ of the tabulated method (exact or WW) within the table's angular range, with its
+    /// error, GeV⁻².
+    pub sigma_reference: Integral,
     g2_max: f64,
     sigma_open: f64,
 }
@@ -56,73 +67,99 @@ fn chunk_seed(seed: u64, index: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// `count` events from `seed`, made by `event` in chunks of [`CHUNK`] with one PCG-64 stream
+/// per chunk: identical for any number of rayon threads.
+fn generate_chunked<F>(count: usize, seed: u64, event: F) -> Result<Vec<Event>>
+where
+    F: Fn(&mut Pcg64) -> Event + Sync,
+{
+    if count == 0 || count > 1_000_000_000 {
+        return Err(Error::out_of_range("events", count, "must lie in [1, 1e9]"));
+    }
+    let chunks = count.div_ceil(CHUNK);
+    let per: Vec<Vec<Event>> = (0..chunks)
+        .into_par_iter()
+        .map(|c| {
+            let n = CHUNK.min(count - c * CHUNK);
+            let mut rng = Pcg64::seed_from_u64(chunk_seed(seed, c as u64));
+            (0..n).map(|_| event(&mut rng)).collect()
+        })
+        .collect();
+    Ok(per.into_iter().flatten().collect())
+}
+
+/// The σ of the tabulated method with θ ≤ θ_max of the table (no other cut), GeV⁻².
+fn reference_sigma(process: &Process, energy: f64, s: &TableSettings) -> Result<Integral> {
+    let cuts = Cuts {
+        x_min: 0.0,
+        x_max: 1.0,
+        theta_max: s.theta_max,
+        p_out_min: 0.0,
+    };
+    production::total(s.method, process, energy, &cuts, s.rel_tol)
+}
+
+/// The beam muon of energy `energy` along +z.
+fn beam(energy: f64) -> FourVector {
+    [energy, 0.0, 0.0, ((energy - M_MU) * (energy + M_MU)).sqrt()]
+}
+
+/// The final state at beam energy `energy` and muon (x, θ), with φ uniform; `None` where
+/// (x, θ) is kinematically closed (the draw is then rejected).
+fn final_at<R: Rng>(
+    process: &Process,
+    g2_max: f64,
+    energy: f64,
+    x: f64,
+    theta: f64,
+    rng: &mut R,
+) -> Option<Final> {
+    let phi = std::f64::consts::TAU * rng.random::<f64>();
+    kinematics::final_state(
+        energy,
+        M_MU,
+        process.nucleus_mass_gev,
+        process.mass_gev,
+        x,
+        theta,
+        phi,
+        &process.form_factor,
+        g2_max,
+        rng,
+    )
+}
+
+/// Z² + Z, the bound of the elastic-plus-inelastic G₂ used for the |t| rejection.
+fn g2_bound(process: &Process) -> f64 {
+    process.z * process.z + process.z
+}
+
 impl Generator {
-    /// Builds the table from the exact cross section and the exact σ in the same angular
-    /// window (for the table's accuracy, [`Generator::table_accuracy`]).
+    /// Builds the table from the cross section of `settings.method` and that method's σ in
+    /// the same angular window (for the table's accuracy, [`Generator::table_accuracy`]).
     pub fn new(process: Process, energy_gev: f64, settings: &TableSettings) -> Result<Self> {
-        let table = DensityTable::exact(&process, energy_gev, settings)?;
-        let cuts = Cuts {
-            x_min: 0.0,
-            x_max: 1.0,
-            theta_max: settings.theta_max,
-            p_out_min: 0.0,
-        };
-        let sigma_exact = exact::total(&process, energy_gev, &cuts, settings.rel_tol)?;
-        Self::with_table(process, energy_gev, table, sigma_exact)
+        let plane = Plane::build(&process, energy_gev, settings)?;
+        let sigma_reference = reference_sigma(&process, energy_gev, settings)?;
+        Ok(Self::with_plane(process, plane, sigma_reference))
     }
 
-    /// A generator from a given table (and the exact σ it approximates).
-    pub fn with_table(
-        process: Process,
-        energy_gev: f64,
-        table: DensityTable,
-        sigma_exact: crate::numerics::Integral,
-    ) -> Result<Self> {
-        let z = process.z;
-        let mut g = Generator {
-            g2_max: z * z + z,
+    /// A generator from a given table (and the σ it approximates).
+    pub fn with_plane(process: Process, plane: Plane, sigma_reference: Integral) -> Self {
+        let sigma_open = plane.open_cells(&process, 16).iter().sum();
+        Generator {
+            g2_max: g2_bound(&process),
+            energy_gev: plane.energy_gev,
             process,
-            energy_gev,
-            table,
-            sigma_exact,
-            sigma_open: 0.0,
-        };
-        g.sigma_open = g.open_cells(16).iter().sum();
-        Ok(g)
-    }
-
-    /// Relative difference of the generated σ from the exact σ (θ ≤ θ_max), a measure of the
-    /// interpolation error and of the part below θ_min.
-    pub fn table_accuracy(&self) -> f64 {
-        (self.sigma_open - self.sigma_exact.value) / self.sigma_exact.value
-    }
-
-    /// Per table cell (x outermost), the integral of the interpolant over its kinematically
-    /// open part (midpoint rule on `sub` × `sub` subcells), GeV⁻²: the sampled distribution,
-    /// since draws in closed regions are rejected.
-    pub fn open_cells(&self, sub: usize) -> Vec<f64> {
-        let t = &self.table;
-        let p = &self.process;
-        let sub = sub.max(1);
-        let mut out = Vec::with_capacity((t.x.len() - 1) * (t.ln_theta.len() - 1));
-        for xw in t.x.windows(2) {
-            for lw in t.ln_theta.windows(2) {
-                let (dx, dl) = ((xw[1] - xw[0]) / sub as f64, (lw[1] - lw[0]) / sub as f64);
-                let mut sum = 0.0;
-                for a in 0..sub {
-                    let x = xw[0] + (a as f64 + 0.5) * dx;
-                    for b in 0..sub {
-                        let l = lw[0] + (b as f64 + 0.5) * dl;
-                        let m = (p.nucleus_mass_gev, p.mass_gev);
-                        if kinematics::open(self.energy_gev, M_MU, m.0, m.1, x, l.exp()) {
-                            sum += t.eval(x, l) * dx * dl;
-                        }
-                    }
-                }
-                out.push(sum);
-            }
+            plane,
+            sigma_reference,
+            sigma_open,
         }
-        out
+    }
+
+    /// Relative difference of the generated σ from the reference σ (θ ≤ θ_max), a measure of
+    /// the interpolation error and of the part below θ_min.
+    pub fn table_accuracy(&self) -> f64 {
+        (self.sigma_open - self.sigma_reference.value) / self.sigma_reference.value
     }
 
     /// σ of the generated events (the table's open part), GeV⁻².
@@ -132,46 +169,23 @@ impl Generator {
 
     /// One event.
     pub fn event<R: Rng>(&self, rng: &mut R) -> Event {
-        let p = &self.process;
         let e = self.energy_gev;
-        let beam = [e, 0.0, 0.0, (e * e - M_MU * M_MU).sqrt()];
         loop {
-            let (x, theta) = self.table.sample(rng);
-            let phi = std::f64::consts::TAU * rng.random::<f64>();
-            if let Some(out) = kinematics::final_state(
-                e,
-                M_MU,
-                p.nucleus_mass_gev,
-                p.mass_gev,
-                x,
-                theta,
-                phi,
-                &p.form_factor,
-                self.g2_max,
-                rng,
-            ) {
-                return Event { beam, out };
+            let (v, theta) = self.plane.table.sample(rng);
+            let x = self.plane.map.x(v);
+            if let Some(out) = final_at(&self.process, self.g2_max, e, x, theta, rng) {
+                return Event { beam: beam(e), out };
             }
         }
     }
 
     /// `count` events from `seed`, identical for any number of rayon threads.
     pub fn generate(&self, count: usize, seed: u64) -> Result<Vec<Event>> {
-        if count == 0 || count > 1_000_000_000 {
-            return Err(Error::out_of_range("events", count, "must lie in [1, 1e9]"));
-        }
-        let chunks = count.div_ceil(CHUNK);
-        let per: Vec<Vec<Event>> = (0..chunks)
-            .into_par_iter()
-            .map(|c| {
-                let n = CHUNK.min(count - c * CHUNK);
-                let mut rng = Pcg64::seed_from_u64(chunk_seed(seed, c as u64));
-                (0..n).map(|_| self.event(&mut rng)).collect()
-            })
-            .collect();
-        Ok(per.into_iter().flatten().collect())
+        generate_chunked(count, seed, |rng| self.event(rng))
     }
 }
 
+#[cfg(test)]
+mod spectrum_tests;
 #[cfg(test)]
 mod tests;

@@ -58,6 +58,50 @@ impl<'a> Ww<'a> {
         })
     }
 
+    /// The x-dependent constants of the angular density; `None` where x is closed.
+    fn at_x(&self, x: f64) -> Option<AtX> {
+        let (e, mass) = (self.energy, self.process.mass_gev);
+        let k = k_over_e(mass, e, x) * e;
+        if k <= 0.0 || x >= 1.0 {
+            return None;
+        }
+        let amp = Amplitude::new(self.process.spin, mass, x);
+        let u_max = amp.u_max();
+        let y = 1.0 - x;
+        // θ_X where t_min(ũ) = t_max: x E² θ² = 2E(1−x)√t_max − |ũ_max|.
+        let room = 2.0 * e * y * self.t_max.sqrt() + u_max;
+        if room <= 0.0 {
+            return None;
+        }
+        Some(AtX {
+            theta_hi: THETA_X_MAX.min((room / (x * e * e)).sqrt()),
+            theta_peak: (-u_max / x).sqrt() / e,
+            front: self.process.coupling.powi(2) * ALPHA * ALPHA / (4.0 * PI) * 2.0 * k * e * y,
+            amp,
+            u_max,
+            x,
+            y,
+        })
+    }
+
+    /// d²σ/(dx d ln θ_X) / `front` at θ_X (the integrand of the angular integral).
+    fn angular(&self, c: &AtX, theta: f64) -> Result<f64> {
+        let e = self.energy;
+        let u = c.u_max - c.x * e * e * theta * theta;
+        let t_min = (u / (2.0 * e * c.y)).powi(2);
+        let chi = self.table.eval(t_min)?;
+        Ok(theta * theta.sin() * chi * c.amp.at(u) / (u * u))
+    }
+
+    /// d²σ/(dx d ln θ_X) in GeV⁻² at x = E_X/E and X angle `theta` (the WW form above); zero
+    /// where x is closed and beyond the angular range of [`Self::dsigma_dx`].
+    pub(crate) fn d2sigma_dx_dln_theta(&self, x: f64, theta: f64) -> Result<f64> {
+        match self.at_x(x) {
+            Some(c) if theta > 0.0 && theta <= c.theta_hi => Ok(c.front * self.angular(&c, theta)?),
+            _ => Ok(0.0),
+        }
+    }
+
     /// dσ/dx with θ_X ≤ `theta_cut`, integrated to `rel_tol`.
     pub(crate) fn dsigma_dx(
         &self,
@@ -70,40 +114,19 @@ impl<'a> Ww<'a> {
             error: 0.0,
             evaluations: 0,
         };
-        let (e, mass) = (self.energy, self.process.mass_gev);
-        let k = k_over_e(mass, e, x) * e;
-        if k <= 0.0 || x >= 1.0 {
+        let Some(c) = self.at_x(x) else {
             return Ok(zero);
-        }
-        let amp = Amplitude::new(self.process.spin, mass, x);
-        let u_max = amp.u_max();
-        let y = 1.0 - x;
-        // θ_X where t_min(ũ) = t_max: x E² θ² = 2E(1−x)√t_max − |ũ_max|.
-        let room = 2.0 * e * y * self.t_max.sqrt() + u_max;
-        if room <= 0.0 {
-            return Ok(zero);
-        }
-        let theta_end = (room / (x * e * e)).sqrt();
-        let theta_hi = THETA_X_MAX
-            .min(theta_end)
-            .min(theta_cut.unwrap_or(f64::INFINITY));
-        let theta_peak = (-u_max / x).sqrt() / e;
-        let theta_lo = THETA_LO_OVER_PEAK * theta_peak;
+        };
+        let theta_hi = c.theta_hi.min(theta_cut.unwrap_or(f64::INFINITY));
+        let theta_lo = THETA_LO_OVER_PEAK * c.theta_peak;
         if theta_hi <= theta_lo {
             return Ok(zero);
         }
-        let front = self.process.coupling.powi(2) * ALPHA * ALPHA / (4.0 * PI) * 2.0 * k * e * y;
-        let integrand = |s: f64| -> Result<f64> {
-            let theta = s.exp();
-            let u = u_max - x * e * e * theta * theta;
-            let t_min = (u / (2.0 * e * y)).powi(2);
-            let chi = self.table.eval(t_min)?;
-            Ok(theta * theta.sin() * chi * amp.at(u) / (u * u))
-        };
+        let integrand = |s: f64| self.angular(&c, s.exp());
         let tol = Tolerance::relative(rel_tol);
         let mut breaks = vec![theta_lo.ln()];
-        if theta_peak < theta_hi {
-            breaks.push(theta_peak.ln());
+        if c.theta_peak < theta_hi {
+            breaks.push(c.theta_peak.ln());
         }
         breaks.push(theta_hi.ln());
         let mut sum = zero;
@@ -114,11 +137,25 @@ impl<'a> Ww<'a> {
             sum.evaluations += part.evaluations;
         }
         Ok(Integral {
-            value: front * sum.value,
-            error: front * sum.error,
+            value: c.front * sum.value,
+            error: c.front * sum.error,
             evaluations: sum.evaluations,
         })
     }
+}
+
+/// The constants of the WW angular density at one x.
+struct AtX {
+    amp: Amplitude,
+    u_max: f64,
+    x: f64,
+    y: f64,
+    /// Upper end of θ_X: 0.5 rad or where t_min reaches t_max.
+    theta_hi: f64,
+    /// θ_X of the peak of the angular density.
+    theta_peak: f64,
+    /// The prefactor (g²/4π) α² 2|k| E (1−x), GeV.
+    front: f64,
 }
 
 /// WW dσ/dx in GeV⁻² at energy fraction x = E_X/E, integrated over θ_X ≤ 0.5 rad to relative

@@ -1,11 +1,14 @@
-//! `muforce events`: unweighted μN → μNX events written as a Les Houches Event file.
+//! `muforce events`: unweighted μN → μNX events written as a Les Houches Event file, for a
+//! monochromatic beam (`--energy`) or a beam momentum spectrum (`--spectrum FILE`, or the
+//! spectrum of an experiment's muon sample, `--experiment NAME --sample NAME`).
 
 use crate::number::{parse_positive, parse_whole};
 use crate::quantity::parse_energy;
-use muforce::events::{Generator, TableSettings};
-use muforce::io::lhe::{write_lhe, LheRun};
+use muforce::events::{Beam, EventRun, SpectrumSettings, TableSettings};
+use muforce::io::lhe::write_lhe;
 use muforce::model::Spin;
-use muforce::production::Process;
+use muforce::production::Method;
+use muforce::source::MomentumSpectrum;
 use muforce::target::{FormFactorModel, MaterialTable};
 use muforce::units::gev2_to_pb;
 use std::io::BufWriter;
@@ -13,6 +16,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("beam").required(true).args(["energy", "spectrum", "experiment"])))]
 pub struct Args {
     /// Spin of X: scalar, pseudoscalar, vector, axial-vector.
     #[arg(long)]
@@ -20,9 +24,18 @@ pub struct Args {
     /// Mass of X, in GeV or with a unit.
     #[arg(long, value_parser = parse_energy, allow_hyphen_values = true)]
     mass: f64,
-    /// Beam energy, in GeV or with a unit.
+    /// Beam energy of a monochromatic beam, in GeV or with a unit.
     #[arg(long, value_parser = parse_energy, allow_hyphen_values = true)]
-    energy: f64,
+    energy: Option<f64>,
+    /// Beam momentum spectrum: a CSV file `p_low_gev,p_high_gev,muons` (as data/lhc/*.csv).
+    #[arg(long)]
+    spectrum: Option<PathBuf>,
+    /// Take the beam spectrum from this experiment's muon sample (built-in name or TOML file).
+    #[arg(long)]
+    experiment: Option<String>,
+    /// With --experiment: the sample's name (default: the first sample).
+    #[arg(long, requires = "experiment")]
+    sample: Option<String>,
     /// Target material (built-in name).
     #[arg(long)]
     target: String,
@@ -38,6 +51,12 @@ pub struct Args {
     /// Nodes of the (x, ln θ) table in each direction.
     #[arg(long, default_value_t = 64, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
     nodes: usize,
+    /// With a spectrum: momentum nodes of the tables (log spaced).
+    #[arg(long, default_value_t = 16, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
+    momentum_nodes: usize,
+    /// Cross section tabulated: exact (2 → 3 tree level) or ww (Weizsäcker–Williams, faster).
+    #[arg(long, default_value = "exact")]
+    method: String,
     /// Largest muon angle tabulated, rad.
     #[arg(long, default_value = "0.5", value_parser = parse_positive, allow_hyphen_values = true)]
     theta_max: f64,
@@ -49,17 +68,44 @@ pub struct Args {
     out: PathBuf,
 }
 
+fn beam(args: &Args) -> anyhow::Result<Beam> {
+    if let Some(e) = args.energy {
+        return Ok(Beam::Energy(e));
+    }
+    if let Some(path) = &args.spectrum {
+        let s = MomentumSpectrum::from_file(path)?;
+        return Ok(Beam::Spectrum(s, path.display().to_string()));
+    }
+    let Some(name) = &args.experiment else {
+        anyhow::bail!("give one beam: --energy, --spectrum or --experiment");
+    };
+    let experiment = crate::cmd::experiment_arg::load(name, None)?;
+    let sample = match &args.sample {
+        Some(s) => experiment.sample(s).ok_or_else(|| {
+            let names: Vec<&str> = experiment.samples.iter().map(|s| s.name.as_str()).collect();
+            muforce::Error::unknown("sample", s, &names)
+        })?,
+        None => experiment.samples.first().ok_or_else(|| {
+            muforce::Error::out_of_range("experiment", name, "has no muon sample")
+        })?,
+    };
+    let label = format!("experiment {} sample {}", experiment.name, sample.name);
+    Ok(Beam::Spectrum(sample.spectrum.clone(), label))
+}
+
 pub fn run(args: &Args) -> anyhow::Result<()> {
-    let start = Instant::now();
     let spin = Spin::from_name(&args.spin)?;
     let material = MaterialTable::built_in().find(&args.target)?.clone();
     let form_factor = FormFactorModel::from_name(&args.form_factor)?;
-    let process = Process::new(spin, args.mass, args.coupling, &material, form_factor)?;
-    let settings = TableSettings {
-        x_nodes: args.nodes,
-        theta_nodes: args.nodes,
-        theta_max: args.theta_max,
-        ..TableSettings::default()
+    let settings = SpectrumSettings {
+        table: TableSettings {
+            x_nodes: args.nodes,
+            theta_nodes: args.nodes,
+            theta_max: args.theta_max,
+            method: Method::from_name(&args.method)?,
+            ..TableSettings::default()
+        },
+        momentum_nodes: args.momentum_nodes,
     };
     // Name the option rather than the table's fields (x_nodes, theta_nodes).
     if !(4..=2048).contains(&args.nodes) {
@@ -67,53 +113,27 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             muforce::Error::out_of_range("--nodes", args.nodes, "must lie in [4, 2048]").into(),
         );
     }
-    let generator = Generator::new(process, args.energy, &settings)?;
-    let built = start.elapsed().as_secs_f64();
-    let events = generator.generate(args.events, args.seed)?;
-    let generated = start.elapsed().as_secs_f64() - built;
-    let sigma_pb = gev2_to_pb(generator.sigma());
-    // The interpolation error dominates the exact integral's: quote their sum.
-    let error_pb = gev2_to_pb(
-        (generator.sigma() - generator.sigma_exact.value).abs() + generator.sigma_exact.error,
-    );
-    let run = LheRun {
-        settings: vec![
-            ("command".into(), std::env::args().collect::<Vec<_>>().join(" ")),
-            ("spin".into(), spin.name().into()),
-            ("mass_gev".into(), args.mass.to_string()),
-            ("energy_gev".into(), args.energy.to_string()),
-            ("target".into(), material.name.clone()),
-            ("coupling".into(), args.coupling.to_string()),
-            ("form_factor".into(), form_factor.name().into()),
-            ("events".into(), args.events.to_string()),
-            ("seed".into(), args.seed.to_string()),
-            ("table".into(), format!("{0} x {0} nodes in (x, ln theta), theta in [{1}, {2}] rad, exact d2sigma/dx dtheta", args.nodes, settings.theta_min, settings.theta_max)),
-            ("sigma_exact_pb".into(), format!("{:.6e} +- {:.1e}", gev2_to_pb(generator.sigma_exact.value), gev2_to_pb(generator.sigma_exact.error))),
-            ("table_accuracy".into(), format!("{:+.3e} (relative, generated sigma vs exact)", generator.table_accuracy())),
-            ("t_distribution".into(), "photon-flux integrand (1 - t_min/t) G2(t) dln t".into()),
-        ],
-        energy_gev: args.energy,
-        z: material.z.round() as u32,
-        a: material.a.round() as u32,
-        nucleus_mass_gev: generator.process.nucleus_mass_gev,
-        spin,
-        mass_gev: args.mass,
-        sigma_pb,
-        error_pb,
+    let x = (spin, args.mass, args.coupling);
+    let run = EventRun::new(x, material, form_factor, beam(args)?, settings)?;
+    let start = Instant::now();
+    let events = run.generate(args.events, args.seed)?;
+    let generated = start.elapsed().as_secs_f64();
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    // No timings in the file: it is identical for any thread count.
+    let record = run.lhe_run(&events, args.seed, vec![("command".into(), command)]);
+    let io_error = |e: std::io::Error| muforce::Error::Io {
+        path: args.out.display().to_string(),
+        message: e.to_string(),
     };
-    let file = std::fs::File::create(&args.out).map_err(|e| muforce::Error::Io {
-        path: args.out.display().to_string(),
-        message: e.to_string(),
-    })?;
-    let mut out = BufWriter::new(file);
-    write_lhe(&mut out, &run, &events).map_err(|e| muforce::Error::Io {
-        path: args.out.display().to_string(),
-        message: e.to_string(),
-    })?;
+    let file = std::fs::File::create(&args.out).map_err(io_error)?;
+    write_lhe(&mut BufWriter::new(file), &record, &events).map_err(io_error)?;
     println!(
-        "{} events, sigma = {sigma_pb:.4e} pb (table vs exact {:+.2e}); table {built:.1} s, events {generated:.2} s; wrote {}",
+        "{} events, sigma = {:.4e} pb (table vs {} {:+.2e}); table {:.2} s, events {generated:.2} s; wrote {}",
         events.len(),
-        generator.table_accuracy(),
+        gev2_to_pb(run.sigma()),
+        settings.table.method.name(),
+        run.table_accuracy(),
+        run.build_seconds,
         args.out.display()
     );
     Ok(())
