@@ -9,6 +9,7 @@ mod g2;
 mod kaon;
 mod materials;
 mod reach;
+mod reach_kaon;
 mod xsec;
 
 use clap::{Parser, Subcommand};

@@ -11,10 +11,11 @@ use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A built-in experiment (atlas-hllhc, na64-dump, fermilab-dump, na64mu, m3) or the path of an
+    /// A built-in experiment (atlas-hllhc, na64-dump, fermilab-dump, na64mu, m3, na62) or the path of an
     /// experiment TOML file.
     experiment: String,
-    /// Directory for reach.csv, reach.json, reach.svg and reach.png (created if needed).
+    /// Directory for reach.csv, reach.json, reach.svg and reach.png (created if needed); a kaon
+    /// experiment also writes reach.yaml and missing_mass.svg/png.
     #[arg(long)]
     out: PathBuf,
     /// Production method, overriding the file's: exact, ww or iww.
@@ -22,7 +23,7 @@ pub struct Args {
     method: Option<String>,
 }
 
-fn write(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+pub(super) fn write(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
     std::fs::write(path, text).map_err(|e| muforce::Error::Io {
         path: path.display().to_string(),
         message: e.to_string(),
@@ -40,6 +41,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let experiment = match description {
         Description::MissingMomentum(e) => *e,
         Description::BeamDump(e) => return run_beam_dump(args, &e, start),
+        Description::Kaon(e) => return super::reach_kaon::run(&args.out, &e, start),
     };
     let points = experiment.analysis.models.len() * experiment.analysis.masses_gev.len();
     let bar = progress::bar(points, "mass scan");
