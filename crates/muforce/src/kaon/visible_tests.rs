@@ -380,3 +380,25 @@ fn na62_reach_rows_follow_the_physics() {
             .is_none()
     );
 }
+
+/// The reach table does not depend on the number of threads (seeded samples per mass).
+#[test]
+fn reach_table_is_thread_independent() {
+    let crate::experiment::Description::Kaon(mut na62) =
+        crate::experiment::builtin_description("na62").unwrap()
+    else {
+        panic!("na62 is a kaon experiment");
+    };
+    na62.masses_gev = vec![0.05, 0.25, 0.3];
+    na62.models = vec![KaonModel::LmuLtau];
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| reach_table(&na62, &|| {}).unwrap())
+    };
+    let one = run(1);
+    assert_eq!(one.rows.len(), 3 * na62.scenarios.len());
+    assert_eq!(one, run(2));
+}
