@@ -201,3 +201,96 @@ fn bad_input_is_a_usage_error() {
         assert!(out.get_output().stdout.is_empty(), "{args:?}");
     }
 }
+
+/// `--search visible --reach`: the visible-search block. The window keeps ≈ 95 % of the signal
+/// (±2σ), BR(X → μμ) = 1 for the muon-only vector above 2m_μ (its only channel, REFERENCE §4.2),
+/// and X decays promptly in the fiducial volume at g = 10⁻³.
+#[test]
+fn visible_search_block() {
+    let v = json(&[
+        "--model",
+        "muon-vector",
+        "--mass",
+        "0.3",
+        "--coupling",
+        "1e-3",
+        "--reach",
+        "--search",
+        "visible",
+    ]);
+    let r = &v["visible"];
+    for key in [
+        "window_gev",
+        "sigma_m_gev",
+        "signal_efficiency",
+        "background",
+        "signal_limit",
+        "dimuon_branching",
+        "decay_probability_in_fiducial_volume",
+        "signal_events",
+        "g_lim_prompt",
+    ] {
+        assert!(r.get(key).is_some(), "missing {key} in {r}");
+    }
+    assert_eq!(r["dimuon_branching"].as_f64().unwrap(), 1.0);
+    let eff = r["signal_efficiency"].as_f64().unwrap();
+    assert!(eff > 0.93 && eff < 0.97, "{eff}");
+    assert!((r["decay_probability_in_fiducial_volume"].as_f64().unwrap() - 1.0).abs() < 1e-9);
+    let w = r["window_gev"].as_array().unwrap();
+    assert!(w[0].as_f64().unwrap() < 0.3 && w[1].as_f64().unwrap() > 0.3);
+    assert!(v.get("reach").is_none());
+}
+
+/// Visible-search bad input: m_X at or below 2m_μ, an empty window, an unknown search.
+#[test]
+fn visible_search_bad_input() {
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &[
+                "--model",
+                "muon-scalar",
+                "--mass",
+                "0.2",
+                "--coupling",
+                "1e-3",
+                "--search",
+                "visible",
+            ],
+            "2 m_mu",
+        ),
+        (
+            &[
+                "--model",
+                "muon-scalar",
+                "--mass",
+                "0.3",
+                "--coupling",
+                "1e-3",
+                "--search",
+                "visible",
+                "--reach",
+                "--window-sigmas",
+                "0",
+            ],
+            "empty cut window",
+        ),
+        (
+            &[
+                "--model",
+                "muon-scalar",
+                "--mass",
+                "0.3",
+                "--coupling",
+                "1e-3",
+                "--search",
+                "both",
+            ],
+            "invisible, visible",
+        ),
+    ];
+    for (args, needle) in cases {
+        let out = muforce().arg("kaon").args(args).assert().code(2);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+    }
+}

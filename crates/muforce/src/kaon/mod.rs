@@ -8,17 +8,28 @@
 //! the K⁺ → μ⁺ν plus
 //! K⁺ → μ⁺νγ missing-mass background (`radiative`: the IB spectrum and photon veto,
 //! `resolution`: the K⁺ → μ⁺ν peak), `search` the cut-and-count and likelihood
-//! reach, and `published` the NA62 2021 limits and their conversion to couplings.
+//! reach, and `published` the NA62 2021 limits and their conversion to couplings. The visible
+//! search K⁺ → μ⁺ν(X → μ⁺μ⁻): `three_muon` (the K⁺ → μ⁺νμ⁺μ⁻ background), `dimuon_events`
+//! (seeded weighted events), `x_decay` (X widths, boosts, decay probabilities), `geometry`
+//! (the NA62 decay volume) and `visible`; `reach` the reach table of a `kaon` experiment file and
+//! `figures` its figures.
 
 mod background;
 mod channel;
+mod dimuon_events;
+mod figures;
+mod geometry;
 mod kinematics;
 mod matrix_element;
 mod published;
 mod radiative;
 mod rate;
+mod reach;
 mod resolution;
 mod search;
+mod three_muon;
+mod visible;
+mod x_decay;
 
 pub use background::{BackgroundModel, GTK_FACTOR, L1_CUT_M2};
 pub use channel::KaonModel;
@@ -39,7 +50,26 @@ pub use rate::{
 pub use resolution::{MissingMassResolution, MomentumResolution};
 pub use search::{required_signal, Exposure, InvisibleSearch, ReachPoint, SearchCounts};
 
+pub use dimuon_events::{generate, momentum, signal_boost_events, DimuonEvent, Source, P4};
+pub use figures::{experiment_missing_mass_figure, kaon_panels, missing_mass_figure};
+pub use geometry::DecayVolume;
+pub use reach::{
+    invisible_interval, model_spin, reach_table, visible_interval, InvisibleStatistic,
+    KaonExperiment, KaonScenario, KaonSearch,
+};
+pub use three_muon::{
+    dalitz_area, kroll_wada, kroll_wada_integral, pair_mass_density, pair_mass_normalisation,
+    pair_mass_weight, BR_K_3MU_NU, DIMUON_THRESHOLD,
+};
+pub use visible::{dimuon_relative_resolution, pair_mass_resolution, VisibleCounts, VisibleSearch};
+pub use x_decay::{
+    decay_table, dimuon_branching, invisible_probability, preset, visible_dimuon_probability,
+    BoostSpectrum,
+};
+
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod visible_tests;

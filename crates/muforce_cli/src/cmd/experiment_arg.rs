@@ -15,11 +15,17 @@ pub fn load(name_or_path: &str, method: Option<&str>) -> anyhow::Result<Experime
             "is a beam-dump experiment, not a missing-momentum one",
         )
         .into()),
+        Description::Kaon(_) => Err(muforce::Error::out_of_range(
+            "experiment",
+            name_or_path,
+            "is a kaon experiment, not a missing-momentum one",
+        )
+        .into()),
     }
 }
 
 /// Loads a built-in experiment by name, or an experiment file when the argument ends in
-/// `.toml` or names an existing file, of any family (missing-momentum or beam-dump);
+/// `.toml` or names an existing file, of any family (missing-momentum, beam-dump or kaon);
 /// `method` overrides the file's production method.
 pub fn load_description(name_or_path: &str, method: Option<&str>) -> anyhow::Result<Description> {
     let path = Path::new(name_or_path);
@@ -49,6 +55,14 @@ pub fn load_description(name_or_path: &str, method: Option<&str>) -> anyhow::Res
         Description::BeamDump(mut e) => {
             e.setup.method = method;
             Description::BeamDump(e)
+        }
+        Description::Kaon(_) => {
+            return Err(muforce::Error::out_of_range(
+                "--method",
+                m,
+                "does not apply to a kaon experiment (no production cross section)",
+            )
+            .into())
         }
     })
 }

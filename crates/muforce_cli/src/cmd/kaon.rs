@@ -1,8 +1,13 @@
-//! `muforce kaon`: K⁺ → μ⁺νX rate and branching ratio, optionally the NA62 invisible-search reach.
+//! `muforce kaon`: K⁺ → μ⁺νX rate and branching ratio, optionally the NA62 reach of the
+//! invisible search (`--search invisible`, the default) or of the visible search X → μ⁺μ⁻
+//! (`--search visible`).
 
 use crate::output::print_json;
 use crate::quantity::parse_energy;
-use muforce::kaon::{kaon_rate, Exposure, InvisibleSearch, KaonModel, L1_CUT_M2, MAX_X_MASS};
+use muforce::kaon::{
+    kaon_rate, visible_dimuon_probability, DecayVolume, Exposure, InvisibleSearch, KaonModel,
+    VisibleSearch, DIMUON_THRESHOLD, L1_CUT_M2, MAX_X_MASS,
+};
 use serde::Serialize;
 
 #[derive(Debug, clap::Args)]
@@ -16,9 +21,22 @@ pub struct Args {
     /// Coupling g (0 < g ≤ 4π).
     #[arg(long, allow_hyphen_values = true)]
     coupling: f64,
-    /// Also compute the projected NA62 invisible-search reach g_lim (cut and count and Λ(S) < 4).
+    /// Also compute the projected NA62 reach of the search chosen by --search.
     #[arg(long)]
     reach: bool,
+    /// The search of --reach: invisible (m²_miss tail; cut and count and Λ(S) < 4) or visible
+    /// (X → μ⁺μ⁻ bump hunt against K⁺ → μ⁺νμ⁺μ⁻; needs 2m_μ < m_X).
+    #[arg(long, default_value = "invisible")]
+    search: String,
+    /// Visible search: half-width of the m_μμ window in units of the mass resolution (> 0).
+    #[arg(long, default_value_t = 2.0, allow_hyphen_values = true)]
+    window_sigmas: f64,
+    /// Visible search: BR(K⁺ → μ⁺νμ⁺μ⁻) of the background (NA62 slides: 7e-8).
+    #[arg(long, default_value_t = muforce::kaon::BR_K_3MU_NU, allow_hyphen_values = true)]
+    background_br: f64,
+    /// Visible search: confidence level of the Poisson limit.
+    #[arg(long, default_value_t = 0.95, allow_hyphen_values = true)]
+    confidence_level: f64,
     /// Number of K⁺ decays for the reach (default: the 10¹³ projection of the NA62 slides).
     #[arg(long, default_value_t = 1e13, allow_hyphen_values = true)]
     kaons: f64,
@@ -59,6 +77,23 @@ struct Reach {
 }
 
 #[derive(Serialize)]
+struct VisibleReach {
+    kaons: f64,
+    acceptance: f64,
+    trigger_fraction: f64,
+    window_gev: [f64; 2],
+    sigma_m_gev: f64,
+    signal_efficiency: f64,
+    background_efficiency: f64,
+    background: f64,
+    signal_limit: f64,
+    dimuon_branching: f64,
+    decay_probability_in_fiducial_volume: f64,
+    signal_events: f64,
+    g_lim_prompt: f64,
+}
+
+#[derive(Serialize)]
 struct Report {
     ratio_to_k_mu_nu: f64,
     branching_ratio: f64,
@@ -68,6 +103,36 @@ struct Report {
     coupling: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     reach: Option<Reach>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    visible: Option<VisibleReach>,
+}
+
+/// The visible-search block: counts at the mass, the expected signal at the coupling (with the
+/// decay probability in the fiducial volume) and the prompt-decay limit g with S = limit.
+fn visible_reach(
+    args: &Args,
+    model: KaonModel,
+    search: &VisibleSearch,
+) -> anyhow::Result<VisibleReach> {
+    let background = search.background_events()?;
+    let c = search.counts(model, args.mass, &background)?;
+    let p = visible_dimuon_probability(model, args.mass, args.coupling, &c.boosts, &search.volume)?;
+    let prompt = c.signal_per_g2 * c.dimuon_branching;
+    Ok(VisibleReach {
+        kaons: args.kaons,
+        acceptance: args.acceptance,
+        trigger_fraction: args.trigger_fraction,
+        window_gev: [c.window.0, c.window.1],
+        sigma_m_gev: c.sigma_m_gev,
+        signal_efficiency: c.signal_efficiency,
+        background_efficiency: c.background_efficiency,
+        background: c.background,
+        signal_limit: c.signal_limit,
+        dimuon_branching: c.dimuon_branching,
+        decay_probability_in_fiducial_volume: p / c.dimuon_branching.max(f64::MIN_POSITIVE),
+        signal_events: args.coupling * args.coupling * c.signal_per_g2 * p,
+        g_lim_prompt: (c.signal_limit / prompt).sqrt(),
+    })
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
@@ -84,9 +149,55 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         bins: args.bins,
         ..InvisibleSearch::default()
     };
+    let visible_search = VisibleSearch {
+        exposure: search.exposure,
+        volume: DecayVolume::default(),
+        window_sigmas: args.window_sigmas,
+        background_branching_ratio: args.background_br,
+        confidence_level: args.confidence_level,
+        ..VisibleSearch::default()
+    };
+    let visible = match args.search.trim() {
+        "invisible" => false,
+        "visible" => true,
+        other => {
+            return Err(
+                muforce::Error::unknown("--search", other, &["invisible", "visible"]).into(),
+            )
+        }
+    };
     // Check the search settings even when the reach is not asked for: bad input is never ignored.
-    search.validate()?;
+    if visible {
+        visible_search.validate()?;
+    } else {
+        search.validate()?;
+    }
     let rate = kaon_rate(model, args.mass, args.coupling)?;
+    if visible && args.mass <= DIMUON_THRESHOLD {
+        return Err(muforce::Error::out_of_range(
+            "--mass",
+            args.mass,
+            format!("must exceed 2 m_mu = {DIMUON_THRESHOLD:.6} GeV for the visible search (X -> mu+ mu-)"),
+        )
+        .into());
+    }
+    if visible {
+        let report = Report {
+            ratio_to_k_mu_nu: rate.ratio_to_k_mu_nu,
+            branching_ratio: rate.branching_ratio,
+            ratio_error: rate.ratio_error,
+            model: model.name().to_string(),
+            mass_gev: rate.mass_gev,
+            coupling: rate.coupling,
+            reach: None,
+            visible: if args.reach {
+                Some(visible_reach(args, model, &visible_search)?)
+            } else {
+                None
+            },
+        };
+        return print_report(args, &report);
+    }
     let window = search.window(args.mass)?;
     let reach = if args.reach {
         let counts = search.counts(model, args.mass)?;
@@ -112,9 +223,14 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         mass_gev: rate.mass_gev,
         coupling: rate.coupling,
         reach,
+        visible: None,
     };
+    print_report(args, &report)
+}
+
+fn print_report(args: &Args, report: &Report) -> anyhow::Result<()> {
     if args.json {
-        return print_json(&report);
+        return print_json(report);
     }
     println!(
         "K+ -> mu+ nu X, model {}, m_X = {} GeV, g = {:e}",
@@ -145,6 +261,21 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             "    g_lim (binned likelihood, Lambda(S) < 4)           = {:.4e}",
             r.g_lim_likelihood
         );
+    }
+    if let Some(v) = &report.visible {
+        println!(
+            "  NA62 visible reach (X -> mu+ mu-): {:e} K+ x acceptance {} x trigger {}",
+            v.kaons, v.acceptance, v.trigger_fraction
+        );
+        println!(
+            "    m_mumu window [{:.6}, {:.6}] GeV (sigma_m = {:.3e} GeV): signal efficiency {:.4}, background {:.4e}, signal limit {:.4e}",
+            v.window_gev[0], v.window_gev[1], v.sigma_m_gev, v.signal_efficiency, v.background, v.signal_limit
+        );
+        println!(
+            "    BR(X -> mu mu) = {:.6}, P(decay in the fiducial volume) = {:.4e}, signal events at g = {:.4e}",
+            v.dimuon_branching, v.decay_probability_in_fiducial_volume, v.signal_events
+        );
+        println!("    g_lim (prompt X -> mu mu) = {:.4e}", v.g_lim_prompt);
     }
     Ok(())
 }

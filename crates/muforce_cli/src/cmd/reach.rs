@@ -45,6 +45,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         write(&args.out.join("reach.yaml"), yaml)?;
     }
     write_panels(&run.panels, &args.out, "reach")?;
+    let spectra = reach_run::write_missing_mass(&description, &args.out, "missing_mass")?;
     println!(
         "{}: {} in {:.1} s",
         run.name,
@@ -68,8 +69,13 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     } else {
         ""
     };
+    let spectra = if spectra.is_empty() {
+        ""
+    } else {
+        ", missing_mass.svg, missing_mass.png"
+    };
     println!(
-        "wrote reach.csv, reach.json,{yaml} reach.svg, reach.png in {}",
+        "wrote reach.csv, reach.json,{yaml} reach.svg, reach.png{spectra} in {}",
         args.out.display()
     );
     Ok(())

@@ -5,6 +5,7 @@ use crate::progress;
 use muforce::experiment::beam_dump::{self, dump_panels};
 use muforce::experiment::missing_momentum::{self, reach_panels};
 use muforce::experiment::Description;
+use muforce::kaon::{experiment_missing_mass_figure, kaon_panels, reach_table};
 use muforce::plot::{render_panels, ReachFigure};
 use muforce::reach::{Constraint, ReachTable};
 use std::path::{Path, PathBuf};
@@ -17,10 +18,9 @@ pub struct ReachRun {
     pub table: ReachTable,
     /// One panel per model, with the overlays.
     pub panels: Vec<ReachFigure>,
-    /// The HEPData YAML text (missing-momentum experiments).
+    /// The HEPData YAML text.
     pub hepdata: Option<String>,
-    /// The lightest mass of the scan, whose lower edges `reach` prints (missing-momentum
-    /// experiments).
+    /// The lightest mass of the scan, whose lower edges `reach` prints.
     pub lightest_mass: Option<f64>,
     /// "N rows (… models x … masses x … scenarios, … cross section)".
     pub counts: String,
@@ -82,8 +82,12 @@ pub fn scan(description: &Description, overlays: &[Constraint]) -> anyhow::Resul
             ReachRun {
                 name: experiment.name.clone(),
                 panels: dump_panels(experiment, &result, overlays)?,
-                hepdata: None,
-                lightest_mass: None,
+                hepdata: Some(
+                    result
+                        .table
+                        .to_hepdata_yaml(&experiment.title, experiment.confidence_level)?,
+                ),
+                lightest_mass: experiment.masses_gev.first().copied(),
                 counts: counts(
                     result.table.rows.len(),
                     experiment.models.len(),
@@ -94,7 +98,50 @@ pub fn scan(description: &Description, overlays: &[Constraint]) -> anyhow::Resul
                 table: result.table,
             }
         }
+        Description::Kaon(experiment) => {
+            let points = experiment.models.len() * experiment.masses_gev.len();
+            let table = with_bar(points, |tick| reach_table(experiment, tick))?;
+            ReachRun {
+                name: experiment.name.clone(),
+                panels: kaon_panels(experiment, &table, overlays)?,
+                hepdata: Some(
+                    table.to_hepdata_yaml(&experiment.title, experiment.confidence_level)?,
+                ),
+                lightest_mass: experiment.masses_gev.first().copied(),
+                counts: counts(
+                    table.rows.len(),
+                    experiment.models.len(),
+                    experiment.masses_gev.len(),
+                    experiment.scenarios.len(),
+                    "K+ -> mu+ nu X",
+                ),
+                table,
+            }
+        }
     })
+}
+
+/// The m²_miss spectra of a kaon experiment's invisible search (signal at its figure masses
+/// over the background), written to `dir/stem.svg` and `.png`; nothing for other families.
+pub fn write_missing_mass(
+    description: &Description,
+    dir: &Path,
+    stem: &str,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let Description::Kaon(experiment) = description else {
+        return Ok(Vec::new());
+    };
+    let Some(figure) = experiment_missing_mass_figure(experiment)? else {
+        return Ok(Vec::new());
+    };
+    ["svg", "png"]
+        .into_iter()
+        .map(|ext| {
+            let path = dir.join(format!("{stem}.{ext}"));
+            figure.render(&path)?;
+            Ok(path)
+        })
+        .collect()
 }
 
 /// Draws `figures` side by side (800 pixels wide each) to `dir/stem.svg` and `dir/stem.png`.

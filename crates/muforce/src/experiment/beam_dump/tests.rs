@@ -59,7 +59,7 @@ pub(super) fn fermilab(method: Method) -> DumpSetup {
 fn dump(name: &str) -> BeamDump {
     match builtin_description(name).unwrap() {
         Description::BeamDump(d) => *d,
-        Description::MissingMomentum(_) => panic!("{name} is not a beam dump"),
+        _ => panic!("{name} is not a beam dump"),
     }
 }
 

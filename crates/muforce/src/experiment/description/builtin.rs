@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::source::MomentumSpectrum;
 
 /// (name, file name, TOML text).
-const EXPERIMENTS: [(&str, &str, &str); 5] = [
+const EXPERIMENTS: [(&str, &str, &str); 6] = [
     (
         "atlas-hllhc",
         "experiments/atlas_hllhc.toml",
@@ -31,6 +31,11 @@ const EXPERIMENTS: [(&str, &str, &str); 5] = [
         "m3",
         "experiments/m3.toml",
         include_str!("../../../../../experiments/m3.toml"),
+    ),
+    (
+        "na62",
+        "experiments/na62.toml",
+        include_str!("../../../../../experiments/na62.toml"),
     ),
 ];
 
@@ -73,6 +78,11 @@ pub fn builtin(name: &str) -> Result<Experiment> {
             "experiment",
             name,
             "is a beam-dump experiment, not a missing-momentum one",
+        )),
+        Description::Kaon(_) => Err(Error::out_of_range(
+            "experiment",
+            name,
+            "is a kaon experiment, not a missing-momentum one",
         )),
     }
 }

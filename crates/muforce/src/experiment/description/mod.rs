@@ -7,6 +7,7 @@
 
 mod beam_dump;
 mod builtin;
+mod kaon;
 mod location;
 mod schema;
 #[cfg(test)]
@@ -185,6 +186,8 @@ pub enum Description {
     MissingMomentum(Box<Experiment>),
     /// Family `beam-dump`.
     BeamDump(Box<BeamDump>),
+    /// Family `kaon` (K⁺ → μ⁺νX at a kaon decay-in-flight experiment).
+    Kaon(Box<crate::kaon::KaonExperiment>),
 }
 
 /// Only `[experiment] family`, read first to choose the schema (other keys are ignored here).
@@ -215,13 +218,16 @@ impl Description {
                         text,
                     )?)))
                 }
+                "kaon" => return Ok(Description::Kaon(Box::new(kaon::kaon(source_name, text)?))),
                 "missing-momentum" => {}
                 other => {
                     let at = location::Located { source_name, text };
                     return Err(at.error(
                         family.span(),
                         "experiment.family",
-                        format!("unknown family '{other}'; known: missing-momentum, beam-dump"),
+                        format!(
+                            "unknown family '{other}'; known: missing-momentum, beam-dump, kaon"
+                        ),
                     ));
                 }
             }
@@ -248,6 +254,7 @@ impl Description {
         match self {
             Description::MissingMomentum(e) => &e.name,
             Description::BeamDump(e) => &e.name,
+            Description::Kaon(e) => &e.name,
         }
     }
 }

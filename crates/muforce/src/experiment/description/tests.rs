@@ -22,7 +22,7 @@ fn builtin_atlas_file() {
     assert_eq!(e.name, "atlas");
     assert_eq!(e.target.length_cm, 253.0);
     assert_eq!(e.target.material.name, "copper-63");
-    assert_eq!(e.method, Method::Ww);
+    assert_eq!(e.method, Method::Exact);
     assert_eq!((e.cuts.theta_max, e.cuts.p_out_min), (0.1, 5.0));
     // 3 ab⁻¹ × 0.39 nb = 1.17e9 Z muons, × 3.5 nb = 1.05e10 W muons.
     assert!((e.sample("Z").unwrap().muons(3000.0) / 1.17e9 - 1.0).abs() < 1e-12);
@@ -71,9 +71,9 @@ fn bad_files_name_field_and_line() {
         ),
         // Unknown method and unknown background of a scenario.
         (
-            TEXT.replace("method = \"ww\"", "method = \"guess\""),
+            TEXT.replace("method = \"exact\"", "method = \"guess\""),
             "production.method",
-            line_of(TEXT, "method = \"ww\""),
+            line_of(TEXT, "method = \"exact\""),
         ),
         (
             TEXT.replacen("background = \"A\"", "background = \"C\"", 1),

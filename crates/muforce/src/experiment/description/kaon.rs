@@ -1,0 +1,462 @@
+//! Experiment files of family `kaon` (experiments/na62.toml documents every field): K⁺ → μ⁺νX
+//! at a kaon decay-in-flight experiment, validated into [`KaonExperiment`]. Errors name the file,
+//! line and field.
+
+use super::location::Located;
+use super::validate::{syntax_error, Checker};
+use crate::error::Result;
+use crate::kaon::{
+    BackgroundModel, DecayVolume, Exposure, InvisibleSearch, InvisibleStatistic, KaonExperiment,
+    KaonModel, KaonScenario, KaonSearch, MissingMassResolution, MomentumResolution, PhotonVeto,
+    VisibleSearch, MAX_X_MASS,
+};
+use crate::model::Era;
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    experiment: ExperimentSection,
+    beam: BeamSection,
+    geometry: GeometrySection,
+    detector: DetectorSection,
+    invisible: InvisibleSection,
+    visible: VisibleSection,
+    analysis: AnalysisSection,
+    #[serde(default)]
+    figures: Option<FiguresSection>,
+    scenario: Vec<ScenarioSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExperimentSection {
+    name: Spanned<String>,
+    title: String,
+    #[allow(dead_code)] // checked before this schema is chosen
+    family: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BeamSection {
+    kaon_momentum_gev: Spanned<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(clippy::struct_field_names)] // the names are the file's keys
+struct GeometrySection {
+    fiducial_start_m: Spanned<f64>,
+    fiducial_end_m: Spanned<f64>,
+    detector_end_m: Spanned<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DetectorSection {
+    momentum_resolution_constant: Spanned<f64>,
+    momentum_resolution_per_gev: Spanned<f64>,
+    muon_momentum_gev: Spanned<f64>,
+    photon_veto_floor: Spanned<f64>,
+    photon_veto_soft_scale_gev: Spanned<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InvisibleSection {
+    m2_lower_gev2: Spanned<f64>,
+    gtk_factor: Spanned<f64>,
+    bins: Spanned<i64>,
+    significance: Spanned<f64>,
+    boost_events: Spanned<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VisibleSection {
+    background_branching_ratio: Spanned<f64>,
+    window_sigmas: Spanned<f64>,
+    events: Spanned<i64>,
+    seed: Spanned<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnalysisSection {
+    confidence_level: Spanned<f64>,
+    models: Spanned<Vec<String>>,
+    mass_min_gev: Spanned<f64>,
+    mass_max_gev: Spanned<f64>,
+    masses_per_decade: Spanned<i64>,
+    coupling_min: Spanned<f64>,
+    coupling_max: Spanned<f64>,
+    couplings_per_decade: Spanned<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FiguresSection {
+    g2_era: Spanned<String>,
+    g2_sigma: Spanned<f64>,
+    missing_mass_masses_gev: Spanned<Vec<f64>>,
+    missing_mass_coupling: Spanned<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioSection {
+    name: Spanned<String>,
+    search: Spanned<String>,
+    kaons: Spanned<f64>,
+    acceptance: Spanned<f64>,
+    trigger_fraction: Spanned<f64>,
+    #[serde(default)]
+    statistic: Option<Spanned<String>>,
+    #[serde(default)]
+    kappa: Option<Spanned<f64>>,
+}
+
+fn integer(c: &Checker<'_>, v: &Spanned<i64>, field: &str, lo: i64, hi: i64) -> Result<usize> {
+    let n = *v.get_ref();
+    if (lo..=hi).contains(&n) {
+        Ok(usize::try_from(n).unwrap_or(0))
+    } else {
+        Err(c
+            .at
+            .error(v.span(), field, format!("{n} must lie in [{lo}, {hi}]")))
+    }
+}
+
+/// Parses and validates a `kaon` experiment file.
+pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
+    let at = Located { source_name, text };
+    let file: File = toml::from_str(text).map_err(|e| syntax_error(&at, &e))?;
+    let c = Checker { at };
+    let name = file.experiment.name.get_ref().trim().to_string();
+    if name.is_empty() || name.contains(',') {
+        return Err(c.at.error(
+            file.experiment.name.span(),
+            "experiment.name",
+            "must be a non-empty name without commas",
+        ));
+    }
+    let kaon_momentum_gev = c.within(
+        &file.beam.kaon_momentum_gev,
+        "beam.kaon_momentum_gev",
+        1.0,
+        1e4,
+    )?;
+    let g = &file.geometry;
+    let volume = DecayVolume {
+        kaon_momentum_gev,
+        fiducial_start_m: c.within(&g.fiducial_start_m, "geometry.fiducial_start_m", 0.0, 1e5)?,
+        fiducial_end_m: c.within(&g.fiducial_end_m, "geometry.fiducial_end_m", 0.0, 1e5)?,
+        detector_end_m: c.within(&g.detector_end_m, "geometry.detector_end_m", 0.0, 1e5)?,
+    };
+    c.wrap(&g.fiducial_end_m, "geometry", volume.validate())?;
+    let d = &file.detector;
+    let momentum = MomentumResolution {
+        constant: c.within(
+            &d.momentum_resolution_constant,
+            "detector.momentum_resolution_constant",
+            0.0,
+            1.0,
+        )?,
+        per_gev: c.within(
+            &d.momentum_resolution_per_gev,
+            "detector.momentum_resolution_per_gev",
+            0.0,
+            1.0,
+        )?,
+    };
+    if momentum.constant == 0.0 && momentum.per_gev == 0.0 {
+        return Err(c.at.error(
+            d.momentum_resolution_constant.span(),
+            "detector.momentum_resolution_constant",
+            "the constant and the slope cannot both be 0 (the mass windows would be empty)",
+        ));
+    }
+    let muon_momentum_gev = c.within(
+        &d.muon_momentum_gev,
+        "detector.muon_momentum_gev",
+        0.1,
+        kaon_momentum_gev,
+    )?;
+    let veto = PhotonVeto {
+        floor: c.within(&d.photon_veto_floor, "detector.photon_veto_floor", 0.0, 1.0)?,
+        soft_scale_gev: c.within(
+            &d.photon_veto_soft_scale_gev,
+            "detector.photon_veto_soft_scale_gev",
+            0.0,
+            0.25,
+        )?,
+    };
+    let i = &file.invisible;
+    let m2_top = MAX_X_MASS * MAX_X_MASS;
+    let m2_lower = c.within(&i.m2_lower_gev2, "invisible.m2_lower_gev2", -1.0, 1.0)?;
+    if m2_lower >= m2_top {
+        return Err(c.at.error(
+            i.m2_lower_gev2.span(),
+            "invisible.m2_lower_gev2",
+            format!("{m2_lower} leaves an empty cut window: it must be below (m_K - m_mu)^2 = {m2_top:.6} GeV^2"),
+        ));
+    }
+    let gtk_factor = c.within(&i.gtk_factor, "invisible.gtk_factor", 0.0, 1.0)?;
+    let bins = integer(&c, &i.bins, "invisible.bins", 1, 10_000)?;
+    let significance = c.within(&i.significance, "invisible.significance", 0.1, 10.0)?;
+    let boost_events = integer(
+        &c,
+        &i.boost_events,
+        "invisible.boost_events",
+        100,
+        10_000_000,
+    )?;
+    let v = &file.visible;
+    let background_branching_ratio = c.within(
+        &v.background_branching_ratio,
+        "visible.background_branching_ratio",
+        0.0,
+        1.0,
+    )?;
+    let window_sigmas = *v.window_sigmas.get_ref();
+    if !(window_sigmas.is_finite() && window_sigmas > 0.0 && window_sigmas <= 10.0) {
+        return Err(c.at.error(
+            v.window_sigmas.span(),
+            "visible.window_sigmas",
+            format!("{window_sigmas} must lie in (0, 10]: a zero or negative half-width is an empty cut window"),
+        ));
+    }
+    let events = integer(&c, &v.events, "visible.events", 100, 10_000_000)?;
+    let seed = u64::try_from(*v.seed.get_ref())
+        .map_err(|_| c.at.error(v.seed.span(), "visible.seed", "must be >= 0"))?;
+    let a = &file.analysis;
+    let confidence_level = c.within(
+        &a.confidence_level,
+        "analysis.confidence_level",
+        0.5,
+        0.999_999,
+    )?;
+    let mut models = Vec::new();
+    for m in a.models.get_ref() {
+        let model = c.wrap(&a.models, "analysis.models", KaonModel::parse(m))?;
+        if !models.contains(&model) {
+            models.push(model);
+        }
+    }
+    if models.is_empty() {
+        return Err(c.at.error(
+            a.models.span(),
+            "analysis.models",
+            "needs at least one model",
+        ));
+    }
+    let m0 = c.within(&a.mass_min_gev, "analysis.mass_min_gev", 1e-6, MAX_X_MASS)?;
+    let m1 = *a.mass_max_gev.get_ref();
+    if !(m1.is_finite() && m1 > m0 && m1 < MAX_X_MASS) {
+        return Err(c.at.error(
+            a.mass_max_gev.span(),
+            "analysis.mass_max_gev",
+            format!("{m1} must lie above mass_min_gev = {m0} and below m_K - m_mu = {MAX_X_MASS:.9} GeV"),
+        ));
+    }
+    let per_decade = integer(
+        &c,
+        &a.masses_per_decade,
+        "analysis.masses_per_decade",
+        1,
+        1000,
+    )?;
+    let n = ((m1 / m0).log10() * per_decade as f64).round().max(1.0) as usize;
+    let masses_gev = (0..=n)
+        .map(|k| m0 * (m1 / m0).powf(k as f64 / n as f64))
+        .collect();
+    let g0 = c.within(&a.coupling_min, "analysis.coupling_min", 1e-12, 10.0)?;
+    let g1 = c.within(
+        &a.coupling_max,
+        "analysis.coupling_max",
+        1e-12,
+        crate::model::MAX_COUPLING,
+    )?;
+    if g1 <= g0 {
+        return Err(c.at.error(
+            a.coupling_max.span(),
+            "analysis.coupling_max",
+            format!("{g1} must be above coupling_min = {g0}"),
+        ));
+    }
+    let couplings_per_decade = integer(
+        &c,
+        &a.couplings_per_decade,
+        "analysis.couplings_per_decade",
+        1,
+        1000,
+    )?;
+    let (g2_era, g2_sigma, figure_masses_gev, figure_coupling) = match &file.figures {
+        Some(f) => {
+            let masses = f.missing_mass_masses_gev.get_ref().clone();
+            for &m in &masses {
+                c.wrap(
+                    &f.missing_mass_masses_gev,
+                    "figures.missing_mass_masses_gev",
+                    crate::kaon::check_x_mass("missing-mass figure mass", m),
+                )?;
+            }
+            (
+                c.wrap(
+                    &f.g2_era,
+                    "figures.g2_era",
+                    Era::from_name(f.g2_era.get_ref()),
+                )?,
+                c.within(&f.g2_sigma, "figures.g2_sigma", 0.1, 10.0)?,
+                masses,
+                c.within(
+                    &f.missing_mass_coupling,
+                    "figures.missing_mass_coupling",
+                    1e-12,
+                    crate::model::MAX_COUPLING,
+                )?,
+            )
+        }
+        None => (Era::from_name("e821-2006")?, 2.0, vec![0.1, 0.2, 0.3], 1e-3),
+    };
+    let mut scenarios: Vec<KaonScenario> = Vec::new();
+    for s in &file.scenario {
+        let sname = s.name.get_ref().trim().to_string();
+        if sname.is_empty() || sname.contains(',') || scenarios.iter().any(|o| o.name == sname) {
+            return Err(c.at.error(
+                s.name.span(),
+                "scenario.name",
+                format!("'{sname}' must be a non-empty name without commas, used once"),
+            ));
+        }
+        let exposure = Exposure {
+            kaons: c.within(&s.kaons, "scenario.kaons", 1.0, 1e20)?,
+            acceptance: c.within(&s.acceptance, "scenario.acceptance", 1e-9, 1.0)?,
+            trigger_fraction: c.within(
+                &s.trigger_fraction,
+                "scenario.trigger_fraction",
+                1e-9,
+                1.0,
+            )?,
+        };
+        let search = match s.search.get_ref().trim() {
+            "invisible" => {
+                let statistic = match s.statistic.as_ref().map(|t| (t, t.get_ref().trim())) {
+                    None | Some((_, "likelihood")) => InvisibleStatistic::Likelihood,
+                    Some((_, "cut-and-count")) => InvisibleStatistic::CutAndCount,
+                    Some((t, other)) => {
+                        return Err(c.at.error(
+                            t.span(),
+                            "scenario.statistic",
+                            format!(
+                                "unknown statistic '{other}'; known: likelihood, cut-and-count"
+                            ),
+                        ))
+                    }
+                };
+                let kappa = match &s.kappa {
+                    Some(k) => {
+                        let x = *k.get_ref();
+                        if !(x.is_finite() && x >= 0.0) {
+                            return Err(c.at.error(
+                                k.span(),
+                                "scenario.kappa",
+                                format!("{x} must be a finite relative systematic >= 0"),
+                            ));
+                        }
+                        x
+                    }
+                    None => 0.0,
+                };
+                KaonSearch::Invisible(
+                    InvisibleSearch {
+                        exposure,
+                        background: BackgroundModel {
+                            veto,
+                            resolution: MissingMassResolution {
+                                momentum,
+                                kaon_momentum_gev,
+                                muon_momentum_gev,
+                                extra_sigma_gev2: 0.0,
+                            },
+                            photon_energy_cut_gev: 0.0,
+                            gtk_factor,
+                            gtk_threshold_m2: m2_lower,
+                        },
+                        m2_lower,
+                        m2_upper: m2_top,
+                        kappa,
+                        significance,
+                        bins,
+                    },
+                    statistic,
+                )
+            }
+            "visible" => {
+                for (field, present) in [
+                    (
+                        "scenario.statistic",
+                        s.statistic.as_ref().map(Spanned::span),
+                    ),
+                    ("scenario.kappa", s.kappa.as_ref().map(Spanned::span)),
+                ] {
+                    if let Some(span) = present {
+                        return Err(c.at.error(
+                            span,
+                            field,
+                            "is only read for search = \"invisible\" (the visible search uses a Poisson limit)",
+                        ));
+                    }
+                }
+                KaonSearch::Visible(VisibleSearch {
+                    exposure,
+                    volume,
+                    momentum,
+                    background_branching_ratio,
+                    window_sigmas,
+                    events,
+                    seed,
+                    confidence_level,
+                })
+            }
+            other => {
+                return Err(c.at.error(
+                    s.search.span(),
+                    "scenario.search",
+                    format!("unknown search '{other}'; known: invisible, visible"),
+                ))
+            }
+        };
+        match &search {
+            KaonSearch::Invisible(i, _) => c.wrap(&s.name, "scenario", i.validate())?,
+            KaonSearch::Visible(v) => c.wrap(&s.name, "scenario", v.validate())?,
+        }
+        scenarios.push(KaonScenario {
+            name: sname,
+            search,
+        });
+    }
+    if scenarios.is_empty() {
+        return Err(c
+            .at
+            .error(0..0, "scenario", "needs at least one [[scenario]]"));
+    }
+    Ok(KaonExperiment {
+        name,
+        title: file.experiment.title,
+        volume,
+        confidence_level,
+        models,
+        masses_gev,
+        coupling_range: (g0, g1),
+        couplings_per_decade,
+        boost_events,
+        g2_era,
+        g2_sigma,
+        figure_masses_gev,
+        figure_coupling,
+        scenarios,
+    })
+}
