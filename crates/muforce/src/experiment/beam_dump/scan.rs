@@ -120,20 +120,39 @@ pub fn scan(experiment: &BeamDump, progress: &(dyn Fn() + Sync)) -> Result<DumpS
         .flat_map(|&p| experiment.masses_gev.iter().map(move |&m| (p, m)))
         .collect();
     let nodes = experiment.setup.depth_nodes()?;
-    let points = jobs
+    // One production table per mass, shared by the models of the same spin.
+    let per_mass = experiment
+        .masses_gev
         .par_iter()
-        .map(|&(preset, mass)| -> Result<Vec<Option<CouplingInterval>>> {
-            let y = DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass)?;
-            let out = experiment
-                .scenarios
-                .iter()
-                .zip(&limits)
-                .map(|(s, &n_up)| interval(experiment, &y, s.muons * s.efficiency, n_up))
-                .collect::<Result<Vec<_>>>()?;
-            progress();
+        .map(|&mass| -> Result<Vec<Vec<Option<CouplingInterval>>>> {
+            let mut tabulated: Vec<DumpYield> = Vec::new();
+            let mut out = Vec::new();
+            for &preset in &experiment.models {
+                let y = match tabulated.iter().find_map(|t| t.for_preset(preset)) {
+                    Some(y) => y,
+                    None => {
+                        let y = DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass)?;
+                        tabulated.push(y.clone());
+                        y
+                    }
+                };
+                out.push(
+                    experiment
+                        .scenarios
+                        .iter()
+                        .zip(&limits)
+                        .map(|(s, &n_up)| interval(experiment, &y, s.muons * s.efficiency, n_up))
+                        .collect::<Result<Vec<_>>>()?,
+                );
+                progress();
+            }
             Ok(out)
         })
         .collect::<Result<Vec<_>>>()?;
+    // Back to the order of `jobs`: models outer, masses inner.
+    let points: Vec<&Vec<Option<CouplingInterval>>> = (0..experiment.models.len())
+        .flat_map(|k| per_mass.iter().map(move |m| &m[k]))
+        .collect();
     let mut rows = Vec::new();
     for (k, scenario) in experiment.scenarios.iter().enumerate() {
         for (&(preset, mass), iv) in jobs.iter().zip(&points) {

@@ -247,6 +247,17 @@ impl DumpYield {
         })
     }
 
+    /// The same production for `preset`, if it has this yield's spin: the tabulated n_atom dy
+    /// dx dσ/dx is at g_μ = 1 and depends on the model only through the spin of X (the other
+    /// couplings enter the decays alone), so a mass scan tabulates it once for every model.
+    #[must_use]
+    pub fn for_preset(&self, preset: Preset) -> Option<DumpYield> {
+        (preset.spin() == self.preset.spin()).then(|| DumpYield {
+            preset,
+            ..self.clone()
+        })
+    }
+
     /// Produced X per muon at coupling g, before the decay requirement (n_atom ∫dy ∫dx dσ/dx).
     pub fn produced_per_muon(&self, g: f64) -> f64 {
         g * g * self.points.iter().map(|p| p.weight).sum::<f64>()
