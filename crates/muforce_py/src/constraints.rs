@@ -14,6 +14,9 @@ use std::path::Path;
 /// coupling_low and coupling_high (the excluded couplings g_low < g_μ < g_high). NaN marks an
 /// empty cell: coupling_high NaN means every coupling above coupling_low is excluded (an upper
 /// limit on g); both NaN means nothing is excluded at that mass (a gap in the curve).
+///
+/// `Constraint(path)` reads a file (a malformed one raises ValueError naming the file, line
+/// and field); `muforce.shipped_constraints()` gives the files of data/constraints/.
 #[pyclass(name = "Constraint", module = "muforce", frozen)]
 pub struct Constraint {
     inner: LibConstraint,

@@ -19,7 +19,12 @@ use std::path::Path;
 /// An experiment file of any family: a missing-momentum experiment (source, target, detector,
 /// ρ analysis; GKSST arXiv:1906.09272 for the ATLAS-type analysis), a muon beam dump (CPZ
 /// arXiv:1701.07437 Sect. IV) or a kaon decay-in-flight experiment (K⁺ → μ⁺νX, REFERENCE §7,
-/// NA62 slides after arXiv:1902.07715). Loaded from a built-in name or a TOML file.
+/// NA62 slides after arXiv:1902.07715).
+///
+/// `Experiment(name_or_path, method=None)` loads a built-in (`muforce.experiments()`) or a
+/// TOML file; `method` (exact, ww, iww) overrides the production method. `scan()` gives the
+/// reach of every family; the ρ histograms (`edges`, `background`, `signal`) exist for
+/// missing-momentum experiments only.
 #[pyclass(name = "Experiment", module = "muforce", frozen)]
 pub struct Experiment {
     inner: Description,
