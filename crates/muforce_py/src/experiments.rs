@@ -1,21 +1,53 @@
-//! Experiments: load a built-in or a TOML file, expected signal and background histograms,
-//! and the reach scan.
+//! Experiments of every family (missing-momentum, beam-dump, kaon): load a built-in or a TOML
+//! file, expected signal and background histograms (missing-momentum), and the reach scan.
 
 use crate::error::IntoPy;
+use muforce::experiment::beam_dump::{self, BeamDump};
 use muforce::experiment::missing_momentum::{background, scan, scenario_muons, signal};
-use muforce::experiment::{builtin, builtin_names, Experiment as LibExperiment};
+use muforce::experiment::{
+    builtin_description, builtin_names, Description, Experiment as LibExperiment,
+};
+use muforce::kaon::{reach_table, KaonExperiment};
 use muforce::model::Spin;
 use muforce::production::Method;
+use muforce::reach::ReachTable;
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::path::Path;
 
-/// A missing-momentum experiment (source, target, detector, analysis), loaded from a
-/// built-in name or a TOML file (GKSST arXiv:1906.09272 for the ATLAS-type analysis).
+/// An experiment file of any family: a missing-momentum experiment (source, target, detector,
+/// ρ analysis; GKSST arXiv:1906.09272 for the ATLAS-type analysis), a muon beam dump (CPZ
+/// arXiv:1701.07437 Sect. IV) or a kaon decay-in-flight experiment (K⁺ → μ⁺νX, REFERENCE §7,
+/// NA62 slides after arXiv:1902.07715).
+///
+/// `Experiment(name_or_path, method=None)` loads a built-in (`muforce.experiments()`) or a
+/// TOML file; `method` (exact, ww, iww) overrides the production method. `scan()` gives the
+/// reach of every family; the ρ histograms (`edges`, `background`, `signal`) exist for
+/// missing-momentum experiments only.
 #[pyclass(name = "Experiment", module = "muforce", frozen)]
 pub struct Experiment {
-    inner: LibExperiment,
+    inner: Description,
+}
+
+/// The error for a missing-momentum-only method called on another family.
+fn only_missing_momentum(d: &Description, what: &str) -> PyErr {
+    crate::error::to_py(muforce::Error::out_of_range(
+        "experiment",
+        d.name(),
+        format!(
+            "is a {} experiment; {what} exist only for missing-momentum experiments",
+            family(d)
+        ),
+    ))
+}
+
+fn family(d: &Description) -> &'static str {
+    match d {
+        Description::MissingMomentum(_) => "missing-momentum",
+        Description::BeamDump(_) => "beam-dump",
+        Description::Kaon(_) => "kaon",
+    }
 }
 
 fn find_scenario(e: &LibExperiment, name: &str) -> PyResult<usize> {
@@ -29,86 +61,163 @@ fn find_scenario(e: &LibExperiment, name: &str) -> PyResult<usize> {
         .py()
 }
 
+/// Loads a description of any family from a built-in name or an experiment file.
+fn load(name_or_path: &str) -> muforce::Result<Description> {
+    let path = Path::new(name_or_path);
+    let is_toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    if is_toml || path.is_file() {
+        Description::from_file(path)
+    } else {
+        builtin_description(name_or_path)
+    }
+}
+
+/// Replaces the production method; a kaon experiment has none, so asking for one is an error.
+fn with_method(d: Description, method: &str) -> muforce::Result<Description> {
+    let m = Method::from_name(method)?;
+    Ok(match d {
+        Description::MissingMomentum(e) => Description::MissingMomentum(Box::new(e.with_method(m))),
+        Description::BeamDump(mut e) => {
+            e.setup.method = m;
+            Description::BeamDump(e)
+        }
+        Description::Kaon(_) => {
+            return Err(muforce::Error::out_of_range(
+                "method",
+                method,
+                "does not apply to a kaon experiment (no production cross section)",
+            ))
+        }
+    })
+}
+
+/// The reach table of a beam-dump experiment.
+fn dump_table(e: &BeamDump) -> muforce::Result<ReachTable> {
+    beam_dump::scan(e, &|| {}).map(|s| s.table)
+}
+
+/// The reach table of a kaon experiment.
+fn kaon_table(e: &KaonExperiment) -> muforce::Result<ReachTable> {
+    reach_table(e, &|| {})
+}
+
 #[pymethods]
 impl Experiment {
-    /// Loads a built-in experiment by name, or a TOML file when the argument ends in .toml
-    /// or names an existing file; `method` (exact, ww, iww) overrides the file's method.
+    /// Loads a built-in experiment by name (see `muforce.experiments()`), or an experiment
+    /// file when the argument ends in .toml or names an existing file, of any family
+    /// (missing-momentum, beam-dump, kaon). `method` (exact, ww, iww) overrides the file's
+    /// production method; a kaon experiment has none, so `method` raises ValueError there.
     #[new]
     #[pyo3(signature = (name_or_path, method=None))]
     fn new(name_or_path: &str, method: Option<&str>) -> PyResult<Self> {
-        let path = Path::new(name_or_path);
-        let is_toml = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-        let e = if is_toml || path.is_file() {
-            LibExperiment::from_file(path).py()?
-        } else {
-            builtin(name_or_path).py()?
+        let d = load(name_or_path).py()?;
+        let d = match method {
+            Some(m) => with_method(d, m).py()?,
+            None => d,
         };
-        let e = match method {
-            Some(m) => e.with_method(Method::from_name(m).py()?),
-            None => e,
-        };
-        Ok(Experiment { inner: e })
+        Ok(Experiment { inner: d })
     }
 
     /// The experiment's name (the reach table's experiment column).
     #[getter]
     fn name(&self) -> String {
-        self.inner.name.clone()
+        self.inner.name().to_string()
     }
 
-    /// The production method used for the cross sections.
+    /// The family of the experiment file: "missing-momentum", "beam-dump" or "kaon".
     #[getter]
-    fn method(&self) -> &'static str {
-        self.inner.method.name()
+    fn family(&self) -> &'static str {
+        family(&self.inner)
     }
 
-    /// Names of the scenarios (sample, background case, exposure).
+    /// The one-line title of the experiment (figure titles, the HEPData description).
+    #[getter]
+    fn title(&self) -> String {
+        match &self.inner {
+            Description::MissingMomentum(e) => e.title.clone(),
+            Description::BeamDump(e) => e.title.clone(),
+            Description::Kaon(e) => e.title.clone(),
+        }
+    }
+
+    /// The production method of the cross sections (exact, ww, iww); None for a kaon
+    /// experiment, where X comes from K⁺ decays.
+    #[getter]
+    fn method(&self) -> Option<&'static str> {
+        match &self.inner {
+            Description::MissingMomentum(e) => Some(e.method.name()),
+            Description::BeamDump(e) => Some(e.setup.method.name()),
+            Description::Kaon(_) => None,
+        }
+    }
+
+    /// The confidence level of the limits, as a fraction (e.g. 0.95).
+    #[getter]
+    fn confidence_level(&self) -> f64 {
+        match &self.inner {
+            Description::MissingMomentum(e) => e.analysis.confidence_level,
+            Description::BeamDump(e) => e.confidence_level,
+            Description::Kaon(e) => e.confidence_level,
+        }
+    }
+
+    /// Names of the scenarios (the reach table's scenario column).
     #[getter]
     fn scenarios(&self) -> Vec<String> {
-        self.inner
-            .scenarios
-            .iter()
-            .map(|s| s.name.clone())
-            .collect()
+        match &self.inner {
+            Description::MissingMomentum(e) => e.scenarios.iter().map(|s| s.name.clone()).collect(),
+            Description::BeamDump(e) => e.scenarios.iter().map(|s| s.name.clone()).collect(),
+            Description::Kaon(e) => e.scenarios.iter().map(|s| s.name.clone()).collect(),
+        }
     }
 
-    /// Mediator models of the analysis.
+    /// Mediator models of the scan (the reach table's model column): spins for a
+    /// missing-momentum experiment, model presets for a beam dump, kaon models for a kaon one.
     #[getter]
     fn models(&self) -> Vec<&'static str> {
-        self.inner
-            .analysis
-            .models
-            .iter()
-            .map(|s| s.name())
-            .collect()
+        match &self.inner {
+            Description::MissingMomentum(e) => e.analysis.models.iter().map(|s| s.name()).collect(),
+            Description::BeamDump(e) => e.models.iter().map(|m| m.name()).collect(),
+            Description::Kaon(e) => e.models.iter().map(|m| m.name()).collect(),
+        }
     }
 
-    /// Masses (GeV) of the analysis scan.
+    /// Masses (GeV) of the scan.
     #[getter]
     fn masses<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        self.inner.analysis.masses_gev.clone().into_pyarray(py)
+        match &self.inner {
+            Description::MissingMomentum(e) => e.analysis.masses_gev.clone(),
+            Description::BeamDump(e) => e.masses_gev.clone(),
+            Description::Kaon(e) => e.masses_gev.clone(),
+        }
+        .into_pyarray(py)
     }
 
-    /// Bin edges of the observable ρ histogram.
+    /// Bin edges of the observable ρ histogram (missing-momentum experiments only; others
+    /// raise ValueError).
     #[getter]
-    fn edges<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        self.inner.analysis.edges().into_pyarray(py)
+    fn edges<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray1<f64>>> {
+        let e = self.missing_momentum("ρ histograms")?;
+        Ok(e.analysis.edges().into_pyarray(py))
     }
 
-    /// Expected background events per ρ bin of a scenario (GKSST Eq. 9–10).
+    /// Expected background events per ρ bin of a scenario (GKSST Eq. 9–10; missing-momentum
+    /// experiments only).
     fn background<'py>(
         &self,
         py: Python<'py>,
         scenario: &str,
     ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-        let k = find_scenario(&self.inner, scenario)?;
-        Ok(background(&self.inner, &self.inner.scenarios[k]).into_pyarray(py))
+        let e = self.missing_momentum("ρ histograms")?;
+        let k = find_scenario(e, scenario)?;
+        Ok(background(e, &e.scenarios[k]).into_pyarray(py))
     }
 
     /// Expected signal events per ρ bin of a scenario for X of the given spin, mass (GeV)
-    /// and coupling: g² Σ_samples N_μ n_atom Δx σ_bin.
+    /// and coupling: g² Σ_samples N_μ n_atom Δx σ_bin (GKSST Eq. 11; missing-momentum
+    /// experiments only).
     fn signal<'py>(
         &self,
         py: Python<'py>,
@@ -117,37 +226,58 @@ impl Experiment {
         mass: f64,
         coupling: f64,
     ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-        let k = find_scenario(&self.inner, scenario)?;
+        let e = self.missing_momentum("ρ histograms")?;
+        let k = find_scenario(e, scenario)?;
         let spin = Spin::from_name(spin).py()?;
         muforce::model::check_coupling(coupling).py()?;
-        let e = &self.inner;
         let s = py.detach(|| signal(e, spin, mass)).py()?;
         let muons = scenario_muons(e, &e.scenarios[k]);
         Ok(s.events(coupling, &muons).into_pyarray(py))
     }
 
-    /// Runs the reach scan over every model and mass (in parallel; independent of the thread
-    /// count). Returns a dict of numpy arrays / lists, one entry per row of the reach table:
-    /// model, scenario, mass_gev, coupling_low, coupling_high (NaN where absent), plus the
-    /// provenance lines, the CSV text and the HEPData YAML text (hepdata_yaml).
+    /// Runs the reach scan over every model, mass and scenario (in parallel; independent of
+    /// the thread count), as `muforce reach NAME` does for every family. Returns a dict with
+    /// one entry per row of the reach table: experiment, model, scenario (lists), mass_gev,
+    /// coupling_low, coupling_high (numpy arrays; NaN where the CSV cell is empty:
+    /// coupling_low NaN = nothing excluded at that mass, coupling_high NaN = excluded up to
+    /// the scan's end), plus provenance (list of lines), csv (the CSV text) and hepdata_yaml
+    /// (the HEPData YAML text). A kaon scan is the K⁺ → μ⁺νX reach (kaon::reach_table).
     fn scan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let e = &self.inner;
-        let result = py.detach(|| scan(e, &|| {})).py()?;
-        let d = crate::reach::table_dict(py, &result.table)?;
-        let yaml = result
-            .table
-            .to_hepdata_yaml(&e.title, e.analysis.confidence_level)
+        let d = &self.inner;
+        let (table, title, cl) = py
+            .detach(|| -> muforce::Result<_> {
+                Ok(match d {
+                    Description::MissingMomentum(e) => (
+                        scan(e, &|| {})?.table,
+                        &e.title,
+                        e.analysis.confidence_level,
+                    ),
+                    Description::BeamDump(e) => (dump_table(e)?, &e.title, e.confidence_level),
+                    Description::Kaon(e) => (kaon_table(e)?, &e.title, e.confidence_level),
+                })
+            })
             .py()?;
-        d.set_item("hepdata_yaml", yaml)?;
-        Ok(d)
+        let out = crate::reach::table_dict(py, &table)?;
+        out.set_item("hepdata_yaml", table.to_hepdata_yaml(title, cl).py()?)?;
+        Ok(out)
     }
 
     fn __repr__(&self) -> String {
-        format!("Experiment('{}')", self.inner.name)
+        format!("Experiment('{}')", self.inner.name())
     }
 }
 
-/// Names of the built-in experiments.
+impl Experiment {
+    /// The missing-momentum experiment, or ValueError naming the family for `what`.
+    fn missing_momentum(&self, what: &str) -> PyResult<&LibExperiment> {
+        match &self.inner {
+            Description::MissingMomentum(e) => Ok(e),
+            other => Err(only_missing_momentum(other, what)),
+        }
+    }
+}
+
+/// Names of the built-in experiments (every family).
 #[pyfunction]
 fn experiments() -> Vec<&'static str> {
     builtin_names()

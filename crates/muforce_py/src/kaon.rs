@@ -1,7 +1,12 @@
 //! Kaon decays K⁺ → μ⁺νX and the NA62-type invisible search.
 
 use crate::error::IntoPy;
-use muforce::kaon::{kaon_rate, Exposure, InvisibleSearch, KaonModel, L1_CUT_M2, MAX_X_MASS};
+use muforce::kaon::{
+    coupling_from_br_limit, kaon_rate, ratio_density, ratio_in_window, total_ratio, Exposure,
+    InvisibleSearch, KaonModel, L1_CUT_M2, MAX_X_MASS,
+};
+use muforce::numerics::Integral;
+use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -68,7 +73,100 @@ fn kaon<'py>(
     Ok(d)
 }
 
+/// `f` on every item with the GIL released: (values, errors) as numpy arrays.
+fn vectorised<'py>(
+    py: Python<'py>,
+    items: &[f64],
+    f: impl Fn(f64) -> muforce::Result<Integral> + Sync,
+) -> PyResult<crate::ValuesErrors<'py>> {
+    let results = py
+        .detach(|| {
+            items
+                .iter()
+                .map(|&x| f(x))
+                .collect::<muforce::Result<Vec<_>>>()
+        })
+        .py()?;
+    let values: Vec<f64> = results.iter().map(|r| r.value).collect();
+    let errors: Vec<f64> = results.iter().map(|r| r.error).collect();
+    Ok((values.into_pyarray(py), errors.into_pyarray(py)))
+}
+
+/// (1/Γ(K⁺→μ⁺ν)) dΓ(K⁺→μ⁺νX)/dm²_miss per g², in GeV⁻², at every m²_miss = s12 (GeV²) of
+/// the array, for a model and m_X (GeV): REFERENCE §7, the inner s23 integral of the squared
+/// amplitude done adaptively. Zero outside m_X² < s12 < (m_K − m_μ)². Returns (values,
+/// errors), the errors being the integration's estimates.
+#[pyfunction]
+fn kaon_ratio_density<'py>(
+    py: Python<'py>,
+    model: &str,
+    mass: f64,
+    m2_miss: PyReadonlyArray1<'py, f64>,
+) -> PyResult<crate::ValuesErrors<'py>> {
+    let model = KaonModel::parse(model).py()?;
+    let s12 = m2_miss.as_slice()?.to_vec();
+    vectorised(py, &s12, |s| ratio_density(model, mass, s))
+}
+
+/// Γ(K⁺→μ⁺νX)/Γ(K⁺→μ⁺ν) per g² over the full phase space for every m_X (GeV) of the array
+/// (REFERENCE §7, §8 item 6); multiply by g² for a coupling g and by BR(K⁺→μ⁺ν) = 0.6356
+/// for the branching ratio. Returns (values, errors).
+#[pyfunction]
+fn kaon_total_ratio<'py>(
+    py: Python<'py>,
+    model: &str,
+    masses: PyReadonlyArray1<'py, f64>,
+) -> PyResult<crate::ValuesErrors<'py>> {
+    let model = KaonModel::parse(model).py()?;
+    let masses = masses.as_slice()?.to_vec();
+    vectorised(py, &masses, |m| total_ratio(model, m))
+}
+
+/// Γ(K⁺→μ⁺νX; lo < m²_miss < hi)/Γ(K⁺→μ⁺ν) per g² for a model and m_X (GeV), the window
+/// in GeV² intersected with the physical range (REFERENCE §7). Returns (value, error).
+#[pyfunction]
+fn kaon_ratio_in_window(model: &str, mass: f64, lo: f64, hi: f64) -> PyResult<(f64, f64)> {
+    let model = KaonModel::parse(model).py()?;
+    let r = ratio_in_window(model, mass, lo, hi).py()?;
+    Ok((r.value, r.error))
+}
+
+/// The coupling g whose BR(K⁺ → μ⁺νX) equals each branching-ratio limit: g = √(BR_lim /
+/// BR per g²), for arrays of m_X (GeV) and limits in (0, 1] of equal length (converts a
+/// published limit such as NA62 2021, Phys. Lett. B 816 (2021) 136259, to couplings).
+#[pyfunction]
+fn kaon_coupling_from_br<'py>(
+    py: Python<'py>,
+    model: &str,
+    masses: PyReadonlyArray1<'py, f64>,
+    br_limits: PyReadonlyArray1<'py, f64>,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let model = KaonModel::parse(model).py()?;
+    let (masses, limits) = (masses.as_slice()?.to_vec(), br_limits.as_slice()?.to_vec());
+    if masses.len() != limits.len() {
+        return Err(crate::error::to_py(muforce::Error::out_of_range(
+            "masses/br_limits",
+            format!("lengths {} and {}", masses.len(), limits.len()),
+            "arrays of equal length",
+        )));
+    }
+    let g = py
+        .detach(|| {
+            masses
+                .iter()
+                .zip(&limits)
+                .map(|(&m, &b)| coupling_from_br_limit(model, m, b))
+                .collect::<muforce::Result<Vec<_>>>()
+        })
+        .py()?;
+    Ok(g.into_pyarray(py))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(kaon, m)?)?;
+    m.add_function(wrap_pyfunction!(kaon_ratio_density, m)?)?;
+    m.add_function(wrap_pyfunction!(kaon_total_ratio, m)?)?;
+    m.add_function(wrap_pyfunction!(kaon_ratio_in_window, m)?)?;
+    m.add_function(wrap_pyfunction!(kaon_coupling_from_br, m)?)?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 // The pyo3 macros expand to code that trips a few pedantic lints.
 #![allow(clippy::needless_pass_by_value, clippy::useless_conversion)]
 
+mod constraints;
 mod cross_sections;
 mod error;
 mod events;
@@ -24,9 +25,9 @@ pub type ValuesErrors<'py> = (
 /// muforce: reach of searches for muonic force carriers X produced in μN → μNX.
 ///
 /// Functions are grouped as in the Rust library: mediators (widths, branching ratios,
-/// decay lengths, Δa_μ, g−2 bands), cross sections, kaon decays, experiments (histograms
-/// and reach scans) and reach tables. Energies and masses are in GeV, lengths in metres,
-/// cross sections in pb. Invalid input raises ValueError naming the field.
+/// decay lengths, Δa_μ, g−2 bands), cross sections, kaon decays, experiments of every family
+/// (histograms and reach scans), reach tables and constraint files. Energies and masses are in
+/// GeV, lengths in metres, cross sections in pb. Invalid input raises ValueError naming the field.
 #[pymodule]
 fn muforce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -35,6 +36,7 @@ fn muforce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     kaon::register(m)?;
     experiments::register(m)?;
     reach::register(m)?;
+    constraints::register(m)?;
     events::register(m)?;
     Ok(())
 }

@@ -39,6 +39,11 @@ def test_scan_equals_cli(atlas, cli, tmp_path):
         assert a[ok] == pytest.approx(b[ok], rel=1e-6)
     assert len(got["mass_gev"]) == len(atlas.masses) * len(atlas.models) * len(atlas.scenarios)
     assert not any(math.isnan(m) for m in got["mass_gev"])
+    # docs/constraints.md: the reach CSV of `muforce reach` is a constraint file.
+    c = muforce.Constraint(str(tmp_path / "reach.csv"))
+    assert c.cl == pytest.approx(atlas.confidence_level) and len(c) == len(got["mass_gev"])
+    assert c.source.startswith("muforce") and c.models == atlas.models
+    assert np.array_equal(c.coupling_low, ref["coupling_low"], equal_nan=True)
 
 
 def test_hepdata_yaml_parses(atlas, cli, tmp_path):
