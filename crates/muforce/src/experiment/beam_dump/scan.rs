@@ -7,9 +7,8 @@
 use super::yield_::{DumpSetup, DumpYield};
 use crate::error::Result;
 use crate::model::{Era, Preset, MAX_COUPLING};
-use crate::reach::{constraint_header, excluded_interval, CouplingInterval, ReachRow, ReachTable};
+use crate::reach::{constraint_header, signal_interval, CouplingInterval, ReachTable, ScanGrid};
 use crate::stats::poisson_upper_limit;
-use rayon::prelude::*;
 
 /// The statistics of one scenario: observed events and expected background.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -78,15 +77,12 @@ pub fn interval(
     let (g0, g1) = experiment.coupling_range;
     let g1 = g1.min(max_muon_coupling(yield_.preset()));
     let ln_up = n_up.ln();
-    excluded_interval(
-        |g| {
-            let n = muons * yield_.events_per_muon(g)?;
-            Ok(n.max(f64::MIN_POSITIVE).ln() - ln_up)
-        },
+    signal_interval(
+        |g| Ok(muons * yield_.events_per_muon(g)?),
+        ln_up,
         g0,
         g1,
         experiment.couplings_per_decade,
-        1e-6,
     )
 }
 
@@ -114,40 +110,27 @@ pub fn scan(experiment: &BeamDump, progress: &(dyn Fn() + Sync)) -> Result<DumpS
             )
         })
         .collect::<Result<Vec<_>>>()?;
-    let jobs: Vec<(Preset, f64)> = experiment
-        .models
-        .iter()
-        .flat_map(|&p| experiment.masses_gev.iter().map(move |&m| (p, m)))
-        .collect();
     let nodes = experiment.setup.depth_nodes()?;
-    let points = jobs
-        .par_iter()
-        .map(|&(preset, mass)| -> Result<Vec<Option<CouplingInterval>>> {
-            let y = DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass)?;
-            let out = experiment
-                .scenarios
-                .iter()
-                .zip(&limits)
-                .map(|(s, &n_up)| interval(experiment, &y, s.muons * s.efficiency, n_up))
-                .collect::<Result<Vec<_>>>()?;
-            progress();
-            Ok(out)
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let mut rows = Vec::new();
-    for (k, scenario) in experiment.scenarios.iter().enumerate() {
-        for (&(preset, mass), iv) in jobs.iter().zip(&points) {
-            let iv = iv[k];
-            rows.push(ReachRow {
-                experiment: experiment.name.clone(),
-                model: preset.name().to_string(),
-                scenario: scenario.name.clone(),
-                mass_gev: mass,
-                coupling_low: iv.map(|i| i.coupling_low),
-                coupling_high: iv.and_then(|i| i.coupling_high),
-            });
-        }
-    }
+    let scenarios: Vec<&str> = experiment
+        .scenarios
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    let grid = ScanGrid {
+        experiment: &experiment.name,
+        models: &experiment.models,
+        masses_gev: &experiment.masses_gev,
+        scenarios: &scenarios,
+    };
+    let rows = grid.rows(Preset::name, progress, |preset, mass| {
+        let y = DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass)?;
+        experiment
+            .scenarios
+            .iter()
+            .zip(&limits)
+            .map(|(s, &n_up)| interval(experiment, &y, s.muons * s.efficiency, n_up))
+            .collect()
+    })?;
     let s = &experiment.setup;
     // The constraint-file header: every reach table can be overlaid as a constraint.
     let [source, cl] = constraint_header(
