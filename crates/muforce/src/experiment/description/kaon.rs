@@ -200,33 +200,30 @@ pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
     let (g0, g1) =
         c.coupling_range(&a.coupling_min, &a.coupling_max, crate::model::MAX_COUPLING)?;
     let couplings_per_decade = c.couplings_per_decade(&a.couplings_per_decade)?;
-    let (g2_era, g2_sigma, figure_masses_gev, figure_coupling) = match &file.figures {
-        Some(f) => {
-            let masses = f.missing_mass_masses_gev.get_ref().clone();
-            for &m in &masses {
-                c.wrap(
-                    &f.missing_mass_masses_gev,
-                    "figures.missing_mass_masses_gev",
-                    crate::kaon::check_x_mass("missing-mass figure mass", m),
-                )?;
-            }
-            let (era, sigma) = c.g2_band(&f.g2_era, &f.g2_sigma)?;
-            (
-                era,
-                sigma,
-                masses,
-                c.within(
-                    &f.missing_mass_coupling,
-                    "figures.missing_mass_coupling",
-                    1e-12,
-                    crate::model::MAX_COUPLING,
-                )?,
-            )
+    let (g2_era, g2_sigma, figure_masses_gev, figure_coupling) = if let Some(f) = &file.figures {
+        let masses = f.missing_mass_masses_gev.get_ref().clone();
+        for &m in &masses {
+            c.wrap(
+                &f.missing_mass_masses_gev,
+                "figures.missing_mass_masses_gev",
+                crate::kaon::check_x_mass("missing-mass figure mass", m),
+            )?;
         }
-        None => {
-            let (era, sigma) = default_g2_band()?;
-            (era, sigma, vec![0.1, 0.2, 0.3], 1e-3)
-        }
+        let (era, sigma) = c.g2_band(&f.g2_era, &f.g2_sigma)?;
+        (
+            era,
+            sigma,
+            masses,
+            c.within(
+                &f.missing_mass_coupling,
+                "figures.missing_mass_coupling",
+                1e-12,
+                crate::model::MAX_COUPLING,
+            )?,
+        )
+    } else {
+        let (era, sigma) = default_g2_band()?;
+        (era, sigma, vec![0.1, 0.2, 0.3], 1e-3)
     };
     let mut scenarios: Vec<KaonScenario> = Vec::new();
     for s in &file.scenario {
