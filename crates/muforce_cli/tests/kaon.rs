@@ -8,18 +8,36 @@ fn json(args: &[&str]) -> serde_json::Value {
     common::subcommand_json("kaon", args)
 }
 
+/// `--model MODEL --mass MASS --coupling COUPLING`, then `extra`.
+fn kaon_args<'a>(
+    model: &'a str,
+    mass: &'a str,
+    coupling: &'a str,
+    extra: &[&'a str],
+) -> Vec<&'a str> {
+    let mut all = vec!["--model", model, "--mass", mass, "--coupling", coupling];
+    all.extend_from_slice(extra);
+    all
+}
+
+/// `muforce kaon ARGS` exits with code 2 and prints nothing on stdout; its message contains
+/// `needle`, is not a panic and does not say that NaN is allowed.
+fn assert_usage_error(args: &[&str], needle: &str) {
+    let out = muforce().arg("kaon").args(args).assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains(needle), "{args:?}: {stderr}");
+    assert!(
+        !stderr.contains("NaN is allowed") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+    assert!(out.get_output().stdout.is_empty(), "{args:?}");
+}
+
 /// The keys of the JSON contract, and the value: REFERENCE §8 item 6 gives
 /// Γ/Γ(K→μν) = 2.07e-2 per g² for the muon scalar at 100 MeV.
 #[test]
 fn json_contract_and_reference_value() {
-    let v = json(&[
-        "--model",
-        "muon-scalar",
-        "--mass",
-        "0.1",
-        "--coupling",
-        "1e-3",
-    ]);
+    let v = json(&kaon_args("muon-scalar", "0.1", "1e-3", &[]));
     for key in [
         "ratio_to_k_mu_nu",
         "branching_ratio",
@@ -44,22 +62,8 @@ fn json_contract_and_reference_value() {
 /// `--mass` takes unit suffixes: 50MeV is 0.05 GeV.
 #[test]
 fn mass_accepts_units() {
-    let a = json(&[
-        "--model",
-        "lmu-ltau",
-        "--mass",
-        "50MeV",
-        "--coupling",
-        "1e-3",
-    ]);
-    let b = json(&[
-        "--model",
-        "lmu-ltau",
-        "--mass",
-        "0.05",
-        "--coupling",
-        "1e-3",
-    ]);
+    let a = json(&kaon_args("lmu-ltau", "50MeV", "1e-3", &[]));
+    let b = json(&kaon_args("lmu-ltau", "0.05", "1e-3", &[]));
     assert_eq!(a["ratio_to_k_mu_nu"], b["ratio_to_k_mu_nu"]);
     assert_eq!(a["mass_gev"].as_f64().unwrap(), 0.05);
 }
@@ -67,17 +71,12 @@ fn mass_accepts_units() {
 /// The reach block: positive couplings, and the likelihood does no worse than the cut and count.
 #[test]
 fn reach_block() {
-    let v = json(&[
-        "--model",
+    let v = json(&kaon_args(
         "muon-vector",
-        "--mass",
         "0.1",
-        "--coupling",
         "1e-3",
-        "--reach",
-        "--kappa",
-        "1e-3",
-    ]);
+        &["--reach", "--kappa", "1e-3"],
+    ));
     let r = &v["reach"];
     let cc = r["g_lim_cut_and_count"].as_f64().unwrap();
     let ll = r["g_lim_likelihood"].as_f64().unwrap();
@@ -89,15 +88,8 @@ fn reach_block() {
 #[test]
 fn text_output() {
     muforce()
-        .args([
-            "kaon",
-            "--model",
-            "lmu-ltau",
-            "--mass",
-            "0.05",
-            "--coupling",
-            "1e-3",
-        ])
+        .arg("kaon")
+        .args(kaon_args("lmu-ltau", "0.05", "1e-3", &[]))
         .assert()
         .success()
         .stdout(contains("BR(K -> mu nu X)"));
@@ -106,99 +98,28 @@ fn text_output() {
 /// Bad input exits with code 2 and names the field and what is allowed.
 #[test]
 fn bad_input_is_a_usage_error() {
-    let cases: [(&[&str], &str); 9] = [
+    let cases = [
         (
-            &[
-                "--model",
-                "dark-photon",
-                "--mass",
-                "0.05",
-                "--coupling",
-                "1e-3",
-            ],
+            kaon_args("dark-photon", "0.05", "1e-3", &[]),
             "muon-scalar, lmu-ltau, muon-vector",
         ),
+        (kaon_args("lmu-ltau", "0.39", "1e-3", &[]), "m_X"),
+        (kaon_args("lmu-ltau", "400MeV", "1e-3", &[]), "m_K - m_mu"),
+        (kaon_args("lmu-ltau", "0", "1e-3", &[]), "--mass"),
+        (kaon_args("lmu-ltau", "-0.1", "1e-3", &[]), "--mass"),
+        (kaon_args("lmu-ltau", "nan", "1e-3", &[]), "--mass"),
+        (kaon_args("lmu-ltau", "0.05", "nan", &[]), "coupling"),
         (
-            &[
-                "--model",
-                "lmu-ltau",
-                "--mass",
-                "0.39",
-                "--coupling",
-                "1e-3",
-            ],
-            "m_X",
-        ),
-        (
-            &[
-                "--model",
-                "lmu-ltau",
-                "--mass",
-                "400MeV",
-                "--coupling",
-                "1e-3",
-            ],
-            "m_K - m_mu",
-        ),
-        (
-            &["--model", "lmu-ltau", "--mass", "0", "--coupling", "1e-3"],
-            "--mass",
-        ),
-        (
-            &[
-                "--model",
-                "lmu-ltau",
-                "--mass",
-                "-0.1",
-                "--coupling",
-                "1e-3",
-            ],
-            "--mass",
-        ),
-        (
-            &["--model", "lmu-ltau", "--mass", "nan", "--coupling", "1e-3"],
-            "--mass",
-        ),
-        (
-            &["--model", "lmu-ltau", "--mass", "0.05", "--coupling", "nan"],
-            "coupling",
-        ),
-        (
-            &[
-                "--model",
-                "lmu-ltau",
-                "--mass",
-                "0.05",
-                "--coupling",
-                "1e-3",
-                "--kappa",
-                "-0.1",
-            ],
+            kaon_args("lmu-ltau", "0.05", "1e-3", &["--kappa", "-0.1"]),
             "kappa",
         ),
         (
-            &[
-                "--model",
-                "lmu-ltau",
-                "--mass",
-                "0.05",
-                "--coupling",
-                "1e-3",
-                "--m2-lower",
-                "0.2",
-            ],
+            kaon_args("lmu-ltau", "0.05", "1e-3", &["--m2-lower", "0.2"]),
             "window",
         ),
     ];
     for (args, needle) in cases {
-        let out = muforce().arg("kaon").args(args).assert().code(2);
-        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
-        assert!(stderr.contains(needle), "{args:?}: {stderr}");
-        assert!(
-            !stderr.contains("NaN is allowed") && !stderr.contains("panicked"),
-            "{stderr}"
-        );
-        assert!(out.get_output().stdout.is_empty(), "{args:?}");
+        assert_usage_error(&args, needle);
     }
 }
 
@@ -207,17 +128,12 @@ fn bad_input_is_a_usage_error() {
 /// and X decays promptly in the fiducial volume at g = 10⁻³.
 #[test]
 fn visible_search_block() {
-    let v = json(&[
-        "--model",
+    let v = json(&kaon_args(
         "muon-vector",
-        "--mass",
         "0.3",
-        "--coupling",
         "1e-3",
-        "--reach",
-        "--search",
-        "visible",
-    ]);
+        &["--reach", "--search", "visible"],
+    ));
     let r = &v["visible"];
     for key in [
         "window_gev",
@@ -244,53 +160,26 @@ fn visible_search_block() {
 /// Visible-search bad input: m_X at or below 2m_μ, an empty window, an unknown search.
 #[test]
 fn visible_search_bad_input() {
-    let cases: [(&[&str], &str); 3] = [
+    let cases = [
         (
-            &[
-                "--model",
-                "muon-scalar",
-                "--mass",
-                "0.2",
-                "--coupling",
-                "1e-3",
-                "--search",
-                "visible",
-            ],
+            kaon_args("muon-scalar", "0.2", "1e-3", &["--search", "visible"]),
             "2 m_mu",
         ),
         (
-            &[
-                "--model",
+            kaon_args(
                 "muon-scalar",
-                "--mass",
                 "0.3",
-                "--coupling",
                 "1e-3",
-                "--search",
-                "visible",
-                "--reach",
-                "--window-sigmas",
-                "0",
-            ],
+                &["--search", "visible", "--reach", "--window-sigmas", "0"],
+            ),
             "empty cut window",
         ),
         (
-            &[
-                "--model",
-                "muon-scalar",
-                "--mass",
-                "0.3",
-                "--coupling",
-                "1e-3",
-                "--search",
-                "both",
-            ],
+            kaon_args("muon-scalar", "0.3", "1e-3", &["--search", "both"]),
             "invisible, visible",
         ),
     ];
     for (args, needle) in cases {
-        let out = muforce().arg("kaon").args(args).assert().code(2);
-        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
-        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+        assert_usage_error(&args, needle);
     }
 }

@@ -43,6 +43,9 @@ def test_scan_equals_cli(na62, cli_table):
         assert a[ok] == pytest.approx(b[ok], rel=1e-6)
     n = len(na62.masses) * len(na62.models) * len(na62.scenarios)
     assert len(got["mass_gev"]) == n
+    # docs/constraints.md: the reach CSV of `muforce reach` is a constraint file.
+    c = muforce.Constraint(str(cli_table))
+    assert c.cl == pytest.approx(na62.confidence_level) and c.models == na62.models
 
 
 def test_hepdata_yaml_parses(na62):

@@ -27,11 +27,8 @@ pub fn kaon_panels(
             n_sigma: experiment.g2_sigma,
         },
     };
-    experiment
-        .models
-        .iter()
-        .map(|&model| plot::reach_panel(&spec, table, model.name(), model_spin(model), constraints))
-        .collect()
+    let models = experiment.models.iter().map(|&m| (m.name(), model_spin(m)));
+    plot::model_panels(&spec, table, models, constraints)
 }
 
 /// Bins of the missing-mass figure over [`SPECTRUM_START`] < m²_miss < (m_K − m_μ)².

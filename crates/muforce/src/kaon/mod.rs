@@ -62,10 +62,7 @@ pub use three_muon::{
     pair_mass_weight, BR_K_3MU_NU, DIMUON_THRESHOLD,
 };
 pub use visible::{dimuon_relative_resolution, pair_mass_resolution, VisibleCounts, VisibleSearch};
-pub use x_decay::{
-    decay_table, dimuon_branching, invisible_probability, preset, visible_dimuon_probability,
-    BoostSpectrum,
-};
+pub use x_decay::{decay_table, dimuon_branching, preset, BoostSpectrum, XInVolume};
 
 #[cfg(test)]
 mod search_tests;

@@ -4,7 +4,7 @@
 //! * invisible scenarios: the NA62-slides statistic (cut and count S/√(B + κ²B²) = 2, or the
 //!   binned likelihood Λ(S) < 4) gives the limit g₀ for an X that always escapes; with the
 //!   model's widths X may instead decay visibly inside the detector, so the excluded region is
-//!   g² P_inv(g) > g₀² with P_inv of [`invisible_probability`]. Above 2m_μ a short-lived X
+//!   g² P_inv(g) > g₀² with P_inv of [`XInVolume::invisible_probability`]. Above 2m_μ a short-lived X
 //!   decays to μμ before the end of the detector: the upper edge `coupling_high`.
 //! * visible scenarios: N_S(g) = g² s₁ BR(X → μμ) P_FV(g) above the Poisson limit
 //!   ([`VisibleSearch`]); a long-lived X (small g) decays beyond the FV, so the lower edge
@@ -15,12 +15,11 @@ use super::dimuon_events::signal_boost_events;
 use super::geometry::DecayVolume;
 use super::search::{required_signal, InvisibleSearch};
 use super::visible::VisibleSearch;
-use super::x_decay::{invisible_probability, preset, visible_dimuon_probability, BoostSpectrum};
+use super::x_decay::{preset, BoostSpectrum, XInVolume};
 use crate::error::Result;
 use crate::model::{Era, MAX_COUPLING};
-use crate::reach::{excluded_interval, CouplingInterval, ReachRow, ReachTable};
+use crate::reach::{constraint_header, signal_interval, CouplingInterval, ReachTable, ScanGrid};
 use crate::stats::{BinnedLikelihood, LimitMethod};
-use rayon::prelude::*;
 
 /// The statistic of an invisible scenario (NA62 slides, "Challenge 2").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,15 +130,18 @@ pub fn invisible_interval(
     let boosts = BoostSpectrum::from_events(&events, |e| e.s12 >= lo)?;
     let (g0, g1) = scan_range(experiment);
     let ln_limit = 2.0 * g_limit.ln();
-    excluded_interval(
-        |g| {
-            let p = invisible_probability(model, m_x, g, &boosts, &experiment.volume)?;
-            Ok((g * g * p).max(f64::MIN_POSITIVE).ln() - ln_limit)
-        },
+    let x = XInVolume {
+        model,
+        m_x,
+        boosts: &boosts,
+        volume: &experiment.volume,
+    };
+    signal_interval(
+        |g| Ok(g * g * x.invisible_probability(g)?),
+        ln_limit,
         g0,
         g1,
         experiment.couplings_per_decade,
-        1e-6,
     )
 }
 
@@ -157,18 +159,18 @@ pub fn visible_interval(
     let counts = search.counts(model, m_x, background)?;
     let (g0, g1) = scan_range(experiment);
     let ln_limit = counts.signal_limit.max(f64::MIN_POSITIVE).ln();
-    excluded_interval(
-        |g| {
-            let p = visible_dimuon_probability(model, m_x, g, &counts.boosts, &search.volume)?;
-            Ok((g * g * counts.signal_per_g2 * p)
-                .max(f64::MIN_POSITIVE)
-                .ln()
-                - ln_limit)
-        },
+    let x = XInVolume {
+        model,
+        m_x,
+        boosts: &counts.boosts,
+        volume: &search.volume,
+    };
+    signal_interval(
+        |g| Ok(g * g * counts.signal_per_g2 * x.visible_dimuon_probability(g)?),
+        ln_limit,
         g0,
         g1,
         experiment.couplings_per_decade,
-        1e-6,
     )
 }
 
@@ -191,46 +193,33 @@ pub fn reach_table(
             KaonSearch::Invisible(i, _) => i.validate().map(|()| None),
         })
         .collect::<Result<Vec<_>>>()?;
-    let jobs: Vec<(KaonModel, f64)> = experiment
-        .models
+    let scenarios: Vec<&str> = experiment
+        .scenarios
         .iter()
-        .flat_map(|&m| experiment.masses_gev.iter().map(move |&x| (m, x)))
+        .map(|s| s.name.as_str())
         .collect();
-    let points = jobs
-        .par_iter()
-        .map(|&(model, m_x)| -> Result<Vec<Option<CouplingInterval>>> {
-            let out = experiment
-                .scenarios
-                .iter()
-                .zip(&backgrounds)
-                .map(|(s, bkg)| match (&s.search, bkg) {
-                    (KaonSearch::Invisible(search, statistic), _) => {
-                        invisible_interval(experiment, search, *statistic, model, m_x)
-                    }
-                    (KaonSearch::Visible(search), Some(b)) => {
-                        visible_interval(experiment, search, b, model, m_x)
-                    }
-                    (KaonSearch::Visible(_), None) => Ok(None),
-                })
-                .collect::<Result<Vec<_>>>()?;
-            progress();
-            Ok(out)
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let mut rows = Vec::new();
-    for (k, scenario) in experiment.scenarios.iter().enumerate() {
-        for (&(model, m_x), iv) in jobs.iter().zip(&points) {
-            let iv = iv[k];
-            rows.push(ReachRow {
-                experiment: experiment.name.clone(),
-                model: model.name().to_string(),
-                scenario: scenario.name.clone(),
-                mass_gev: m_x,
-                coupling_low: iv.map(|i| i.coupling_low),
-                coupling_high: iv.and_then(|i| i.coupling_high),
-            });
-        }
-    }
+    let grid = ScanGrid {
+        experiment: &experiment.name,
+        models: &experiment.models,
+        masses_gev: &experiment.masses_gev,
+        scenarios: &scenarios,
+    };
+    let rows = grid.rows(KaonModel::name, progress, |model, m_x| {
+        experiment
+            .scenarios
+            .iter()
+            .zip(&backgrounds)
+            .map(|(s, bkg)| match (&s.search, bkg) {
+                (KaonSearch::Invisible(search, statistic), _) => {
+                    invisible_interval(experiment, search, *statistic, model, m_x)
+                }
+                (KaonSearch::Visible(search), Some(b)) => {
+                    visible_interval(experiment, search, b, model, m_x)
+                }
+                (KaonSearch::Visible(_), None) => Ok(None),
+            })
+            .collect()
+    })?;
     Ok(ReachTable {
         provenance: provenance(experiment),
         rows,
@@ -239,12 +228,18 @@ pub fn reach_table(
 
 fn provenance(experiment: &KaonExperiment) -> Vec<String> {
     let v = &experiment.volume;
-    let mut lines = vec![
-        format!(
+    // The constraint-file header first: every reach table can be overlaid as a constraint.
+    let [source, cl] = constraint_header(
+        &format!(
             "muforce {} reach of {}",
             env!("CARGO_PKG_VERSION"),
             experiment.title
         ),
+        experiment.confidence_level,
+    );
+    let mut lines = vec![
+        source,
+        cl,
         format!(
             "K+ -> mu+ nu X (REFERENCE sec. 7, NA62 slides after arXiv:1902.07715): {} GeV K+, fiducial volume {}-{} m, detector end {} m; X widths of the muforce model presets",
             v.kaon_momentum_gev, v.fiducial_start_m, v.fiducial_end_m, v.detector_end_m

@@ -113,41 +113,50 @@ impl BoostSpectrum {
     }
 }
 
-/// Probability that X leaves no visible trace at coupling g: BR(invisible) + (1 − BR(invisible))
-/// × P(survives the detector); 1 for a stable X.
-pub fn invisible_probability(
-    model: KaonModel,
-    m_x: f64,
-    g: f64,
-    boosts: &BoostSpectrum,
-    volume: &DecayVolume,
-) -> Result<f64> {
-    let Some((_, table)) = decay_table(model, m_x, g)? else {
-        return Ok(1.0);
-    };
-    let invisible = table.invisible_branching();
-    if invisible >= 1.0 {
-        return Ok(1.0);
-    }
-    let escape = boosts.escape_probability(volume, table.ctau_m())?;
-    Ok((invisible + (1.0 - invisible) * escape).min(1.0))
+/// X of one model and mass, with the lab boosts of its production, in a decay volume: where it
+/// decays as a function of the coupling g (its widths, and so its decay length, scale as g²).
+#[derive(Debug, Clone, Copy)]
+pub struct XInVolume<'a> {
+    /// The model of X.
+    pub model: KaonModel,
+    /// Its mass in GeV.
+    pub m_x: f64,
+    /// Its lab boosts.
+    pub boosts: &'a BoostSpectrum,
+    /// The fiducial volume and the detector end.
+    pub volume: &'a DecayVolume,
 }
 
-/// Probability that X decays to μ⁺μ⁻ inside the fiducial volume at coupling g:
-/// BR(X → μμ) × P(decay in the FV).
-pub fn visible_dimuon_probability(
-    model: KaonModel,
-    m_x: f64,
-    g: f64,
-    boosts: &BoostSpectrum,
-    volume: &DecayVolume,
-) -> Result<f64> {
-    let Some((x, table)) = decay_table(model, m_x, g)? else {
-        return Ok(0.0);
-    };
-    if m_x <= 2.0 * Lepton::Muon.mass() {
-        return Ok(0.0);
+impl XInVolume<'_> {
+    /// Probability that X leaves no visible trace at coupling g: BR(invisible) + (1 −
+    /// BR(invisible)) × P(survives the detector); 1 for a stable X.
+    pub fn invisible_probability(&self, g: f64) -> Result<f64> {
+        let Some((_, table)) = decay_table(self.model, self.m_x, g)? else {
+            return Ok(1.0);
+        };
+        let invisible = table.invisible_branching();
+        if invisible >= 1.0 {
+            return Ok(1.0);
+        }
+        let escape = self
+            .boosts
+            .escape_probability(self.volume, table.ctau_m())?;
+        Ok((invisible + (1.0 - invisible) * escape).min(1.0))
     }
-    let br = table.branching(&x, Channel::Leptons(Lepton::Muon))?;
-    Ok(br * boosts.visible_probability(volume, table.ctau_m())?)
+
+    /// Probability that X decays to μ⁺μ⁻ inside the fiducial volume at coupling g:
+    /// BR(X → μμ) × P(decay in the FV); 0 for a stable X and below 2m_μ.
+    pub fn visible_dimuon_probability(&self, g: f64) -> Result<f64> {
+        let Some((x, table)) = decay_table(self.model, self.m_x, g)? else {
+            return Ok(0.0);
+        };
+        if self.m_x <= 2.0 * Lepton::Muon.mass() {
+            return Ok(0.0);
+        }
+        let br = table.branching(&x, Channel::Leptons(Lepton::Muon))?;
+        Ok(br
+            * self
+                .boosts
+                .visible_probability(self.volume, table.ctau_m())?)
+    }
 }

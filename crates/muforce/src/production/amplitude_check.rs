@@ -8,134 +8,35 @@
 
 use crate::model::Spin;
 use crate::production::amplitude::Amplitude;
+use crate::production::dirac_matrices::{
+    add, bar, dot, gammas, identity, mul, scale, slash, trace, vector_vertices, Matrix as Mat,
+    Vector4 as Vec4, METRIC,
+};
 use crate::units::M_MU;
 use num_complex::Complex64 as C;
 
-type Mat = [[C; 4]; 4];
-type Vec4 = [f64; 4];
-
-const METRIC: Vec4 = [1.0, -1.0, -1.0, -1.0];
-
-fn zero() -> Mat {
-    [[C::new(0.0, 0.0); 4]; 4]
-}
-
-fn identity() -> Mat {
-    let mut m = zero();
-    for (i, row) in m.iter_mut().enumerate() {
-        row[i] = C::new(1.0, 0.0);
-    }
-    m
-}
-
-fn mul(a: &Mat, b: &Mat) -> Mat {
-    let mut m = zero();
-    for i in 0..4 {
-        for j in 0..4 {
-            m[i][j] = (0..4).map(|k| a[i][k] * b[k][j]).sum();
-        }
-    }
-    m
-}
-
-fn add(a: &Mat, b: &Mat) -> Mat {
-    let mut m = *a;
-    for i in 0..4 {
-        for j in 0..4 {
-            m[i][j] += b[i][j];
-        }
-    }
-    m
-}
-
-fn scale(a: &Mat, s: C) -> Mat {
-    let mut m = *a;
-    for row in &mut m {
-        for v in row {
-            *v *= s;
-        }
-    }
-    m
-}
-
-fn trace(a: &Mat) -> C {
-    (0..4).map(|i| a[i][i]).sum()
-}
-
-/// Dirac representation γ⁰…γ³.
-fn gammas() -> [Mat; 4] {
-    let (o, i1) = (C::new(1.0, 0.0), C::new(0.0, 1.0));
-    let z = C::new(0.0, 0.0);
-    let pauli = [[[z, o], [o, z]], [[z, -i1], [i1, z]], [[o, z], [z, -o]]];
-    let mut g = [zero(); 4];
-    g[0] = identity();
-    g[0][2][2] = -o;
-    g[0][3][3] = -o;
-    for (k, s) in pauli.iter().enumerate() {
-        for r in 0..2 {
-            for c in 0..2 {
-                g[k + 1][r][c + 2] = s[r][c];
-                g[k + 1][r + 2][c] = -s[r][c];
-            }
-        }
-    }
-    g
-}
-
-fn slash(g: &[Mat; 4], p: Vec4) -> Mat {
-    let mut m = zero();
-    for mu in 0..4 {
-        m = add(&m, &scale(&g[mu], C::new(METRIC[mu] * p[mu], 0.0)));
-    }
-    m
-}
-
-fn dot(a: Vec4, b: Vec4) -> f64 {
-    a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3]
-}
-
-/// Dirac adjoint γ⁰ M† γ⁰.
-fn bar(g: &[Mat; 4], a: &Mat) -> Mat {
-    let mut dagger = zero();
-    for i in 0..4 {
-        for j in 0..4 {
-            dagger[i][j] = a[j][i].conj();
-        }
-    }
-    mul(&g[0], &mul(&dagger, &g[0]))
-}
-
 /// Σ|M|² of γ(q) μ(p) → X(k) μ(p′) with unit couplings.
 fn squared_amplitude(spin: Spin, mass: f64, p: Vec4, q: Vec4, k: Vec4, p_out: Vec4) -> f64 {
-    let g = gammas();
+    let (g, g5) = gammas();
     let m = M_MU;
     let i1 = C::new(0.0, 1.0);
-    let g5 = scale(&mul(&mul(&g[0], &g[1]), &mul(&g[2], &g[3])), i1);
     let mass_term = scale(&identity(), C::new(m, 0.0));
     let pq = [p[0] + q[0], p[1] + q[1], p[2] + q[2], p[3] + q[3]];
     let pk = [p[0] - k[0], p[1] - k[1], p[2] - k[2], p[3] - k[3]];
     let s_prop = scale(
-        &add(&slash(&g, pq), &mass_term),
-        C::new(1.0 / (dot(pq, pq) - m * m), 0.0),
+        &add(&slash(&g, &pq), &mass_term),
+        C::new(1.0 / (dot(&pq, &pq) - m * m), 0.0),
     );
     let u_prop = scale(
-        &add(&slash(&g, pk), &mass_term),
-        C::new(1.0 / (dot(pk, pk) - m * m), 0.0),
+        &add(&slash(&g, &pk), &mass_term),
+        C::new(1.0 / (dot(&pk, &pk) - m * m), 0.0),
     );
     // X vertices and their polarisation sum (lower indices).
     let (vertices, pol): (Vec<Mat>, Vec<Vec<f64>>) = match spin {
         Spin::Scalar => (vec![identity()], vec![vec![1.0]]),
         Spin::Pseudoscalar => (vec![scale(&g5, i1)], vec![vec![1.0]]),
         Spin::Vector | Spin::AxialVector => {
-            let v = (0..4)
-                .map(|a| {
-                    if spin == Spin::Vector {
-                        g[a]
-                    } else {
-                        mul(&g[a], &g5)
-                    }
-                })
-                .collect();
+            let v = vector_vertices(spin == Spin::AxialVector, &g, &g5);
             let k_low: Vec<f64> = (0..4).map(|a| METRIC[a] * k[a]).collect();
             let pol = (0..4)
                 .map(|a| {
@@ -150,8 +51,8 @@ fn squared_amplitude(spin: Spin, mass: f64, p: Vec4, q: Vec4, k: Vec4, p_out: Ve
             (v, pol)
         }
     };
-    let outer = add(&slash(&g, p_out), &mass_term);
-    let inner = add(&slash(&g, p), &mass_term);
+    let outer = add(&slash(&g, &p_out), &mass_term);
+    let inner = add(&slash(&g, &p), &mass_term);
     let current = |v: &Mat, mu: usize| {
         add(
             &mul(v, &mul(&s_prop, &g[mu])),
@@ -166,7 +67,7 @@ fn squared_amplitude(spin: Spin, mass: f64, p: Vec4, q: Vec4, k: Vec4, p_out: Ve
             }
             for (mu, metric) in METRIC.iter().enumerate() {
                 let left = current(va, mu);
-                let right = bar(&g, &current(vb, mu));
+                let right = bar(&g[0], &current(vb, mu));
                 let t = trace(&mul(&outer, &mul(&left, &mul(&inner, &right))));
                 total += t * (-metric * pol[a][b]);
             }
@@ -197,8 +98,8 @@ fn amplitudes_match_dirac_traces() {
                 let [p, q, k, p_out] = kinematics(mass, (mass + M_MU) * boost, cos);
                 let pq = [p[0] + q[0], p[1] + q[1], p[2] + q[2], p[3] + q[3]];
                 let pk = [p[0] - k[0], p[1] - k[1], p[2] - k[2], p[3] - k[3]];
-                let s_tilde = dot(pq, pq) - M_MU * M_MU;
-                let u_tilde = dot(pk, pk) - M_MU * M_MU;
+                let s_tilde = dot(&pq, &pq) - M_MU * M_MU;
+                let u_tilde = dot(&pk, &pk) - M_MU * M_MU;
                 let x = 1.0 + u_tilde / s_tilde;
                 let traces = squared_amplitude(spin, mass, p, q, k, p_out);
                 let formula = 4.0 * Amplitude::new(spin, mass, x).at(u_tilde);

@@ -5,6 +5,8 @@ mod amplitude;
 mod amplitude_check;
 mod cross_section;
 mod cuts;
+#[cfg(test)]
+mod dirac_matrices;
 pub mod exact;
 mod flux_table;
 pub mod iww;

@@ -2,6 +2,7 @@
 
 mod constraint;
 mod edges;
+mod grid;
 mod hepdata;
 mod table;
 
@@ -9,4 +10,5 @@ pub use constraint::{
     constraint_header, model_spin, shipped_constraints, Constraint, ConstraintCurve,
 };
 pub use edges::{excluded_interval, CouplingInterval};
+pub use grid::{signal_interval, ScanGrid};
 pub use table::{ReachRow, ReachTable};

@@ -2,14 +2,14 @@
 //! per mediator spin, in one directory.
 
 use super::experiment_arg;
-use super::reach_run::{self, load_overlays, write_panels};
+use super::reach_run::{self, load_overlays, write_line, write_panels};
 use muforce::experiment::beam_dump::{decay_probability_figure, x_spectrum_figure};
 use muforce::experiment::missing_momentum::{rho_shapes_figure, spectra_figure};
 use muforce::experiment::{builtin_description, Description};
 use muforce::model::{Era, Spin};
-use muforce::plot::{G2Settings, LineFigure, Overview};
+use muforce::plot::{G2Settings, Overview};
 use muforce::reach::shipped_constraints;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
@@ -39,18 +39,6 @@ pub struct Args {
     /// excluded on the overviews (CPZ arXiv:1701.07437 Fig. 5 uses 5σ).
     #[arg(long, default_value_t = 5.0)]
     g2_exclusion_sigma: f64,
-}
-
-/// Renders a line figure as SVG and PNG to `dir/stem.*`.
-fn write_line(figure: &LineFigure, dir: &Path, stem: &str) -> anyhow::Result<Vec<PathBuf>> {
-    ["svg", "png"]
-        .into_iter()
-        .map(|ext| {
-            let path = dir.join(format!("{stem}.{ext}"));
-            figure.render(&path)?;
-            Ok(path)
-        })
-        .collect()
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {

@@ -5,8 +5,8 @@
 use crate::output::print_json;
 use crate::quantity::parse_energy;
 use muforce::kaon::{
-    kaon_rate, visible_dimuon_probability, DecayVolume, Exposure, InvisibleSearch, KaonModel,
-    VisibleSearch, DIMUON_THRESHOLD, L1_CUT_M2, MAX_X_MASS,
+    kaon_rate, DecayVolume, Exposure, InvisibleSearch, KaonModel, VisibleSearch, XInVolume,
+    DIMUON_THRESHOLD, L1_CUT_M2, MAX_X_MASS,
 };
 use serde::Serialize;
 
@@ -116,7 +116,13 @@ fn visible_reach(
 ) -> anyhow::Result<VisibleReach> {
     let background = search.background_events()?;
     let c = search.counts(model, args.mass, &background)?;
-    let p = visible_dimuon_probability(model, args.mass, args.coupling, &c.boosts, &search.volume)?;
+    let x = XInVolume {
+        model,
+        m_x: args.mass,
+        boosts: &c.boosts,
+        volume: &search.volume,
+    };
+    let p = x.visible_dimuon_probability(args.coupling)?;
     let prompt = c.signal_per_g2 * c.dimuon_branching;
     Ok(VisibleReach {
         kaons: args.kaons,
@@ -181,39 +187,15 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         )
         .into());
     }
-    if visible {
-        let report = Report {
-            ratio_to_k_mu_nu: rate.ratio_to_k_mu_nu,
-            branching_ratio: rate.branching_ratio,
-            ratio_error: rate.ratio_error,
-            model: model.name().to_string(),
-            mass_gev: rate.mass_gev,
-            coupling: rate.coupling,
-            reach: None,
-            visible: if args.reach {
-                Some(visible_reach(args, model, &visible_search)?)
-            } else {
-                None
-            },
+    let (reach, visible) = if visible {
+        let reach = if args.reach {
+            Some(visible_reach(args, model, &visible_search)?)
+        } else {
+            None
         };
-        return print_report(args, &report);
-    }
-    let window = search.window(args.mass)?;
-    let reach = if args.reach {
-        let counts = search.counts(model, args.mass)?;
-        Some(Reach {
-            kaons: args.kaons,
-            acceptance: args.acceptance,
-            trigger_fraction: args.trigger_fraction,
-            kappa: args.kappa,
-            m2_window_gev2: [window.0, window.1],
-            signal_per_g2: counts.signal_per_g2,
-            background: counts.background,
-            g_lim_cut_and_count: search.cut_and_count_limit(model, args.mass)?,
-            g_lim_likelihood: search.likelihood_limit(model, args.mass)?,
-        })
+        (None, reach)
     } else {
-        None
+        (invisible_reach(args, model, &search)?, None)
     };
     let report = Report {
         ratio_to_k_mu_nu: rate.ratio_to_k_mu_nu,
@@ -223,9 +205,34 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         mass_gev: rate.mass_gev,
         coupling: rate.coupling,
         reach,
-        visible: None,
+        visible,
     };
     print_report(args, &report)
+}
+
+/// The invisible search's window at `--mass` (checked even without `--reach`) and, with
+/// `--reach`, its counts and limits.
+fn invisible_reach(
+    args: &Args,
+    model: KaonModel,
+    search: &InvisibleSearch,
+) -> anyhow::Result<Option<Reach>> {
+    let window = search.window(args.mass)?;
+    if !args.reach {
+        return Ok(None);
+    }
+    let counts = search.counts(model, args.mass)?;
+    Ok(Some(Reach {
+        kaons: args.kaons,
+        acceptance: args.acceptance,
+        trigger_fraction: args.trigger_fraction,
+        kappa: args.kappa,
+        m2_window_gev2: [window.0, window.1],
+        signal_per_g2: counts.signal_per_g2,
+        background: counts.background,
+        g_lim_cut_and_count: search.cut_and_count_limit(model, args.mass)?,
+        g_lim_likelihood: search.likelihood_limit(model, args.mass)?,
+    }))
 }
 
 fn print_report(args: &Args, report: &Report) -> anyhow::Result<()> {

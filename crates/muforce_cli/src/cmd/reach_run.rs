@@ -6,7 +6,7 @@ use muforce::experiment::beam_dump::{self, dump_panels};
 use muforce::experiment::missing_momentum::{self, reach_panels};
 use muforce::experiment::Description;
 use muforce::kaon::{experiment_missing_mass_figure, kaon_panels, reach_table};
-use muforce::plot::{render_panels, ReachFigure};
+use muforce::plot::{render_panels, LineFigure, ReachFigure};
 use muforce::reach::{Constraint, ReachTable};
 use std::path::{Path, PathBuf};
 
@@ -134,14 +134,12 @@ pub fn write_missing_mass(
     let Some(figure) = experiment_missing_mass_figure(experiment)? else {
         return Ok(Vec::new());
     };
-    ["svg", "png"]
-        .into_iter()
-        .map(|ext| {
-            let path = dir.join(format!("{stem}.{ext}"));
-            figure.render(&path)?;
-            Ok(path)
-        })
-        .collect()
+    write_line(&figure, dir, stem)
+}
+
+/// Renders a line figure as SVG and PNG to `dir/stem.*`.
+pub fn write_line(figure: &LineFigure, dir: &Path, stem: &str) -> anyhow::Result<Vec<PathBuf>> {
+    write_svg_and_png(dir, stem, |path| figure.render(path))
 }
 
 /// Draws `figures` side by side (800 pixels wide each) to `dir/stem.svg` and `dir/stem.png`.
@@ -151,11 +149,20 @@ pub fn write_panels(
     stem: &str,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let size = (800 * figures.len() as u32, 600);
+    write_svg_and_png(dir, stem, |path| render_panels(figures, size, path))
+}
+
+/// Draws with `draw` to `dir/stem.svg`, then `dir/stem.png`; returns both paths.
+fn write_svg_and_png(
+    dir: &Path,
+    stem: &str,
+    draw: impl Fn(&Path) -> muforce::Result<()>,
+) -> anyhow::Result<Vec<PathBuf>> {
     ["svg", "png"]
         .into_iter()
         .map(|ext| {
             let path = dir.join(format!("{stem}.{ext}"));
-            render_panels(figures, size, &path)?;
+            draw(&path)?;
             Ok(path)
         })
         .collect()

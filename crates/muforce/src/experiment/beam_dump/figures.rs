@@ -6,7 +6,7 @@ use super::scan::{max_muon_coupling, BeamDump, DumpScan};
 use super::yield_::{DumpSetup, DumpYield};
 use crate::error::Result;
 use crate::model::Spin;
-use crate::plot::{reach_panel, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
+use crate::plot::{model_panels, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
 use crate::production::{prepared, Cuts, Process};
 use crate::reach::Constraint;
 
@@ -26,11 +26,8 @@ pub fn dump_panels(
             n_sigma: experiment.g2_sigma,
         },
     };
-    experiment
-        .models
-        .iter()
-        .map(|&p| reach_panel(&spec, &scan.table, p.name(), p.spin(), constraints))
-        .collect()
+    let models = experiment.models.iter().map(|&p| (p.name(), p.spin()));
+    model_panels(&spec, &scan.table, models, constraints)
 }
 
 /// CPZ arXiv:1701.07437 Fig. 4: the decay probability of X within the fiducial region

@@ -7,7 +7,7 @@
 use super::yield_::{DumpSetup, DumpYield};
 use crate::error::Result;
 use crate::model::{Era, Preset, MAX_COUPLING};
-use crate::reach::{constraint_header, excluded_interval, CouplingInterval, ReachRow, ReachTable};
+use crate::reach::{constraint_header, signal_interval, CouplingInterval, ReachTable, ScanGrid};
 use crate::stats::poisson_upper_limit;
 use rayon::prelude::*;
 
@@ -78,15 +78,12 @@ pub fn interval(
     let (g0, g1) = experiment.coupling_range;
     let g1 = g1.min(max_muon_coupling(yield_.preset()));
     let ln_up = n_up.ln();
-    excluded_interval(
-        |g| {
-            let n = muons * yield_.events_per_muon(g)?;
-            Ok(n.max(f64::MIN_POSITIVE).ln() - ln_up)
-        },
+    signal_interval(
+        |g| Ok(muons * yield_.events_per_muon(g)?),
+        ln_up,
         g0,
         g1,
         experiment.couplings_per_decade,
-        1e-6,
     )
 }
 
@@ -114,59 +111,52 @@ pub fn scan(experiment: &BeamDump, progress: &(dyn Fn() + Sync)) -> Result<DumpS
             )
         })
         .collect::<Result<Vec<_>>>()?;
-    let jobs: Vec<(Preset, f64)> = experiment
-        .models
-        .iter()
-        .flat_map(|&p| experiment.masses_gev.iter().map(move |&m| (p, m)))
-        .collect();
     let nodes = experiment.setup.depth_nodes()?;
-    // One production table per mass, shared by the models of the same spin.
-    let per_mass = experiment
-        .masses_gev
-        .par_iter()
-        .map(|&mass| -> Result<Vec<Vec<Option<CouplingInterval>>>> {
-            let mut tabulated: Vec<DumpYield> = Vec::new();
-            let mut out = Vec::new();
-            for &preset in &experiment.models {
-                let y = match tabulated.iter().find_map(|t| t.for_preset(preset)) {
-                    Some(y) => y,
-                    None => {
-                        let y = DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass)?;
-                        tabulated.push(y.clone());
-                        y
-                    }
-                };
-                out.push(
-                    experiment
-                        .scenarios
-                        .iter()
-                        .zip(&limits)
-                        .map(|(s, &n_up)| interval(experiment, &y, s.muons * s.efficiency, n_up))
-                        .collect::<Result<Vec<_>>>()?,
-                );
-                progress();
-            }
-            Ok(out)
-        })
-        .collect::<Result<Vec<_>>>()?;
-    // Back to the order of `jobs`: models outer, masses inner.
-    let points: Vec<&Vec<Option<CouplingInterval>>> = (0..experiment.models.len())
-        .flat_map(|k| per_mass.iter().map(move |m| &m[k]))
+    let scenarios: Vec<&str> = experiment
+        .scenarios
+        .iter()
+        .map(|s| s.name.as_str())
         .collect();
-    let mut rows = Vec::new();
-    for (k, scenario) in experiment.scenarios.iter().enumerate() {
-        for (&(preset, mass), iv) in jobs.iter().zip(&points) {
-            let iv = iv[k];
-            rows.push(ReachRow {
-                experiment: experiment.name.clone(),
-                model: preset.name().to_string(),
-                scenario: scenario.name.clone(),
-                mass_gev: mass,
-                coupling_low: iv.map(|i| i.coupling_low),
-                coupling_high: iv.and_then(|i| i.coupling_high),
-            });
+    let grid = ScanGrid {
+        experiment: &experiment.name,
+        models: &experiment.models,
+        masses_gev: &experiment.masses_gev,
+        scenarios: &scenarios,
+    };
+    // The production depends on the model only through the spin of X: one table per spin and
+    // mass, shared by the models of that spin.
+    let mut tables: Vec<Vec<DumpYield>> = Vec::new();
+    for (k, &preset) in experiment.models.iter().enumerate() {
+        if experiment.models[..k]
+            .iter()
+            .any(|p| p.spin() == preset.spin())
+        {
+            continue;
         }
+        tables.push(
+            experiment
+                .masses_gev
+                .par_iter()
+                .map(|&mass| DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass))
+                .collect::<Result<Vec<_>>>()?,
+        );
     }
+    let rows = grid.rows(Preset::name, progress, |preset, mass| {
+        let tabulated = tables
+            .iter()
+            .flat_map(|per_mass| per_mass.iter())
+            .find(|t| t.mass_gev() == mass && t.preset().spin() == preset.spin());
+        let y = match tabulated.and_then(|t| t.for_preset(preset)) {
+            Some(y) => y,
+            None => DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass)?,
+        };
+        experiment
+            .scenarios
+            .iter()
+            .zip(&limits)
+            .map(|(s, &n_up)| interval(experiment, &y, s.muons * s.efficiency, n_up))
+            .collect()
+    })?;
     let s = &experiment.setup;
     // The constraint-file header: every reach table can be overlaid as a constraint.
     let [source, cl] = constraint_header(

@@ -2,15 +2,14 @@
 //! at a kaon decay-in-flight experiment, validated into [`KaonExperiment`]. Errors name the file,
 //! line and field.
 
-use super::location::Located;
-use super::validate::{syntax_error, Checker};
+use super::common::{default_g2_band, parse, AnalysisSection};
+use super::schema::ExperimentSection;
 use crate::error::Result;
 use crate::kaon::{
     BackgroundModel, DecayVolume, Exposure, InvisibleSearch, InvisibleStatistic, KaonExperiment,
     KaonModel, KaonScenario, KaonSearch, MissingMassResolution, MomentumResolution, PhotonVeto,
     VisibleSearch, MAX_X_MASS,
 };
-use crate::model::Era;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -27,15 +26,6 @@ struct File {
     #[serde(default)]
     figures: Option<FiguresSection>,
     scenario: Vec<ScenarioSection>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExperimentSection {
-    name: Spanned<String>,
-    title: String,
-    #[allow(dead_code)] // checked before this schema is chosen
-    family: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,19 +74,6 @@ struct VisibleSection {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct AnalysisSection {
-    confidence_level: Spanned<f64>,
-    models: Spanned<Vec<String>>,
-    mass_min_gev: Spanned<f64>,
-    mass_max_gev: Spanned<f64>,
-    masses_per_decade: Spanned<i64>,
-    coupling_min: Spanned<f64>,
-    coupling_max: Spanned<f64>,
-    couplings_per_decade: Spanned<i64>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct FiguresSection {
     g2_era: Spanned<String>,
     g2_sigma: Spanned<f64>,
@@ -118,30 +95,10 @@ struct ScenarioSection {
     kappa: Option<Spanned<f64>>,
 }
 
-fn integer(c: &Checker<'_>, v: &Spanned<i64>, field: &str, lo: i64, hi: i64) -> Result<usize> {
-    let n = *v.get_ref();
-    if (lo..=hi).contains(&n) {
-        Ok(usize::try_from(n).unwrap_or(0))
-    } else {
-        Err(c
-            .at
-            .error(v.span(), field, format!("{n} must lie in [{lo}, {hi}]")))
-    }
-}
-
 /// Parses and validates a `kaon` experiment file.
 pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
-    let at = Located { source_name, text };
-    let file: File = toml::from_str(text).map_err(|e| syntax_error(&at, &e))?;
-    let c = Checker { at };
-    let name = file.experiment.name.get_ref().trim().to_string();
-    if name.is_empty() || name.contains(',') {
-        return Err(c.at.error(
-            file.experiment.name.span(),
-            "experiment.name",
-            "must be a non-empty name without commas",
-        ));
-    }
+    let (file, c) = parse::<File>(source_name, text)?;
+    let name = c.experiment_name(&file.experiment.name)?;
     let kaon_momentum_gev = c.within(
         &file.beam.kaon_momentum_gev,
         "beam.kaon_momentum_gev",
@@ -204,15 +161,9 @@ pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
         ));
     }
     let gtk_factor = c.within(&i.gtk_factor, "invisible.gtk_factor", 0.0, 1.0)?;
-    let bins = integer(&c, &i.bins, "invisible.bins", 1, 10_000)?;
+    let bins = c.integer(&i.bins, "invisible.bins", 1, 10_000)?;
     let significance = c.within(&i.significance, "invisible.significance", 0.1, 10.0)?;
-    let boost_events = integer(
-        &c,
-        &i.boost_events,
-        "invisible.boost_events",
-        100,
-        10_000_000,
-    )?;
+    let boost_events = c.integer(&i.boost_events, "invisible.boost_events", 100, 10_000_000)?;
     let v = &file.visible;
     let background_branching_ratio = c.within(
         &v.background_branching_ratio,
@@ -228,30 +179,14 @@ pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
             format!("{window_sigmas} must lie in (0, 10]: a zero or negative half-width is an empty cut window"),
         ));
     }
-    let events = integer(&c, &v.events, "visible.events", 100, 10_000_000)?;
+    let events = c.integer(&v.events, "visible.events", 100, 10_000_000)?;
     let seed = u64::try_from(*v.seed.get_ref())
         .map_err(|_| c.at.error(v.seed.span(), "visible.seed", "must be >= 0"))?;
     let a = &file.analysis;
-    let confidence_level = c.within(
-        &a.confidence_level,
-        "analysis.confidence_level",
-        0.5,
-        0.999_999,
-    )?;
-    let mut models = Vec::new();
-    for m in a.models.get_ref() {
-        let model = c.wrap(&a.models, "analysis.models", KaonModel::parse(m))?;
-        if !models.contains(&model) {
-            models.push(model);
-        }
-    }
-    if models.is_empty() {
-        return Err(c.at.error(
-            a.models.span(),
-            "analysis.models",
-            "needs at least one model",
-        ));
-    }
+    let confidence_level = c.confidence_level(&a.confidence_level)?;
+    let models = c.models(&a.models, |m| {
+        c.wrap(&a.models, "analysis.models", KaonModel::parse(m))
+    })?;
     let m0 = c.within(&a.mass_min_gev, "analysis.mass_min_gev", 1e-6, MAX_X_MASS)?;
     let m1 = *a.mass_max_gev.get_ref();
     if !(m1.is_finite() && m1 > m0 && m1 < MAX_X_MASS) {
@@ -261,76 +196,38 @@ pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
             format!("{m1} must lie above mass_min_gev = {m0} and below m_K - m_mu = {MAX_X_MASS:.9} GeV"),
         ));
     }
-    let per_decade = integer(
-        &c,
-        &a.masses_per_decade,
-        "analysis.masses_per_decade",
-        1,
-        1000,
-    )?;
-    let n = ((m1 / m0).log10() * per_decade as f64).round().max(1.0) as usize;
-    let masses_gev = (0..=n)
-        .map(|k| m0 * (m1 / m0).powf(k as f64 / n as f64))
-        .collect();
-    let g0 = c.within(&a.coupling_min, "analysis.coupling_min", 1e-12, 10.0)?;
-    let g1 = c.within(
-        &a.coupling_max,
-        "analysis.coupling_max",
-        1e-12,
-        crate::model::MAX_COUPLING,
-    )?;
-    if g1 <= g0 {
-        return Err(c.at.error(
-            a.coupling_max.span(),
-            "analysis.coupling_max",
-            format!("{g1} must be above coupling_min = {g0}"),
-        ));
-    }
-    let couplings_per_decade = integer(
-        &c,
-        &a.couplings_per_decade,
-        "analysis.couplings_per_decade",
-        1,
-        1000,
-    )?;
-    let (g2_era, g2_sigma, figure_masses_gev, figure_coupling) = match &file.figures {
-        Some(f) => {
-            let masses = f.missing_mass_masses_gev.get_ref().clone();
-            for &m in &masses {
-                c.wrap(
-                    &f.missing_mass_masses_gev,
-                    "figures.missing_mass_masses_gev",
-                    crate::kaon::check_x_mass("missing-mass figure mass", m),
-                )?;
-            }
-            (
-                c.wrap(
-                    &f.g2_era,
-                    "figures.g2_era",
-                    Era::from_name(f.g2_era.get_ref()),
-                )?,
-                c.within(&f.g2_sigma, "figures.g2_sigma", 0.1, 10.0)?,
-                masses,
-                c.within(
-                    &f.missing_mass_coupling,
-                    "figures.missing_mass_coupling",
-                    1e-12,
-                    crate::model::MAX_COUPLING,
-                )?,
-            )
+    let masses_gev = c.mass_grid(&a.masses_per_decade, m0, m1)?;
+    let (g0, g1) =
+        c.coupling_range(&a.coupling_min, &a.coupling_max, crate::model::MAX_COUPLING)?;
+    let couplings_per_decade = c.couplings_per_decade(&a.couplings_per_decade)?;
+    let (g2_era, g2_sigma, figure_masses_gev, figure_coupling) = if let Some(f) = &file.figures {
+        let masses = f.missing_mass_masses_gev.get_ref().clone();
+        for &m in &masses {
+            c.wrap(
+                &f.missing_mass_masses_gev,
+                "figures.missing_mass_masses_gev",
+                crate::kaon::check_x_mass("missing-mass figure mass", m),
+            )?;
         }
-        None => (Era::from_name("e821-2006")?, 2.0, vec![0.1, 0.2, 0.3], 1e-3),
+        let (era, sigma) = c.g2_band(&f.g2_era, &f.g2_sigma)?;
+        (
+            era,
+            sigma,
+            masses,
+            c.within(
+                &f.missing_mass_coupling,
+                "figures.missing_mass_coupling",
+                1e-12,
+                crate::model::MAX_COUPLING,
+            )?,
+        )
+    } else {
+        let (era, sigma) = default_g2_band()?;
+        (era, sigma, vec![0.1, 0.2, 0.3], 1e-3)
     };
     let mut scenarios: Vec<KaonScenario> = Vec::new();
     for s in &file.scenario {
-        let sname = s.name.get_ref().trim().to_string();
-        if sname.is_empty() || sname.contains(',') || scenarios.iter().any(|o| o.name == sname) {
-            return Err(c.at.error(
-                s.name.span(),
-                "scenario.name",
-                format!("'{sname}' must be a non-empty name without commas, used once"),
-            ));
-        }
+        let sname = c.scenario_name(&s.name, scenarios.iter().map(|o| o.name.as_str()))?;
         let exposure = Exposure {
             kaons: c.within(&s.kaons, "scenario.kaons", 1.0, 1e20)?,
             acceptance: c.within(&s.acceptance, "scenario.acceptance", 1e-9, 1.0)?,
@@ -438,11 +335,7 @@ pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
             search,
         });
     }
-    if scenarios.is_empty() {
-        return Err(c
-            .at
-            .error(0..0, "scenario", "needs at least one [[scenario]]"));
-    }
+    c.some_scenarios(scenarios.len())?;
     Ok(KaonExperiment {
         name,
         title: file.experiment.title,

@@ -7,6 +7,7 @@
 
 mod beam_dump;
 mod builtin;
+mod common;
 mod kaon;
 mod location;
 mod schema;

@@ -1,15 +1,16 @@
 //! From the parsed TOML to a validated [`Experiment`]: every check names its field and line.
 
+use super::common::{default_g2_band, parse};
 use super::location::Located;
 use super::schema::{self, File};
 use super::{Analysis, Background, Experiment, MuonCount, Sample, Scenario};
 use crate::error::{show, Result};
 use crate::experiment::{GaussianMixture, MomentumResolution};
-use crate::model::{Era, Spin};
-use crate::production::{Cuts, Method};
+use crate::model::Spin;
+use crate::production::Cuts;
 use crate::source::MomentumSpectrum;
 use crate::stats::LimitMethod;
-use crate::target::{FormFactorModel, Material, Slab};
+use crate::target::Slab;
 use toml::Spanned;
 
 /// Upper limits that keep N_μ = L σ finite (far above any collider: 10⁶ fb⁻¹ = 1000 ab⁻¹,
@@ -24,9 +25,8 @@ pub(super) fn experiment(
     text: &str,
     resolve: &dyn Fn(&str) -> Result<MomentumSpectrum>,
 ) -> Result<Experiment> {
-    let at = Located { source_name, text };
-    let file: File = toml::from_str(text).map_err(|e| syntax_error(&at, &e))?;
-    Checker { at }.build(file, resolve)
+    let (file, c) = parse::<File>(source_name, text)?;
+    c.build(file, resolve)
 }
 
 /// A TOML error at its line, naming the field: serde names missing and unknown fields itself;
@@ -139,14 +139,7 @@ impl Checker<'_> {
                 ),
             ));
         }
-        let name = file.experiment.name.get_ref().trim().to_string();
-        if name.is_empty() || name.contains(',') {
-            return Err(self.at.error(
-                file.experiment.name.span(),
-                "experiment.name",
-                "must be a non-empty name without commas",
-            ));
-        }
+        let name = self.experiment_name(&file.experiment.name)?;
         let luminosity_inv_fb = match &file.source.luminosity_inv_fb {
             Some(l) => {
                 self.positive_at_most(l, "source.luminosity_inv_fb", MAX_LUMINOSITY_INV_FB)?
@@ -162,20 +155,9 @@ impl Checker<'_> {
             ));
         }
         let target = self.target(&file.target)?;
-        let form_factor = match &file.target.form_factor {
-            Some(f) => self.wrap(
-                f,
-                "target.form_factor",
-                FormFactorModel::from_name(f.get_ref()),
-            )?,
-            None => FormFactorModel::Full,
-        };
-        let method = self.wrap(
-            &file.production.method,
-            "production.method",
-            Method::from_name(file.production.method.get_ref()),
-        )?;
-        let rel_tol = self.within(&file.production.rel_tol, "production.rel_tol", 1e-8, 0.1)?;
+        let form_factor = self.form_factor(file.target.form_factor.as_ref())?;
+        let (method, rel_tol) =
+            self.production(&file.production.method, &file.production.rel_tol)?;
         let cuts = Cuts {
             theta_max: self.within(
                 &file.selection.theta_max_rad,
@@ -231,15 +213,8 @@ impl Checker<'_> {
         let backgrounds = self.backgrounds(&file.background)?;
         let analysis = self.analysis(&file.analysis)?;
         let (g2_era, g2_sigma) = match &file.figures {
-            Some(f) => (
-                self.wrap(
-                    &f.g2_era,
-                    "figures.g2_era",
-                    Era::from_name(f.g2_era.get_ref()),
-                )?,
-                self.within(&f.g2_sigma, "figures.g2_sigma", 0.1, 10.0)?,
-            ),
-            None => (Era::from_name("e821-2006")?, 2.0),
+            Some(f) => self.g2_band(&f.g2_era, &f.g2_sigma)?,
+            None => default_g2_band()?,
         };
         let scenarios =
             self.scenarios(&file.scenario, &samples, &backgrounds, luminosity_inv_fb)?;
@@ -335,11 +310,7 @@ impl Checker<'_> {
     }
 
     fn target(&self, t: &schema::TargetSection) -> Result<Slab> {
-        let material = self.wrap(
-            &t.material,
-            "target.material",
-            Material::built_in(t.material.get_ref()),
-        )?;
+        let material = self.material(&t.material)?;
         let length = self.positive(&t.length_cm, "target.length_cm")?;
         self.wrap(
             &t.length_cm,
@@ -402,20 +373,8 @@ impl Checker<'_> {
                 format!("{rho_max} must be above rho_min = {rho_min}"),
             ));
         }
-        let bins = *a.bins.get_ref();
-        if !(1..=100_000).contains(&bins) {
-            return Err(self.at.error(
-                a.bins.span(),
-                "analysis.bins",
-                format!("{bins} must lie in [1, 100000]"),
-            ));
-        }
-        let confidence_level = self.within(
-            &a.confidence_level,
-            "analysis.confidence_level",
-            0.5,
-            0.999_999,
-        )?;
+        let bins = self.integer(&a.bins, "analysis.bins", 1, 100_000)?;
+        let confidence_level = self.confidence_level(&a.confidence_level)?;
         let limit = match a.limit.get_ref().trim().to_ascii_lowercase().as_str() {
             "cls" => LimitMethod::Cls,
             "profile-likelihood" => LimitMethod::ProfileLikelihood,
@@ -427,8 +386,7 @@ impl Checker<'_> {
                 ))
             }
         };
-        let mut models = Vec::new();
-        for m in a.models.get_ref() {
+        let models = self.models(&a.models, |m| {
             let spin = self.wrap(&a.models, "analysis.models", Spin::from_name(m))?;
             if !matches!(spin, Spin::Scalar | Spin::Vector) {
                 return Err(self.at.error(
@@ -437,51 +395,15 @@ impl Checker<'_> {
                     format!("'{m}' is not scanned; known: scalar, vector"),
                 ));
             }
-            if !models.contains(&spin) {
-                models.push(spin);
-            }
-        }
-        if models.is_empty() {
-            return Err(self.at.error(
-                a.models.span(),
-                "analysis.models",
-                "needs at least one model",
-            ));
-        }
-        let m0 = self.within(&a.mass_min_gev, "analysis.mass_min_gev", 1e-6, 1e3)?;
-        let m1 = self.within(&a.mass_max_gev, "analysis.mass_max_gev", 1e-6, 1e3)?;
-        if m1 <= m0 {
-            return Err(self.at.error(
-                a.mass_max_gev.span(),
-                "analysis.mass_max_gev",
-                format!("{m1} must be above mass_min_gev = {m0} (the mass range is empty)"),
-            ));
-        }
-        let per_decade = *a.masses_per_decade.get_ref();
-        if !(1..=1000).contains(&per_decade) {
-            return Err(self.at.error(
-                a.masses_per_decade.span(),
-                "analysis.masses_per_decade",
-                format!("{per_decade} must lie in [1, 1000]"),
-            ));
-        }
-        let n = ((m1 / m0).log10() * per_decade as f64).round().max(1.0) as usize;
-        let masses_gev = (0..=n)
-            .map(|i| m0 * (m1 / m0).powf(i as f64 / n as f64))
-            .collect();
-        let g0 = self.within(&a.coupling_min, "analysis.coupling_min", 1e-12, 10.0)?;
-        let g1 = self.within(&a.coupling_max, "analysis.coupling_max", 1e-12, 100.0)?;
-        if g1 <= g0 {
-            return Err(self.at.error(
-                a.coupling_max.span(),
-                "analysis.coupling_max",
-                format!("{g1} must be above coupling_min = {g0}"),
-            ));
-        }
+            Ok(spin)
+        })?;
+        let (m0, m1) = self.mass_range(&a.mass_min_gev, &a.mass_max_gev)?;
+        let masses_gev = self.mass_grid(&a.masses_per_decade, m0, m1)?;
+        let (g0, g1) = self.coupling_range(&a.coupling_min, &a.coupling_max, 100.0)?;
         Ok(Analysis {
             rho_min,
             rho_max,
-            bins: bins as usize,
+            bins,
             confidence_level,
             limit,
             models,
@@ -499,14 +421,7 @@ impl Checker<'_> {
     ) -> Result<Vec<Scenario>> {
         let mut out: Vec<Scenario> = Vec::new();
         for s in list {
-            let name = s.name.get_ref().trim().to_string();
-            if name.is_empty() || name.contains(',') || out.iter().any(|o| o.name == name) {
-                return Err(self.at.error(
-                    s.name.span(),
-                    "scenario.name",
-                    format!("'{name}' must be a non-empty name without commas, used once"),
-                ));
-            }
+            let name = self.scenario_name(&s.name, out.iter().map(|o| o.name.as_str()))?;
             let mut indices = Vec::new();
             for wanted in s.samples.get_ref() {
                 let Some(i) = samples.iter().position(|x| &x.name == wanted) else {
@@ -556,11 +471,7 @@ impl Checker<'_> {
                 luminosity_inv_fb,
             });
         }
-        if out.is_empty() {
-            return Err(self
-                .at
-                .error(0..0, "scenario", "needs at least one [[scenario]]"));
-        }
+        self.some_scenarios(out.len())?;
         Ok(out)
     }
 }

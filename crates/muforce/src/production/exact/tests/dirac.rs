@@ -6,191 +6,92 @@
 use super::super::kinematics::{Masses, MuonFrame};
 use super::super::matrix_element::reduced;
 use crate::model::Spin;
+use crate::production::dirac_matrices::{
+    bar, combine, gammas, identity, mul, scale, slash, trace, vector_vertices, Matrix, METRIC,
+};
+pub(crate) use crate::production::dirac_matrices::{dot, Vector4};
 use num_complex::Complex64 as C;
 
-type Matrix = [[C; 4]; 4];
-pub type Vector4 = [f64; 4];
-
-const METRIC: [f64; 4] = [1.0, -1.0, -1.0, -1.0];
-
-fn zero() -> Matrix {
-    [[C::new(0.0, 0.0); 4]; 4]
+/// μ(p) N → μ(p′) N X(k): the masses and momenta of the explicit amplitude.
+pub struct Explicit<'a> {
+    pub m: f64,
+    pub mx: f64,
+    pub p: &'a Vector4,
+    pub p_out: &'a Vector4,
+    pub k: &'a Vector4,
 }
 
-fn identity() -> Matrix {
-    let mut m = zero();
-    for (i, row) in m.iter_mut().enumerate() {
-        row[i] = C::new(1.0, 0.0);
+impl Explicit<'_> {
+    /// Σ_spins Σ_pol |ū(p′) O u(p)|² with O = Γ(p̸′+k̸+m)J̸/s̃ + J̸(p̸−k̸+m)Γ/ũ, the two
+    /// diagrams with the nucleus current J (P or R) contracted into the photon vertex.
+    pub fn spin_sum(&self, spin: Spin, current: &Vector4) -> f64 {
+        self.spin_sum_parts(spin, current, true, true)
     }
-    m
-}
 
-fn mul(a: &Matrix, b: &Matrix) -> Matrix {
-    let mut c = zero();
-    for i in 0..4 {
-        for j in 0..4 {
-            for k in 0..4 {
-                c[i][j] += a[i][k] * b[k][j];
+    /// As [`Explicit::spin_sum`], with the −g and the k^a k^b/m_X² parts of the polarisation
+    /// sum switched on separately.
+    pub fn spin_sum_parts(
+        &self,
+        spin: Spin,
+        current: &Vector4,
+        transverse: bool,
+        longitudinal: bool,
+    ) -> f64 {
+        let (m, mx, p, p_out, k) = (self.m, self.mx, self.p, self.p_out, self.k);
+        let (g, g5) = gammas();
+        let one = identity();
+        let re = |x: f64| C::new(x, 0.0);
+        let big_k: Vector4 = std::array::from_fn(|i| p_out[i] + k[i]);
+        let big_l: Vector4 = std::array::from_fn(|i| p[i] - k[i]);
+        let s = dot(&big_k, &big_k) - m * m;
+        let u = dot(&big_l, &big_l) - m * m;
+        let prop_s = combine(&slash(&g, &big_k), &one, re(1.0), re(m));
+        let prop_u = combine(&slash(&g, &big_l), &one, re(1.0), re(m));
+        let j = slash(&g, current);
+        let rho_in = combine(&slash(&g, p), &one, re(1.0), re(m));
+        let rho_out = combine(&slash(&g, p_out), &one, re(1.0), re(m));
+        let amplitude = |vertex: &Matrix| {
+            combine(
+                &mul(&mul(vertex, &prop_s), &j),
+                &mul(&mul(&j, &prop_u), vertex),
+                re(1.0 / s),
+                re(1.0 / u),
+            )
+        };
+        let squared = |oa: &Matrix, ob: &Matrix| {
+            trace(&mul(&mul(&mul(&rho_out, oa), &rho_in), &bar(&g[0], ob)))
+        };
+        match spin {
+            Spin::Scalar => squared(&amplitude(&one), &amplitude(&one)).re,
+            Spin::Pseudoscalar => {
+                let v = scale(&g5, C::new(0.0, 1.0));
+                squared(&amplitude(&v), &amplitude(&v)).re
             }
-        }
-    }
-    c
-}
+            Spin::Vector | Spin::AxialVector => {
+                let vertices = vector_vertices(spin == Spin::AxialVector, &g, &g5);
+                let amps: Vec<Matrix> = vertices.iter().map(amplitude).collect();
+                let mut total = C::new(0.0, 0.0);
+                for a in 0..4 {
+                    for b in 0..4 {
+                        let w = if a == b && transverse {
+                            -METRIC[a]
+                        } else {
+                            0.0
+                        };
 
-fn add(a: &Matrix, b: &Matrix, ca: C, cb: C) -> Matrix {
-    let mut c = zero();
-    for i in 0..4 {
-        for j in 0..4 {
-            c[i][j] = ca * a[i][j] + cb * b[i][j];
-        }
-    }
-    c
-}
-
-fn trace(a: &Matrix) -> C {
-    (0..4).map(|i| a[i][i]).sum()
-}
-
-/// γ⁰, γ¹, γ², γ³ and γ⁵ in the Dirac representation.
-fn gammas() -> ([Matrix; 4], Matrix) {
-    let (o, l, i) = (C::new(0.0, 0.0), C::new(1.0, 0.0), C::new(0.0, 1.0));
-    let sigma = [[[o, l], [l, o]], [[o, -i], [i, o]], [[l, o], [o, -l]]];
-    let mut g = [zero(); 4];
-    for k in 0..2 {
-        g[0][k][k] = l;
-        g[0][k + 2][k + 2] = -l;
-    }
-    for (n, s) in sigma.iter().enumerate() {
-        for r in 0..2 {
-            for c in 0..2 {
-                g[n + 1][r][c + 2] = s[r][c];
-                g[n + 1][r + 2][c] = -s[r][c];
-            }
-        }
-    }
-    let mut g5 = zero();
-    for k in 0..2 {
-        g5[k][k + 2] = l;
-        g5[k + 2][k] = l;
-    }
-    (g, g5)
-}
-
-fn slash(g: &[Matrix; 4], p: &Vector4) -> Matrix {
-    let mut m = zero();
-    for mu in 0..4 {
-        m = add(
-            &m,
-            &g[mu],
-            C::new(1.0, 0.0),
-            C::new(METRIC[mu] * p[mu], 0.0),
-        );
-    }
-    m
-}
-
-/// γ⁰ O† γ⁰.
-fn bar(g0: &Matrix, o: &Matrix) -> Matrix {
-    let mut dagger = zero();
-    for i in 0..4 {
-        for j in 0..4 {
-            dagger[i][j] = o[j][i].conj();
-        }
-    }
-    mul(&mul(g0, &dagger), g0)
-}
-
-pub fn dot(a: &Vector4, b: &Vector4) -> f64 {
-    a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3]
-}
-
-/// Σ_spins Σ_pol |ū(p′) O u(p)|² with O = Γ(p̸′+k̸+m)J̸/s̃ + J̸(p̸−k̸+m)Γ/ũ, the two diagrams
-/// with the nucleus current J (P or R) contracted into the photon vertex.
-pub fn spin_sum(
-    spin: Spin,
-    m: f64,
-    mx: f64,
-    p: &Vector4,
-    p_out: &Vector4,
-    k: &Vector4,
-    current: &Vector4,
-) -> f64 {
-    spin_sum_parts(spin, m, mx, p, p_out, k, current, true, true)
-}
-
-/// As [`spin_sum`], with the −g and the k^a k^b/m_X² parts of the polarisation sum switched
-/// on separately.
-pub fn spin_sum_parts(
-    spin: Spin,
-    m: f64,
-    mx: f64,
-    p: &Vector4,
-    p_out: &Vector4,
-    k: &Vector4,
-    current: &Vector4,
-    transverse: bool,
-    longitudinal: bool,
-) -> f64 {
-    let (g, g5) = gammas();
-    let one = identity();
-    let re = |x: f64| C::new(x, 0.0);
-    let big_k: Vector4 = std::array::from_fn(|i| p_out[i] + k[i]);
-    let big_l: Vector4 = std::array::from_fn(|i| p[i] - k[i]);
-    let s = dot(&big_k, &big_k) - m * m;
-    let u = dot(&big_l, &big_l) - m * m;
-    let prop_s = add(&slash(&g, &big_k), &one, re(1.0), re(m));
-    let prop_u = add(&slash(&g, &big_l), &one, re(1.0), re(m));
-    let j = slash(&g, current);
-    let rho_in = add(&slash(&g, p), &one, re(1.0), re(m));
-    let rho_out = add(&slash(&g, p_out), &one, re(1.0), re(m));
-    let amplitude = |vertex: &Matrix| {
-        add(
-            &mul(&mul(vertex, &prop_s), &j),
-            &mul(&mul(&j, &prop_u), vertex),
-            re(1.0 / s),
-            re(1.0 / u),
-        )
-    };
-    let squared =
-        |oa: &Matrix, ob: &Matrix| trace(&mul(&mul(&mul(&rho_out, oa), &rho_in), &bar(&g[0], ob)));
-    match spin {
-        Spin::Scalar => squared(&amplitude(&one), &amplitude(&one)).re,
-        Spin::Pseudoscalar => {
-            let v = add(&g5, &zero(), C::new(0.0, 1.0), re(0.0));
-            squared(&amplitude(&v), &amplitude(&v)).re
-        }
-        Spin::Vector | Spin::AxialVector => {
-            let vertices: Vec<Matrix> = (0..4)
-                .map(|a| {
-                    if spin == Spin::Vector {
-                        g[a]
-                    } else {
-                        mul(&g[a], &g5)
-                    }
-                })
-                .collect();
-            let amps: Vec<Matrix> = vertices.iter().map(amplitude).collect();
-            let mut total = C::new(0.0, 0.0);
-            for a in 0..4 {
-                for b in 0..4 {
-                    let w = if a == b && transverse {
-                        -METRIC[a]
-                    } else {
-                        0.0
-                    };
-
-                    if w != 0.0 {
-                        total += re(w) * squared(&amps[a], &amps[b]);
+                        if w != 0.0 {
+                            total += re(w) * squared(&amps[a], &amps[b]);
+                        }
                     }
                 }
+                if spin == Spin::AxialVector && longitudinal {
+                    // k_a k_b M^a M^b* = |M(k̸γ⁵)|², built as one amplitude.
+                    let vertex = mul(&slash(&g, k), &g5);
+                    let amp = amplitude(&vertex);
+                    total += re(1.0 / (mx * mx)) * squared(&amp, &amp);
+                }
+                total.re
             }
-            if spin == Spin::AxialVector && longitudinal {
-                // k_a k_b M^a M^b* = |M(k̸γ⁵)|², built as one amplitude.
-                let vertex = mul(&slash(&g, k), &g5);
-                let amp = amplitude(&vertex);
-                total += re(1.0 / (mx * mx)) * squared(&amp, &amp);
-            }
-            total.re
         }
     }
 }
@@ -308,54 +209,38 @@ fn closed_forms_match_dirac_matrices_r_form() {
                 let point = recoil.at(phi.cos());
                 let m = masses.m;
                 let closed = |spin| reduced(spin, m, mx, &recoil, &point) * t * t;
+                let x = Explicit {
+                    m,
+                    mx,
+                    p: &p,
+                    p_out: &p_out,
+                    k: &k,
+                };
                 let t_p = closed(Spin::Pseudoscalar);
                 // (label, closed form, explicit amplitude). The axial vector is checked in
                 // its two parts: −g (closed T_A − 4m²T_P/m_X²) and k^a k^b, whose amplitude
                 // k·A = 2m × pseudoscalar amplitude gives Σ|k·A|² = 4m² T_P; the full sum
                 // only where m_X is not tiny, as −g and kk/m_X² cancel there.
                 let mut checks = vec![
-                    (
-                        "scalar",
-                        closed(Spin::Scalar),
-                        spin_sum(Spin::Scalar, m, mx, &p, &p_out, &k, &r),
-                    ),
-                    (
-                        "pseudoscalar",
-                        t_p,
-                        spin_sum(Spin::Pseudoscalar, m, mx, &p, &p_out, &k, &r),
-                    ),
-                    (
-                        "vector",
-                        closed(Spin::Vector),
-                        spin_sum(Spin::Vector, m, mx, &p, &p_out, &k, &r),
-                    ),
+                    ("scalar", closed(Spin::Scalar), x.spin_sum(Spin::Scalar, &r)),
+                    ("pseudoscalar", t_p, x.spin_sum(Spin::Pseudoscalar, &r)),
+                    ("vector", closed(Spin::Vector), x.spin_sum(Spin::Vector, &r)),
                     (
                         "axial -g",
                         closed(Spin::AxialVector) - 4.0 * m * m / (mx * mx) * t_p,
-                        spin_sum_parts(Spin::AxialVector, m, mx, &p, &p_out, &k, &r, true, false),
+                        x.spin_sum_parts(Spin::AxialVector, &r, true, false),
                     ),
                     (
                         "axial kk",
                         4.0 * m * m * t_p,
-                        mx * mx
-                            * spin_sum_parts(
-                                Spin::AxialVector,
-                                m,
-                                mx,
-                                &p,
-                                &p_out,
-                                &k,
-                                &r,
-                                false,
-                                true,
-                            ),
+                        mx * mx * x.spin_sum_parts(Spin::AxialVector, &r, false, true),
                     ),
                 ];
                 if mx >= 0.5 {
                     checks.push((
                         "axial",
                         closed(Spin::AxialVector),
-                        spin_sum(Spin::AxialVector, m, mx, &p, &p_out, &k, &r),
+                        x.spin_sum(Spin::AxialVector, &r),
                     ));
                 }
                 for (label, closed, numeric) in checks {
@@ -401,7 +286,14 @@ fn r_form_equals_p_form() {
         let recoil = frame.recoil(&masses, t);
         let point = recoil.at(phi.cos());
         for spin in Spin::ALL {
-            let numeric = spin_sum(spin, masses.m, masses.mx, &p, &p_out, &k, &big_p);
+            let x = Explicit {
+                m: masses.m,
+                mx: masses.mx,
+                p: &p,
+                p_out: &p_out,
+                k: &k,
+            };
+            let numeric = x.spin_sum(spin, &big_p);
             let closed = 4.0
                 * masses.big_m
                 * masses.big_m
