@@ -18,7 +18,7 @@ use super::visible::VisibleSearch;
 use super::x_decay::{preset, BoostSpectrum, XInVolume};
 use crate::error::Result;
 use crate::model::{Era, MAX_COUPLING};
-use crate::reach::{constraint_header, signal_interval, CouplingInterval, ReachTable, ScanGrid};
+use crate::reach::{reach_header, signal_interval, CouplingInterval, ReachTable, ScanGrid};
 use crate::stats::{BinnedLikelihood, LimitMethod};
 
 /// The statistic of an invisible scenario (NA62 slides, "Challenge 2").
@@ -229,14 +229,7 @@ pub fn reach_table(
 fn provenance(experiment: &KaonExperiment) -> Vec<String> {
     let v = &experiment.volume;
     // The constraint-file header first: every reach table can be overlaid as a constraint.
-    let [source, cl] = constraint_header(
-        &format!(
-            "muforce {} reach of {}",
-            env!("CARGO_PKG_VERSION"),
-            experiment.title
-        ),
-        experiment.confidence_level,
-    );
+    let [source, cl] = reach_header(&experiment.title, experiment.confidence_level);
     let mut lines = vec![
         source,
         cl,

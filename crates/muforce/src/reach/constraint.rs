@@ -55,6 +55,15 @@ pub fn constraint_header(source: &str, confidence_level: f64) -> [String; 2] {
     ]
 }
 
+/// The header of a reach table that muforce wrote for the experiment titled `title`:
+/// `# source: muforce <version> reach of <title>` and its CL.
+pub fn reach_header(title: &str, confidence_level: f64) -> [String; 2] {
+    constraint_header(
+        &format!("muforce {} reach of {title}", env!("CARGO_PKG_VERSION")),
+        confidence_level,
+    )
+}
+
 /// The spin of a model column: a preset name or a spin name; anything else is an error
 /// listing both.
 pub fn model_spin(model: &str) -> Result<Spin> {

@@ -7,7 +7,7 @@ mod hepdata;
 mod table;
 
 pub use constraint::{
-    constraint_header, model_spin, shipped_constraints, Constraint, ConstraintCurve,
+    constraint_header, model_spin, reach_header, shipped_constraints, Constraint, ConstraintCurve,
 };
 pub use edges::{excluded_interval, CouplingInterval};
 pub use grid::{signal_interval, ScanGrid};

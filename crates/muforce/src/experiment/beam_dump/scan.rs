@@ -7,7 +7,7 @@
 use super::yield_::{DumpSetup, DumpYield};
 use crate::error::Result;
 use crate::model::{Era, Preset, MAX_COUPLING};
-use crate::reach::{constraint_header, signal_interval, CouplingInterval, ReachTable, ScanGrid};
+use crate::reach::{reach_header, signal_interval, CouplingInterval, ReachTable, ScanGrid};
 use crate::stats::poisson_upper_limit;
 use rayon::prelude::*;
 
@@ -159,14 +159,7 @@ pub fn scan(experiment: &BeamDump, progress: &(dyn Fn() + Sync)) -> Result<DumpS
     })?;
     let s = &experiment.setup;
     // The constraint-file header: every reach table can be overlaid as a constraint.
-    let [source, cl] = constraint_header(
-        &format!(
-            "muforce {} reach of {}",
-            env!("CARGO_PKG_VERSION"),
-            experiment.title
-        ),
-        experiment.confidence_level,
-    );
+    let [source, cl] = reach_header(&experiment.title, experiment.confidence_level);
     let table = ReachTable {
         provenance: vec![
             source,

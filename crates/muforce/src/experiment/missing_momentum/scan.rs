@@ -5,7 +5,7 @@ use super::signal::{signal, Signal};
 use crate::error::Result;
 use crate::experiment::description::{Experiment, Scenario};
 use crate::model::Spin;
-use crate::reach::{constraint_header, excluded_interval, CouplingInterval, ReachRow, ReachTable};
+use crate::reach::{excluded_interval, reach_header, CouplingInterval, ReachRow, ReachTable};
 use crate::stats::BinnedLikelihood;
 use rayon::prelude::*;
 
@@ -126,14 +126,7 @@ pub fn scan(experiment: &Experiment, progress: &(dyn Fn() + Sync)) -> Result<Sca
     }
     let a = &experiment.analysis;
     // The constraint-file header: every reach table can be overlaid as a constraint.
-    let [source, cl] = constraint_header(
-        &format!(
-            "muforce {} reach of {}",
-            env!("CARGO_PKG_VERSION"),
-            experiment.title
-        ),
-        a.confidence_level,
-    );
+    let [source, cl] = reach_header(&experiment.title, a.confidence_level);
     let table = ReachTable {
         provenance: vec![
             source,
