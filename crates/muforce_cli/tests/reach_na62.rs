@@ -64,7 +64,11 @@ fn reach_na62_writes_the_contract_files() {
         }
     }
     let csv = std::fs::read_to_string(dir.join("reach.csv")).unwrap();
-    assert!(csv.starts_with("# muforce"), "provenance lines first");
+    // The constraint-file header (docs/constraints.md) first, then the provenance.
+    assert!(
+        csv.starts_with("# source: muforce") && csv.contains("\n# cl: 0.95\n"),
+        "constraint header first"
+    );
     let lines: Vec<&str> = csv.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(
         lines[0],
