@@ -156,14 +156,7 @@ impl Experiment {
 
     /// Reads an experiment file; spectrum paths are relative to the file's directory.
     pub fn from_file(path: &std::path::Path) -> crate::Result<Self> {
-        let text = crate::io::read_text(path)?;
-        let dir = path
-            .parent()
-            .map(std::path::Path::to_path_buf)
-            .unwrap_or_default();
-        Self::from_toml(&path.display().to_string(), &text, &|p| {
-            MomentumSpectrum::from_file(&dir.join(p))
-        })
+        read_file(path, Self::from_toml)
     }
 
     /// A copy with another production method.
@@ -240,14 +233,7 @@ impl Description {
 
     /// Reads an experiment file of any family.
     pub fn from_file(path: &std::path::Path) -> crate::Result<Self> {
-        let text = crate::io::read_text(path)?;
-        let dir = path
-            .parent()
-            .map(std::path::Path::to_path_buf)
-            .unwrap_or_default();
-        Self::from_toml(&path.display().to_string(), &text, &|p| {
-            MomentumSpectrum::from_file(&dir.join(p))
-        })
+        read_file(path, Self::from_toml)
     }
 
     /// The experiment column of the reach table.
@@ -258,4 +244,23 @@ impl Description {
             Description::Kaon(e) => &e.name,
         }
     }
+}
+
+/// Turns a `spectrum` path as written in an experiment file into a spectrum.
+type SpectrumResolver<'a> = dyn Fn(&str) -> crate::Result<MomentumSpectrum> + 'a;
+
+/// Reads the experiment file at `path` and parses it with `parse`, resolving spectrum paths
+/// relative to the file's directory.
+fn read_file<T>(
+    path: &std::path::Path,
+    parse: fn(&str, &str, &SpectrumResolver<'_>) -> crate::Result<T>,
+) -> crate::Result<T> {
+    let text = crate::io::read_text(path)?;
+    let dir = path
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    parse(&path.display().to_string(), &text, &|p| {
+        MomentumSpectrum::from_file(&dir.join(p))
+    })
 }
