@@ -1,25 +1,30 @@
-//! A fixed product rule for the total cross section: Gauss–Legendre of one order on every
-//! physics piece of logit x, ln θ and ln t (the same breakpoints as the nested integrals),
-//! evaluated at successive orders; their difference is the error estimate. Where it misses the
-//! tolerance the caller falls back to the nested, error-controlled integrals.
+//! Fixed product rules for dσ/dx and the total cross section: Gauss–Legendre of one order on
+//! every physics piece of logit x, ln θ and ln t (the same breakpoints as the nested
+//! integrals), with the pieces that end on a square-root edge graded towards it. The sums are
+//! kept apart by cell (x piece × class of muon angle), so that [`super::cells`] can raise the
+//! order only where the error sits.
 
 use super::differential::Setup;
 use super::kinematics::{momentum, MuonFrame};
-use super::quadrature::Estimate;
 use crate::numerics::GaussLegendre;
-use crate::production::Cuts;
 use crate::units::ALPHA;
 use std::f64::consts::PI;
 use std::sync::OnceLock;
 
 /// Longest piece in logit x, ln θ and ln t, in e-folds.
-const X_GAP: f64 = 4.0;
+pub(crate) const X_GAP: f64 = 4.0;
 const THETA_GAP: f64 = 8.0;
 const T_GAP: f64 = 4.5;
-/// Gauss–Legendre orders compared by [`Setup::dsigma_dx_fast`].
-const DIFFERENTIAL_ORDERS: [usize; 2] = [6, 8];
 /// Form-factor and mass scales closer than this (e-folds) to another break are dropped.
 const T_MIN_SEP: f64 = 1.0;
+
+/// Classes of muon angle, split at 0.3, 3 and 30 θ_c (among the breaks of
+/// [`Setup::theta_breaks`]): below the peak of dσ/d ln θ, around it, the 1/θ² fall and the
+/// far tail, whose weights differ by orders of magnitude.
+pub(crate) const THETA_CLASSES: usize = 4;
+
+/// Per-class sums.
+pub(crate) type ClassSums = [f64; THETA_CLASSES];
 
 /// The Gauss–Legendre rule with `n` points (cached for the orders used here).
 pub(crate) fn rule(n: usize) -> &'static GaussLegendre {
@@ -28,57 +33,124 @@ pub(crate) fn rule(n: usize) -> &'static GaussLegendre {
     &rules[n.min(16)]
 }
 
-fn logistic(u: f64) -> f64 {
+/// Which ends of a piece carry a square-root edge.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Edge {
+    None,
+    Lower,
+    Upper,
+    Both,
+}
+
+impl Edge {
+    /// The edge of piece `index` of `count` whose first and last ends are edges when
+    /// `first`, `last`.
+    pub fn of_piece(index: usize, count: usize, first: bool, last: bool) -> Self {
+        match (first && index == 0, last && index + 1 == count) {
+            (true, true) => Edge::Both,
+            (true, false) => Edge::Lower,
+            (false, true) => Edge::Upper,
+            (false, false) => Edge::None,
+        }
+    }
+}
+
+/// Gauss–Legendre nodes and weights of `gl` on [a, b], graded towards an end with a
+/// square-root edge by a map whose derivative vanishes there (u = b − (b − a)s², or the cubic
+/// smoothstep for both ends), which turns (b − u)^(k/2) into an analytic function of s:
+/// the rule then converges geometrically instead of as n⁻³ (Davis & Rabinowitz, *Methods of
+/// Numerical Integration*, 2nd ed. 1984, §2.9, change of variable for endpoint singularities).
+pub(crate) fn edge_nodes(
+    gl: &GaussLegendre,
+    a: f64,
+    b: f64,
+    edge: Edge,
+) -> impl Iterator<Item = (f64, f64)> + '_ {
+    let length = b - a;
+    gl.mapped(0.0, 1.0).map(move |(s, w)| match edge {
+        Edge::None => (a + length * s, w * length),
+        Edge::Lower => (a + length * s * s, w * 2.0 * length * s),
+        Edge::Upper => (b - length * s * s, w * 2.0 * length * s),
+        Edge::Both => (
+            a + length * s * s * (3.0 - 2.0 * s),
+            w * 6.0 * length * s * (1.0 - s),
+        ),
+    })
+}
+
+pub(crate) fn logistic(u: f64) -> f64 {
     1.0 / (1.0 + (-u).exp())
 }
 
+/// The class of the ln θ piece with midpoint `ln_theta` (see [`THETA_CLASSES`]).
+fn theta_class(ln_theta: f64, theta_c: f64) -> usize {
+    let r = ln_theta - theta_c.ln();
+    if r < 0.3f64.ln() {
+        0
+    } else if r < 3.0f64.ln() {
+        1
+    } else if r < 30.0f64.ln() {
+        2
+    } else {
+        3
+    }
+}
+
 impl Setup {
-    /// σ in GeV⁻² by the product rule with `n` Gauss–Legendre points per piece in each
-    /// variable, over the x window (u_lo, u_hi) in logit x.
-    pub fn total_product(&self, cuts: &Cuts, u_lo: f64, u_hi: f64, n: usize) -> f64 {
-        let gl = rule(n);
-        let u_breaks = super::quadrature::breakpoints(u_lo, u_hi, &[], X_GAP);
-        let mut sum = 0.0;
-        for pair in u_breaks.windows(2) {
-            for (u, w) in gl.mapped(pair[0], pair[1]) {
-                let x = logistic(u);
-                sum += w * x * (1.0 - x) * self.dsigma_dx_product(x, cuts.theta_max, gl);
+    /// ∫ du x(1 − x) dσ/dx over the logit-x piece [a, b] by the product rule with
+    /// `orders` = [x, ln θ, ln t] points per piece, by class of muon angle (only the classes
+    /// with `wanted[c]` are evaluated), with the muon angle limited to `theta_max`.
+    pub fn x_piece_product(
+        &self,
+        a: f64,
+        b: f64,
+        edge: Edge,
+        theta_max: f64,
+        orders: [usize; 3],
+        wanted: [bool; THETA_CLASSES],
+    ) -> ClassSums {
+        let [n_x, n_theta, n_t] = orders;
+        let mut sums = [0.0; THETA_CLASSES];
+        for (u, w) in edge_nodes(rule(n_x), a, b, edge) {
+            let x = logistic(u);
+            let per_class = self.dsigma_dx_product(x, theta_max, [n_theta, n_t], wanted);
+            for (sum, part) in sums.iter_mut().zip(per_class) {
+                *sum += w * x * (1.0 - x) * part;
             }
         }
-        sum
+        sums
     }
 
-    /// dσ/dx in GeV⁻² by the product rule at two successive orders, if they agree within
-    /// max(`rel_tol`·|value|, `abs_tol`) (the difference is then the error estimate of the
-    /// higher order); `None` if they do not, for the caller to use the nested integrals.
-    pub fn dsigma_dx_fast(
+    /// dσ/dx in GeV⁻² by the product rule with `orders` = [ln θ, ln t] points per piece, by
+    /// class of muon angle (zero for the classes not `wanted`). The last ln θ piece is graded towards the
+    /// kinematic edge θ_kin when it ends there (the t range, and with it the integrand,
+    /// closes as √(θ_kin − θ)).
+    pub fn dsigma_dx_product(
         &self,
         x: f64,
         theta_max: f64,
-        rel_tol: f64,
-        abs_tol: f64,
-    ) -> Option<Estimate> {
-        let [low, high] = DIFFERENTIAL_ORDERS;
-        let previous = self.dsigma_dx_product(x, theta_max, rule(low));
-        let value = self.dsigma_dx_product(x, theta_max, rule(high));
-        // Twice the difference: the higher order need not be much better than the lower one
-        // where the t integrals converge slowly, so the difference alone can fall short.
-        let error = 2.0 * (value - previous).abs();
-        (value.is_finite() && error <= (rel_tol * value.abs()).max(abs_tol))
-            .then_some(Estimate { value, error })
-    }
-
-    /// dσ/dx by the product rule `gl` in ln θ and ln t.
-    fn dsigma_dx_product(&self, x: f64, theta_max: f64, gl: &GaussLegendre) -> f64 {
+        orders: [usize; 2],
+        wanted: [bool; THETA_CLASSES],
+    ) -> ClassSums {
+        let (gl_theta, gl_t) = (rule(orders[0]), rule(orders[1]));
+        let mut sums = [0.0; THETA_CLASSES];
         let Some((theta_lo, theta_hi, theta_c)) = self.theta_range(x, theta_max) else {
-            return 0.0;
+            return sums;
         };
         let e_out = self.energy * (1.0 - x);
         let p_out = momentum(e_out, self.masses.m);
         let breaks = Self::theta_breaks(theta_lo, theta_hi, theta_c, THETA_GAP);
-        let mut sum = 0.0;
-        for pair in breaks.windows(2) {
-            for (ln_theta, w) in gl.mapped(pair[0], pair[1]) {
+        let at_edge = self
+            .theta_kinematic(e_out)
+            .is_some_and(|kin| theta_hi >= kin * (1.0 - 1e-12));
+        let pieces = breaks.len() - 1;
+        for (i, pair) in breaks.windows(2).enumerate() {
+            let class = theta_class(0.5 * (pair[0] + pair[1]), theta_c);
+            if !wanted[class] {
+                continue;
+            }
+            let edge = Edge::of_piece(i, pieces, false, at_edge);
+            for (ln_theta, w) in edge_nodes(gl_theta, pair[0], pair[1], edge) {
                 let theta = ln_theta.exp();
                 let Some(frame) = MuonFrame::new(&self.masses, self.energy, e_out, theta) else {
                     continue;
@@ -88,7 +160,7 @@ impl Setup {
                 };
                 let mut inner = 0.0;
                 for t_pair in t_breaks.windows(2) {
-                    for (ln_t, wt) in gl.mapped(t_pair[0], t_pair[1]) {
+                    for (ln_t, wt) in gl_t.mapped(t_pair[0], t_pair[1]) {
                         inner += wt * self.t_integrand(&frame, ln_t).value;
                     }
                 }
@@ -96,9 +168,9 @@ impl Setup {
                 let prefactor = ALPHA * ALPHA * self.coupling2 * frame.p_out * frame.p_out
                     / (16.0 * PI * frame.p * frame.e_out * frame.v_abs);
                 let jacobian = self.energy * e_out / p_out * theta.sin() * theta;
-                sum += w * prefactor * jacobian * inner;
+                sums[class] += w * prefactor * jacobian * inner;
             }
         }
-        sum
+        sums
     }
 }

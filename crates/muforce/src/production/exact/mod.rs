@@ -20,6 +20,7 @@
 
 mod angular;
 mod azimuth;
+mod cells;
 mod differential;
 mod fast;
 mod kinematics;

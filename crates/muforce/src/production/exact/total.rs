@@ -13,8 +13,6 @@ const MAX_GAP: f64 = 4.0;
 const X_HALVINGS: u32 = 3;
 /// Share of the tolerance given to the inner (θ, t) integrals.
 const INNER_SHARE: f64 = 0.3;
-/// Gauss–Legendre orders per piece of the product rule (`fast`), tried in turn.
-const PRODUCT_ORDERS: [usize; 3] = [6, 8, 12];
 
 fn logit(x: f64) -> f64 {
     (x / (1.0 - x)).ln()
@@ -57,23 +55,20 @@ impl Setup {
     }
 
     /// σ in GeV⁻² with `cuts`, to relative tolerance `rel_tol` (the caller checks the
-    /// returned error against it): by the product rule of `fast` where two successive orders
-    /// agree within `rel_tol`, else by [`Self::total_nested`].
+    /// returned error against it): by the product rule refined by cell (`cells`) where its
+    /// ladder of orders suffices, else by [`Self::total_nested`].
     pub fn total(&self, cuts: &Cuts, rel_tol: f64) -> Result<Estimate> {
         let Some((x_lo, x_hi)) = self.x_window(cuts) else {
             return Ok(Estimate::default());
         };
+        // The window ends on an edge of phase space unless a cut closes it first.
+        let lower_edge = x_lo > cuts.x_min;
+        let upper_edge = x_hi < cuts.x_max && cuts.p_out_min == 0.0;
         let (u_lo, u_hi) = (logit(x_lo), logit(x_hi));
-        // The product rule at rising orders; the difference to the previous order bounds the
-        // error of the higher one.
-        let mut previous = self.total_product(cuts, u_lo, u_hi, PRODUCT_ORDERS[0]);
-        for &order in &PRODUCT_ORDERS[1..] {
-            let value = self.total_product(cuts, u_lo, u_hi, order);
-            let error = (value - previous).abs();
-            if value.is_finite() && error <= rel_tol * value.abs() {
-                return Ok(Estimate { value, error });
-            }
-            previous = value;
+        if let Some(estimate) =
+            self.total_product(cuts, u_lo, u_hi, lower_edge, upper_edge, rel_tol)
+        {
+            return Ok(estimate);
         }
         self.total_nested(cuts, rel_tol)
     }

@@ -1,0 +1,131 @@
+//! Order refinement by cell and by dimension for the product rules of `fast`.
+//!
+//! The integration region is cut into cells (for the total: x piece × class of muon angle;
+//! for dσ/dx: class of muon angle), whose weights differ by orders of magnitude, and whose
+//! integrands converge at different rates in different variables (the t integral slowly on
+//! the graded ridge pieces, x and θ fast). Each cell keeps one Gauss–Legendre order per
+//! variable, on the ladder [`LADDER`], and per variable an error indicator: the change of the
+//! cell's value when that order last moved up one rung, which estimates the error of the
+//! lower order in that variable. With the error of a product rule the sum of its
+//! one-dimensional errors (the additive error model of dimension-adaptive quadrature:
+//! Gerstner & Griebel, Computing 71 (2003) 65), the cell's error is the sum of its
+//! indicators, and the total error the sum over cells, so errors never cancel in it. While
+//! that sum exceeds the tolerance, the largest indicator's order moves up one rung. Cells
+//! that carry little weight stay at low order, and the work goes to the variable where the
+//! error is.
+
+use super::differential::Setup;
+use super::fast::{Edge, THETA_CLASSES, X_GAP};
+use super::quadrature::{self, Estimate};
+use crate::production::Cuts;
+
+/// Gauss–Legendre orders per piece, climbed one rung at a time. Steps of two keep the
+/// parity of successive orders, whose errors otherwise alternate in size.
+const LADDER: [usize; 5] = [2, 4, 6, 8, 12];
+/// The rung every variable starts on (its indicator comes from the rung below).
+const START: usize = 1;
+
+/// One cell: its value at the current rung and the change at the last step.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    value: f64,
+    rung: usize,
+    indicator: f64,
+}
+
+fn orders<const D: usize>(rung: usize) -> [usize; D] {
+    [LADDER[rung]; D]
+}
+
+/// Climbs the ladder until `safety` × (sum of indicators) ≤ max(`rel_tol` · |value|,
+/// `abs_tol`); `evaluate(cell, orders)` integrates one cell with one order per variable.
+/// `None` when a cell that needs to rise is at the top of the ladder, or a value is not
+/// finite.
+fn refine<const D: usize, F: FnMut(usize, [usize; D]) -> f64>(
+    count: usize,
+    mut evaluate: F,
+    rel_tol: f64,
+    abs_tol: f64,
+    safety: f64,
+) -> Option<Estimate> {
+    let mut cells: Vec<Cell> = (0..count)
+        .map(|i| {
+            let value = evaluate(i, orders(START));
+            let indicator = (value - evaluate(i, orders(START - 1))).abs();
+            Cell {
+                value,
+                rung: START,
+                indicator,
+            }
+        })
+        .collect();
+    loop {
+        let value: f64 = cells.iter().map(|c| c.value).sum();
+        let error = safety * cells.iter().map(|c| c.indicator).sum::<f64>();
+        if !(value.is_finite() && error.is_finite()) {
+            return None;
+        }
+        if error <= (rel_tol * value.abs()).max(abs_tol) {
+            return Some(Estimate { value, error });
+        }
+        let worst =
+            (0..count).max_by(|&i, &j| cells[i].indicator.total_cmp(&cells[j].indicator))?;
+        let cell = &mut cells[worst];
+        if cell.rung + 1 == LADDER.len() {
+            return None;
+        }
+        cell.rung += 1;
+        let value = evaluate(worst, orders(cell.rung));
+        cell.indicator = (value - cell.value).abs();
+        cell.value = value;
+    }
+}
+
+/// Only class `c` wanted.
+fn only(c: usize) -> [bool; THETA_CLASSES] {
+    std::array::from_fn(|k| k == c)
+}
+
+impl Setup {
+    /// σ in GeV⁻² with `cuts` over the logit-x window (u_lo, u_hi) by the product rule,
+    /// refined by cell and variable to `rel_tol`; `None` if a ladder ends first. The ends of
+    /// the x window that are edges of phase space (the threshold, which opens as
+    /// (x − x_th)^(3/2), and |p′| → 0, where dσ/dx closes as √(x_max − x)) get graded pieces.
+    pub fn total_product(
+        &self,
+        cuts: &Cuts,
+        u_lo: f64,
+        u_hi: f64,
+        lower_edge: bool,
+        upper_edge: bool,
+        rel_tol: f64,
+    ) -> Option<Estimate> {
+        let breaks = quadrature::breakpoints(u_lo, u_hi, &[], X_GAP);
+        let pieces = breaks.len() - 1;
+        let evaluate = |cell: usize, orders: [usize; 3]| {
+            let (piece, class) = (cell / THETA_CLASSES, cell % THETA_CLASSES);
+            let edge = Edge::of_piece(piece, pieces, lower_edge, upper_edge);
+            let (a, b) = (breaks[piece], breaks[piece + 1]);
+            self.x_piece_product(a, b, edge, cuts.theta_max, orders, only(class))[class]
+        };
+        refine(pieces * THETA_CLASSES, evaluate, rel_tol, 0.0, 1.0)
+    }
+
+    /// dσ/dx in GeV⁻² by the product rule, refined by class of muon angle and variable to
+    /// max(`rel_tol` · |value|, `abs_tol`), with twice the sum of indicators as the error (a
+    /// higher order need not be much better than the lower one where the t integrals
+    /// converge slowly); `None` if a ladder ends first, for the caller to use the nested
+    /// integrals.
+    pub fn dsigma_dx_fast(
+        &self,
+        x: f64,
+        theta_max: f64,
+        rel_tol: f64,
+        abs_tol: f64,
+    ) -> Option<Estimate> {
+        let evaluate = |class: usize, orders: [usize; 2]| {
+            self.dsigma_dx_product(x, theta_max, orders, only(class))[class]
+        };
+        refine(THETA_CLASSES, evaluate, rel_tol, abs_tol, 2.0)
+    }
+}
