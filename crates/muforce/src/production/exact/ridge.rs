@@ -4,7 +4,13 @@
 //! ridge and grades the breakpoints of the ln t integral around it.
 //!
 //! With s̃ = a_s + b cos φ_q (REFERENCE §1.5) the pole is closest where the closeness
-//! c = (|a_s| − |b|)/|a_s| is smallest. Near its minimum c ≈ c₀ + k (ln t − ln t*)², and the
+//! c = (|a_s| − |b|)/|a_s| is smallest, i.e. where b²/a_s² is largest. In the lab frame
+//! a_s and a_u are linear in t (|q⃗| cos θ_Vq = (Δ + t(1 + V₀/M))/(2|V⃗|), q₀ = t/2M) and
+//! b² = K (t − t_min)(t_max − t) is quadratic (the sin²θ_Vq form of `kinematics`), so the
+//! stationarity condition of b²/a² is linear in t and the closest approach has a closed form
+//! ([`closest_approach`]); where the ridge is narrow it is polished by Brent minimisation
+//! in a bracket of a few ridge widths, since a_u is the difference of nearly equal terms.
+//! Near its minimum c ≈ c₀ + k (ln t − ln t*)², and the
 //! φ average of 1/s̃² ∝ (a_s² − b²)^{−3/2} makes the ridge a (1 + d²/w²)^{−3/2} profile with
 //! half-width w = √(c₀/k). The pieces around t* then grow geometrically from w (graded meshes
 //! for algebraic peaks: Schwab, *p- and hp-Finite Element Methods*, Oxford 1998, ch. 3), so
@@ -14,19 +20,18 @@ use super::kinematics::{Masses, MuonFrame, Poles};
 
 /// Closeness below which a pole gets graded pieces.
 const CLOSE: f64 = 0.2;
-/// Closeness at t = Δ above which no ridge is sought (the largest seen with a ridge inside
-/// the bracket, over the Cu and Pb benchmark points, is 0.41).
-const FAR: f64 = 0.6;
 /// Ratio of successive piece lengths around a ridge.
 const GRADING: f64 = 6.0;
 /// Graded pieces stop this many half-widths from the ridge (the profile is down by 10⁻⁶
 /// there, and the tail beyond holds (w/d)²/4 ≈ 3·10⁻⁵ of the ridge) or at [`REACH`] e-folds, whichever is nearer.
 const REACH_WIDTHS: f64 = 100.0;
 const REACH: f64 = 3.0;
-/// Half-width of the ln t bracket around t = Δ searched for the closest approach.
-const BRACKET: f64 = 1.0;
-/// Accuracy of the closest approach in ln t, and the most steps spent finding it.
-const X_TOL: f64 = 1e-9;
+/// Ridges narrower than this (e-folds of t) get their closest approach polished, within
+/// this many half-widths of the closed form.
+const POLISH_WIDTH: f64 = 1e-4;
+const POLISH_WIDTHS: f64 = 30.0;
+/// Accuracy of the polished closest approach in ln t, and the most steps spent finding it.
+const X_TOL: f64 = 1e-10;
 const MAX_STEPS: usize = 60;
 
 /// The two propagators whose poles make ridges.
@@ -63,26 +68,30 @@ pub(super) fn graded_breaks(
     scales: &mut [f64],
     count: &mut usize,
 ) {
-    if frame.delta.is_nan() || frame.delta <= 0.0 {
+    if !(frame.delta > 0.0 && hi > lo) {
         return;
     }
-    let center = frame.delta.ln();
-    let (a, b) = ((center - BRACKET).max(lo), (center + BRACKET).min(hi));
-    if a.is_nan() || b.is_nan() || b <= a {
-        return;
-    }
+    let lines = Lines::of(frame, masses);
     for pole in [Pole::S, Pole::U] {
         let closeness = |ln_t: f64| pole.closeness(&frame.poles(masses, ln_t.exp()));
-        // Far from its pole at t = Δ, a propagator does not come close within the bracket
-        // (the closeness varies slowly in ln t); the search is then skipped.
-        if closeness(center.clamp(a, b)) > FAR {
+        let (alpha, beta) = lines.of_pole(pole);
+        let Some(t_star) = closest_approach(alpha, beta, frame.t_min, frame.t_max) else {
+            continue;
+        };
+        let mut at = t_star.ln();
+        if !(at > lo && at < hi) {
             continue;
         }
-        let (at, c0) = brent_minimum(&closeness, a, b);
+        let mut c0 = closeness(at);
         if c0.is_nan() || c0 >= CLOSE {
             continue;
         }
-        let width = half_width(&closeness, at, c0);
+        let mut width = half_width(&closeness, at, c0);
+        if width < POLISH_WIDTH {
+            let reach = POLISH_WIDTHS * width;
+            (at, c0) = brent_minimum(&closeness, (at - reach).max(lo), (at + reach).min(hi));
+            width = half_width(&closeness, at, c0);
+        }
         push(scales, count, at);
         let reach = (REACH_WIDTHS * width).min(REACH);
         let mut offset = width;
@@ -92,6 +101,49 @@ pub(super) fn graded_breaks(
             offset *= GRADING;
         }
     }
+}
+
+/// The propagator coefficients as lines in t: a_s = α_s + β_s t, a_u = α_u + β_u t
+/// (REFERENCE §1.5 with the lab-frame recoil of `kinematics`).
+struct Lines {
+    alpha_s: f64,
+    beta_s: f64,
+    alpha_u: f64,
+    beta_u: f64,
+}
+
+impl Lines {
+    /// From a_s = 2p_V |q⃗| cos θ_Vq − 2Eq₀ − t with |q⃗| cos θ_Vq = (Δ + t(1 + V₀/M))/(2|V⃗|),
+    /// q₀ = t/2M; and a_u = Δ − t − a_s.
+    fn of(frame: &MuonFrame, masses: &Masses) -> Self {
+        let inv_m = 1.0 / masses.big_m;
+        let slope = frame.p_v / frame.v_abs;
+        let alpha_s = slope * frame.delta;
+        let beta_s = slope * (1.0 + frame.v0 * inv_m) - frame.e * inv_m - 1.0;
+        Lines {
+            alpha_s,
+            beta_s,
+            alpha_u: frame.delta - alpha_s,
+            beta_u: -1.0 - beta_s,
+        }
+    }
+
+    fn of_pole(&self, pole: Pole) -> (f64, f64) {
+        match pole {
+            Pole::S => (self.alpha_s, self.beta_s),
+            Pole::U => (self.alpha_u, self.beta_u),
+        }
+    }
+}
+
+/// The t in (t_min, t_max) where b²/a² is largest, for a = α + βt and b² = K(t − t_min)(t_max
+/// − t): d/dt [b²/a²] = 0 reduces to the linear equation
+/// t (2α + β(t_min + t_max)) = 2β t_min t_max + α(t_min + t_max). `None` when the root is
+/// not inside the range.
+fn closest_approach(alpha: f64, beta: f64, t_min: f64, t_max: f64) -> Option<f64> {
+    let sum = t_min + t_max;
+    let t = (2.0 * beta * t_min * t_max + alpha * sum) / (2.0 * alpha + beta * sum);
+    (t > t_min && t < t_max).then_some(t)
 }
 
 fn push(scales: &mut [f64], count: &mut usize, value: f64) {
