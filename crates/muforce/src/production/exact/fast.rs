@@ -59,7 +59,8 @@ impl Edge {
 /// square-root edge by a map whose derivative vanishes there (u = b − (b − a)s², or the cubic
 /// smoothstep for both ends), which turns (b − u)^(k/2) into an analytic function of s:
 /// the rule then converges geometrically instead of as n⁻³ (Davis & Rabinowitz, *Methods of
-/// Numerical Integration*, 2nd ed. 1984, §2.9, change of variable for endpoint singularities).
+/// Numerical Integration*, 2nd ed., Academic Press 1984, ch. 2, change of variable for
+/// endpoint singularities).
 pub(crate) fn edge_nodes(
     gl: &GaussLegendre,
     a: f64,

@@ -15,3 +15,9 @@ pub fn lead(spin: Spin, mass: f64) -> Process {
     let material = Material::built_in("lead").unwrap();
     Process::new(spin, mass, 1.0, &material, FormFactorModel::Full).unwrap()
 }
+
+/// Tungsten with the full form factor.
+pub fn tungsten(spin: Spin, mass: f64) -> Process {
+    let material = Material::built_in("tungsten").unwrap();
+    Process::new(spin, mass, 1.0, &material, FormFactorModel::Full).unwrap()
+}
