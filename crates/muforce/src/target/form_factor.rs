@@ -219,7 +219,10 @@ mod tests {
                     let t = 10f64.powf(k as f64 / 10.0);
                     let sum = ff.elastic(t) + ff.inelastic(t);
                     let fused = ff.g2(t);
-                    assert!((fused - sum).abs() <= 1e-14 * sum, "Z={z} t={t}: {fused} vs {sum}");
+                    assert!(
+                        (fused - sum).abs() <= 1e-14 * sum,
+                        "Z={z} t={t}: {fused} vs {sum}"
+                    );
                 }
             }
         }
