@@ -115,7 +115,7 @@ impl Setup {
     pub fn t_integrand(&self, frame: &MuonFrame, ln_t: f64) -> Estimate {
         let Masses { m, mx, .. } = self.masses;
         let t = ln_t.exp().clamp(frame.t_min, frame.t_max);
-        let recoil = frame.recoil(&self.masses, t);
+        let recoil = frame.recoil(t);
         let (avg, err) = azimuthal_average(self.spin, m, mx, &recoil);
         let weight = self.form_factor.g2(t) / t;
         Estimate {

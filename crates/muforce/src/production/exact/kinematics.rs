@@ -54,6 +54,10 @@ pub(crate) struct MuonFrame {
     /// these are the two projections: n⁽⁰⁾·V̂ and (p⃗′ + p⃗)·V̂.
     pub n0_v: f64,
     pub sum_v: f64,
+    /// 1/M, 1/(2|V⃗|) and (W²/M²)/(4|V⃗|²), fixed per frame for [`Self::poles`].
+    inv_m: f64,
+    inv_2v: f64,
+    sin_scale: f64,
 }
 
 impl MuonFrame {
@@ -97,6 +101,8 @@ impl MuonFrame {
         let n0z = e_pp - e * p_out * one_minus_cos;
         let n0_v = (n0x * vx + n0z * vz) / v_abs;
         let sum_v = (p_out * sin_t * vx + (p_out * cos_t + p) * vz) / v_abs;
+        let inv_m = 1.0 / big_m;
+        let inv_2v = 0.5 / v_abs;
         Some(MuonFrame {
             e,
             p,
@@ -113,34 +119,34 @@ impl MuonFrame {
             p_e1,
             n0_v,
             sum_v,
+            inv_m,
+            inv_2v,
+            sin_scale: w2 * inv_m * inv_m * inv_2v * inv_2v,
         })
     }
 
     /// The propagator coefficients at momentum transfer t ∈ [t_min, t_max]: s̃ = a_s + b cos φ_q
     /// and ũ = a_u − b cos φ_q, with the recoil kinematics they come from.
     #[inline]
-    pub fn poles(&self, masses: &Masses, t: f64) -> Poles {
-        let inv_m = 1.0 / masses.big_m;
+    pub fn poles(&self, t: f64) -> Poles {
+        let inv_m = self.inv_m;
         let q0 = 0.5 * t * inv_m;
         let q_hat = 1.0 + 0.25 * t * inv_m * inv_m; // Q²/t
-        let q = (t * q_hat).sqrt();
-        let inv_qv = 1.0 / (q * self.v_abs);
-        let numerator = self.delta + t + 2.0 * self.v0 * q0;
-        let cos_vq = (0.5 * numerator * inv_qv).clamp(-1.0, 1.0);
-        // sin²θ_Vq = (W²/M²)(t − t_min)(t_max − t)/(4Q²|V⃗|²), zero at both ends.
-        let sin2 =
-            0.25 * self.w2 * inv_m * inv_m * (t - self.t_min) * (self.t_max - t) * inv_qv * inv_qv;
-        let sin2 = sin2.clamp(0.0, 1.0);
-        let sin_vq = sin2.sqrt();
+        let q2 = t * q_hat;
+        let q = q2.sqrt();
+        // |q⃗| cos θ_Vq = (Δ + t + 2V₀q₀)/(2|V⃗|), within ±|q⃗| against rounding at the ends.
+        let q_cos = ((self.delta + t + 2.0 * self.v0 * q0) * self.inv_2v).clamp(-q, q);
+        // |q⃗|² sin²θ_Vq = (W²/M²)(t − t_min)(t_max − t)/(4|V⃗|²), zero at both ends.
+        let q_sin2 = (self.sin_scale * (t - self.t_min) * (self.t_max - t)).clamp(0.0, q2);
         // s̃ = 2p⃗·q⃗ − 2Eq₀ − t and ũ = 2E′q₀ − 2p⃗′·q⃗ − t, each = a ± b cos φ_q.
-        let b = 2.0 * q * sin_vq * self.p_e1;
-        let a_s = 2.0 * q * cos_vq * self.p_v - 2.0 * self.e * q0 - t;
+        let b = 2.0 * q_sin2.sqrt() * self.p_e1;
+        let a_s = 2.0 * q_cos * self.p_v - 2.0 * self.e * q0 - t;
         Poles {
             q0,
             q_hat,
-            q,
-            cos_vq,
-            sin2,
+            q2,
+            q_cos,
+            q_sin2,
             a_s,
             a_u: self.delta - t - a_s,
             b,
@@ -148,24 +154,23 @@ impl MuonFrame {
     }
 
     /// The recoil configuration at momentum transfer t ∈ [t_min, t_max].
-    pub fn recoil(&self, masses: &Masses, t: f64) -> Recoil {
+    pub fn recoil(&self, t: f64) -> Recoil {
         let Poles {
             q0,
             q_hat,
-            q,
-            cos_vq,
-            sin2,
+            q2,
+            q_cos,
+            q_sin2,
             a_s,
             a_u,
             b,
-        } = self.poles(masses, t);
-        let inv_m = 1.0 / masses.big_m;
+        } = self.poles(t);
         let sigma = self.delta - t;
         // Y′ = ε ũ + ε′ s̃ = 2 n·q − t(ε + ε′), n = εp′ − ε′p, ε = E − q₀/2, ε′ = E′ + q₀/2.
         let e_k = self.v0 - q0;
         let n_time = -0.5 * q0 * (self.e + self.e_out);
         let n_v = self.n0_v - 0.5 * q0 * self.sum_v;
-        let y0 = 2.0 * (n_time * q0 - q * cos_vq * n_v) - t * (self.e + self.e_out);
+        let y0 = 2.0 * (n_time * q0 - q_cos * n_v) - t * (self.e + self.e_out);
         let y1 = -e_k * b;
         Recoil {
             t,
@@ -176,10 +181,10 @@ impl MuonFrame {
             b,
             y0,
             y1,
-            v_perp2: self.v_abs * self.v_abs * sin2,
+            v_perp2: self.v_abs * self.v_abs * q_sin2 / q2,
             e: self.e,
             e_out: self.e_out,
-            inv_4m: 0.25 * inv_m,
+            inv_4m: 0.25 * self.inv_m,
         }
     }
 }
@@ -190,11 +195,11 @@ pub(crate) struct Poles {
     pub q0: f64,
     /// Q²/t.
     pub q_hat: f64,
-    /// |q⃗|.
-    pub q: f64,
-    /// cos and sin² of the angle between q⃗ and V⃗.
-    pub cos_vq: f64,
-    pub sin2: f64,
+    /// |q⃗|².
+    pub q2: f64,
+    /// |q⃗| cos θ_Vq and |q⃗|² sin²θ_Vq, θ_Vq the angle between q⃗ and V⃗.
+    pub q_cos: f64,
+    pub q_sin2: f64,
     pub a_s: f64,
     pub a_u: f64,
     pub b: f64,

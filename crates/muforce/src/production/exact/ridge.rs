@@ -73,7 +73,7 @@ pub(super) fn graded_breaks(
     }
     let lines = Lines::of(frame, masses);
     for pole in [Pole::S, Pole::U] {
-        let closeness = |ln_t: f64| pole.closeness(&frame.poles(masses, ln_t.exp()));
+        let closeness = |ln_t: f64| pole.closeness(&frame.poles(ln_t.exp()));
         let (alpha, beta) = lines.of_pole(pole);
         let Some(t_star) = closest_approach(alpha, beta, frame.t_min, frame.t_max) else {
             continue;

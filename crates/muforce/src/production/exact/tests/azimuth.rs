@@ -53,7 +53,7 @@ fn closed_form_average_matches_midpoint_rule() {
             };
             for _ in 0..40 {
                 let (frame, _, t, _) = random_point(&mut rng, &masses, e, 1e-5, t_lo);
-                if let Some(rel) = compare(&masses, &frame.recoil(&masses, t)) {
+                if let Some(rel) = compare(&masses, &frame.recoil(t)) {
                     worst_generic = worst_generic.max(rel);
                     count += 1;
                 }
@@ -62,7 +62,7 @@ fn closed_form_average_matches_midpoint_rule() {
                 if delta > frame.t_min && delta < frame.t_max {
                     for (slot, offset) in [1e-2, 1e-4, 1e-7, 0.0].into_iter().enumerate() {
                         let t = (delta * (1.0 + offset)).min(frame.t_max);
-                        if let Some(rel) = compare(&masses, &frame.recoil(&masses, t)) {
+                        if let Some(rel) = compare(&masses, &frame.recoil(t)) {
                             worst_ridge[slot] = worst_ridge[slot].max(rel);
                         }
                     }

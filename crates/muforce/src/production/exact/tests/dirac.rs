@@ -205,7 +205,7 @@ fn closed_forms_match_dirac_matrices_r_form() {
                 let [p, p_out, k, q] = momenta(&masses, e, &frame, theta, t, phi);
                 let q_abs2 = q[1] * q[1] + q[2] * q[2] + q[3] * q[3];
                 let r: Vector4 = [q_abs2, q[0] * q[1], q[0] * q[2], q[0] * q[3]];
-                let recoil = frame.recoil(&masses, t);
+                let recoil = frame.recoil(t);
                 let point = recoil.at(phi.cos());
                 let m = masses.m;
                 let closed = |spin| reduced(spin, m, mx, &recoil, &point) * t * t;
@@ -283,7 +283,7 @@ fn r_form_equals_p_form() {
         let (frame, theta, t, phi) = random_point(&mut rng, &masses, e, 1e-3, 1e-4);
         let [p, p_out, k, q] = momenta(&masses, e, &frame, theta, t, phi);
         let big_p: Vector4 = [2.0 * masses.big_m + q[0], q[1], q[2], q[3]];
-        let recoil = frame.recoil(&masses, t);
+        let recoil = frame.recoil(t);
         let point = recoil.at(phi.cos());
         for spin in Spin::ALL {
             let x = Explicit {

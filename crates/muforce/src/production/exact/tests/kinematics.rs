@@ -52,7 +52,7 @@ fn t_limits_match_reference_formulas() {
             );
             assert!((-dot(&q, &q) / t - 1.0).abs() < 1e-9);
             // sin²θ_Vq from the product form against 1 − cos² (REFERENCE §1.1 / GKSST S11).
-            let recoil = frame.recoil(&masses, t);
+            let recoil = frame.recoil(t);
             let q0 = t / (2.0 * big_m);
             let q_abs = (t + q0 * q0).sqrt();
             let cos = (mx * mx + t - frame.v2 + 2.0 * frame.v0 * q0) / (2.0 * q_abs * v_abs);

@@ -35,7 +35,7 @@ fn check_grid(process: &Process, e: f64) -> usize {
                     (frame.t_min.ln() + f * (t_hi.ln() - frame.t_min.ln())).exp()
                 }
                 .clamp(frame.t_min, frame.t_max);
-                let recoil = frame.recoil(&masses, t);
+                let recoil = frame.recoil(t);
                 for j in 0..=8 {
                     let c = (std::f64::consts::PI * f64::from(j) / 8.0).cos();
                     let point = recoil.at(c);
