@@ -176,8 +176,8 @@ impl Setup {
     /// dσ/dx in GeV⁻² with the muon angle limited to θ ≤ `theta_max`, to `rel_tol` or the
     /// absolute `abs_tol` (GeV⁻²), whichever is looser.
     ///
-    /// First by the product rule of `fast` at two orders; where they disagree, by nested
-    /// error-controlled rules: below the kinematic edge θ_kin the t range closes as √(θ_kin − θ), and so does the
+    /// First by the product rule refined by class of muon angle (`cells`); where its ladder
+    /// of orders ends before the tolerance is met, by nested error-controlled rules: below the kinematic edge θ_kin the t range closes as √(θ_kin − θ), and so does the
     /// integrand; the last [`EDGE_WIDTH`] e-folds below θ_kin are therefore integrated in
     /// v = √(ln θ_kin − ln θ), in which the integrand is smooth, with a cut θ_max inside them
     /// as the end v = √(ln θ_kin − ln θ_max); the angles below run in ln θ.

@@ -13,10 +13,11 @@
 //! ln t and ln θ split at the form-factor and collinear scales, the θ range ending where the
 //! t range closes (the kinematic edge θ_kin or the t cap), the last e-fold below θ_kin in
 //! √(ln θ_kin − ln θ), which removes the square-root edge there; x in logit. The total cross
-//! section uses a Gauss–Legendre product rule on these pieces at successive orders (their
-//! difference is the error estimate) and falls back to nested fixed Kronrod rules with an
-//! adaptive Gauss–Kronrod x integral when the orders do not agree within the tolerance; the
-//! differential cross sections use the nested rules.
+//! section and dσ/dx use a Gauss–Legendre product rule on these pieces (graded towards the
+//! square-root edges of x and θ), refined cell by cell on a ladder of orders whose
+//! differences are the error estimate (`cells`), and fall back to nested fixed Kronrod rules
+//! with an adaptive Gauss–Kronrod x integral when the ladder ends before the tolerance is
+//! met; the other differential cross sections use the nested rules.
 
 mod angular;
 mod azimuth;

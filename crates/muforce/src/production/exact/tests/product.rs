@@ -1,4 +1,4 @@
-//! The two-order product rule of the total cross section (`fast`) against the nested,
+//! The product rule of the total cross section, refined by cell (`cells`), against the nested,
 //! error-controlled integrals (`Setup::total_nested`) run to a tighter tolerance: wherever
 //! `total` accepts the product rule, its difference to the nested value must lie within the
 //! sum of the two error estimates.
@@ -42,7 +42,7 @@ fn product_rule_agrees_with_nested_integrals() {
         }
         cases.push((lead(spin, 0.01), 160.0, Cuts::default()));
     }
-    // Needs the third order: orders 6 and 8 differ by ~1e-3 here.
+    // Orders 6 and 8 of the whole product differ by ~1e-3 here.
     cases.push((lead(Spin::Vector, 0.001), 160.0, Cuts::default()));
     cases.push((
         copper(Spin::AxialVector, 0.126),
