@@ -216,7 +216,7 @@ mod tests {
             for (z, a) in [(1.0, 1.0), (29.0, 63.0), (82.0, 207.0)] {
                 let ff = FormFactor::from_z_a(z, a, model);
                 for k in -120..=40 {
-                    let t = 10f64.powf(k as f64 / 10.0);
+                    let t = 10f64.powf(f64::from(k) / 10.0);
                     let sum = ff.elastic(t) + ff.inelastic(t);
                     let fused = ff.g2(t);
                     assert!(
