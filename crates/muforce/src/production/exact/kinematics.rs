@@ -155,33 +155,24 @@ impl MuonFrame {
 
     /// The recoil configuration at momentum transfer t ∈ [t_min, t_max].
     pub fn recoil(&self, t: f64) -> Recoil {
-        let Poles {
-            q0,
-            q_hat,
-            q2,
-            q_cos,
-            q_sin2,
-            a_s,
-            a_u,
-            b,
-        } = self.poles(t);
+        let poles = self.poles(t);
+        let q0 = poles.q0;
         let sigma = self.delta - t;
         // Y′ = ε ũ + ε′ s̃ = 2 n·q − t(ε + ε′), n = εp′ − ε′p, ε = E − q₀/2, ε′ = E′ + q₀/2.
         let e_k = self.v0 - q0;
         let n_time = -0.5 * q0 * (self.e + self.e_out);
         let n_v = self.n0_v - 0.5 * q0 * self.sum_v;
-        let y0 = 2.0 * (n_time * q0 - q_cos * n_v) - t * (self.e + self.e_out);
-        let y1 = -e_k * b;
+        let y0 = 2.0 * (n_time * q0 - poles.q_cos * n_v) - t * (self.e + self.e_out);
         Recoil {
             t,
-            q_hat,
+            q_hat: poles.q_hat,
             sigma,
-            a_s,
-            a_u,
-            b,
+            a_s: poles.a_s,
+            a_u: poles.a_u,
+            b: poles.b,
             y0,
-            y1,
-            v_perp2: self.v_abs * self.v_abs * q_sin2 / q2,
+            y1: -e_k * poles.b,
+            v_perp2: self.v_abs * self.v_abs * poles.q_sin2 / poles.q2,
             e: self.e,
             e_out: self.e_out,
             inv_4m: 0.25 * self.inv_m,
