@@ -2,7 +2,7 @@
 //!
 //! The integration region is cut into cells (for the total: x piece × class of muon angle;
 //! for dσ/dx: class of muon angle), whose weights differ by orders of magnitude. Each cell
-//! climbs a ladder of Gauss–Legendre orders ([`LADDER`] in x and θ, [`T_LADDER`] in t);
+//! climbs a ladder of Gauss–Legendre orders ([`LADDER`]; [`T_LADDER`] in t for the total);
 //! its indicator is the change of its value at the last step, which estimates the error of
 //! the lower order, and its error is that indicator or a floor that the low rungs are not
 //! trusted below ([`FLOOR`]). The total error is the sum of the cells' errors, so errors
@@ -21,13 +21,15 @@ use crate::production::Cuts;
 /// Gauss–Legendre orders per piece in x and θ, climbed one rung at a time. Steps of two keep
 /// the parity of successive orders, whose errors otherwise alternate in size.
 const LADDER: [usize; 5] = [2, 4, 6, 8, 12];
-/// The orders in ln t on the same rungs: the t pieces are already cut at every scale of the
-/// integrand and graded around its ridges, so order 4 in t is about as good as order 6 in x
-/// and θ (their errors at order 4, in the benchmark totals: t 1e-5–5e-4, x 5e-4–1e-3, θ up to
-/// 3e-3). Every variable still changes from one rung to the next, so no error goes unseen,
-/// and the step into the rungs that decide (4 → 6 → 8) is two orders, as in x and θ
-/// (5 → 6 saves 8 % more evaluations, but adjacent orders in t were seen to differ by little
-/// more than the error of the higher one: 1 MeV vector on Pb).
+/// The orders in ln t on the same rungs, for the total: the t pieces are already cut at
+/// every scale of the integrand and graded around its ridges, so order 4 in t is about as
+/// good as order 6 in x and θ (their errors at order 4, in the benchmark totals: t 1e-5–5e-4,
+/// x 5e-4–1e-3, θ up to 3e-3). Every variable still changes from one rung to the next, so no
+/// error goes unseen, and the steps into the rungs that decide (4 → 6 → 8) are two orders,
+/// as in x and θ (5 → 6 would save 8 % more evaluations, but adjacent orders in t were seen
+/// to differ by little more than the error of the higher one: 1 MeV vector on Pb). dσ/dx
+/// keeps [`LADDER`] in t: with this ladder the ATLAS and Fermilab scans, made of dσ/dx, take
+/// 15–45 % longer.
 const T_LADDER: [usize; 5] = [2, 3, 4, 6, 8];
 /// The rung every cell starts on (its indicator comes from the rung below).
 const START: usize = 1;
@@ -53,15 +55,9 @@ impl Cell {
     }
 }
 
-/// The orders of one rung: [`LADDER`] in x and θ, [`T_LADDER`] in ln t (the last variable).
-fn orders<const D: usize>(rung: usize) -> [usize; D] {
-    std::array::from_fn(|d| {
-        if d + 1 == D {
-            T_LADDER[rung]
-        } else {
-            LADDER[rung]
-        }
-    })
+/// The orders of one rung: [`LADDER`] in all variables but the last, `last` in that one.
+fn orders<const D: usize>(rung: usize, last: &[usize; 5]) -> [usize; D] {
+    std::array::from_fn(|d| if d + 1 == D { last[rung] } else { LADDER[rung] })
 }
 
 /// Climbs the ladder until `safety` × (sum of the cells' errors) ≤ max(`rel_tol` · |value|,
@@ -71,14 +67,15 @@ fn orders<const D: usize>(rung: usize) -> [usize; D] {
 fn refine<const D: usize, F: FnMut(usize, [usize; D]) -> f64>(
     count: usize,
     mut evaluate: F,
+    last: &[usize; 5],
     rel_tol: f64,
     abs_tol: f64,
     safety: f64,
 ) -> Option<Estimate> {
     let mut cells: Vec<Cell> = (0..count)
         .map(|i| {
-            let value = evaluate(i, orders(START));
-            let indicator = (value - evaluate(i, orders(START - 1))).abs();
+            let value = evaluate(i, orders(START, last));
+            let indicator = (value - evaluate(i, orders(START - 1, last))).abs();
             Cell {
                 value,
                 rung: START,
@@ -101,7 +98,7 @@ fn refine<const D: usize, F: FnMut(usize, [usize; D]) -> f64>(
             return None;
         }
         cell.rung += 1;
-        let value = evaluate(worst, orders(cell.rung));
+        let value = evaluate(worst, orders(cell.rung, last));
         cell.indicator = (value - cell.value).abs();
         cell.value = value;
     }
@@ -134,7 +131,14 @@ impl Setup {
             let (a, b) = (breaks[piece], breaks[piece + 1]);
             self.x_piece_product(a, b, edge, cuts.theta_max, orders, only(class))[class]
         };
-        refine(pieces * THETA_CLASSES, evaluate, rel_tol, 0.0, 1.0)
+        refine(
+            pieces * THETA_CLASSES,
+            evaluate,
+            &T_LADDER,
+            rel_tol,
+            0.0,
+            1.0,
+        )
     }
 
     /// dσ/dx in GeV⁻² by the product rule, refined by class of muon angle to max(`rel_tol` ·
@@ -151,6 +155,6 @@ impl Setup {
         let evaluate = |class: usize, orders: [usize; 2]| {
             self.dsigma_dx_product(x, theta_max, orders, only(class))[class]
         };
-        refine(THETA_CLASSES, evaluate, rel_tol, abs_tol, 2.0)
+        refine(THETA_CLASSES, evaluate, &LADDER, rel_tol, abs_tol, 2.0)
     }
 }
