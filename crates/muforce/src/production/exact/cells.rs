@@ -10,8 +10,8 @@
 //! moves one rung up. Cells that carry little weight thus stay at low order and the work
 //! goes where the error is (product rules and automatic integration by comparison of
 //! orders: Davis & Rabinowitz, *Methods of Numerical Integration*, 2nd ed., Academic Press
-//! 1984, ch. 5 and 6). A cell that needs more than the top of the ladder sends the caller to the nested,
-//! error-controlled integrals.
+//! 1984, ch. 5 and 6). A cell that needs more than the top of the ladder sends the caller
+//! to the nested, error-controlled integrals.
 
 use super::differential::Setup;
 use super::fast::{Edge, THETA_CLASSES, X_GAP};

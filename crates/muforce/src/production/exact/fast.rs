@@ -123,9 +123,9 @@ impl Setup {
     }
 
     /// dσ/dx in GeV⁻² by the product rule with `orders` = [ln θ, ln t] points per piece, by
-    /// class of muon angle (zero for the classes not `wanted`). The last ln θ piece is graded towards the
-    /// kinematic edge θ_kin when it ends there (the t range, and with it the integrand,
-    /// closes as √(θ_kin − θ)).
+    /// class of muon angle (zero for the classes not `wanted`). The last ln θ piece is graded
+    /// towards the kinematic edge θ_kin when it ends there (the t range, and with it the
+    /// integrand, closes as √(θ_kin − θ)).
     pub fn dsigma_dx_product(
         &self,
         x: f64,
