@@ -36,14 +36,14 @@ const MAX_STEPS: usize = 60;
 
 /// The two propagators whose poles make ridges.
 #[derive(Debug, Clone, Copy)]
-enum Pole {
+pub(super) enum Pole {
     S,
     U,
 }
 
 impl Pole {
     /// (|a| − |b|)/|a| for this propagator: 0 where the pole touches the φ_q circle.
-    fn closeness(self, poles: &Poles) -> f64 {
+    pub(super) fn closeness(self, poles: &Poles) -> f64 {
         let a = match self {
             Pole::S => poles.a_s,
             Pole::U => poles.a_u,
@@ -71,11 +71,9 @@ pub(super) fn graded_breaks(
     if !(frame.delta > 0.0 && hi > lo) {
         return;
     }
-    let lines = Lines::of(frame, masses);
-    for pole in [Pole::S, Pole::U] {
+    for (pole, t_star) in closest_approaches(frame, masses) {
         let closeness = |ln_t: f64| pole.closeness(&frame.poles(ln_t.exp()));
-        let (alpha, beta) = lines.of_pole(pole);
-        let Some(t_star) = closest_approach(alpha, beta, frame.t_min, frame.t_max) else {
+        let Some(t_star) = t_star else {
             continue;
         };
         let mut at = t_star.ln();
@@ -101,6 +99,19 @@ pub(super) fn graded_breaks(
             offset *= GRADING;
         }
     }
+}
+
+/// The closest approach t* of each pole (s̃, then ũ) in closed form ([`closest_approach`]),
+/// `None` for a pole whose closest approach is not inside (t_min, t_max).
+pub(super) fn closest_approaches(frame: &MuonFrame, masses: &Masses) -> [(Pole, Option<f64>); 2] {
+    let lines = Lines::of(frame, masses);
+    [Pole::S, Pole::U].map(|pole| {
+        let (alpha, beta) = lines.of_pole(pole);
+        (
+            pole,
+            closest_approach(alpha, beta, frame.t_min, frame.t_max),
+        )
+    })
 }
 
 /// The propagator coefficients as lines in t: a_s = α_s + β_s t, a_u = α_u + β_u t
