@@ -104,11 +104,6 @@ fn refine<const D: usize, F: FnMut(usize, [usize; D]) -> f64>(
     }
 }
 
-/// Only class `c` wanted.
-fn only(c: usize) -> [bool; THETA_CLASSES] {
-    std::array::from_fn(|k| k == c)
-}
-
 impl Setup {
     /// σ in GeV⁻² with `cuts` over the logit-x window (u_lo, u_hi) by the product rule,
     /// refined by cell to `rel_tol`; `None` if the ladder ends first. The ends of
@@ -129,7 +124,7 @@ impl Setup {
             let (piece, class) = (cell / THETA_CLASSES, cell % THETA_CLASSES);
             let edge = Edge::of_piece(piece, pieces, lower_edge, upper_edge);
             let (a, b) = (breaks[piece], breaks[piece + 1]);
-            self.x_piece_product(a, b, edge, cuts.theta_max, orders, only(class))[class]
+            self.x_piece_product(a, b, edge, cuts.theta_max, orders, class)
         };
         refine(
             pieces * THETA_CLASSES,
@@ -152,9 +147,8 @@ impl Setup {
         rel_tol: f64,
         abs_tol: f64,
     ) -> Option<Estimate> {
-        let evaluate = |class: usize, orders: [usize; 2]| {
-            self.dsigma_dx_product(x, theta_max, orders, only(class))[class]
-        };
+        let evaluate =
+            |class: usize, orders: [usize; 2]| self.dsigma_dx_product(x, theta_max, orders, class);
         refine(THETA_CLASSES, evaluate, &LADDER, rel_tol, abs_tol, 2.0)
     }
 }

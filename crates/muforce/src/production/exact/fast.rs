@@ -23,9 +23,6 @@ const T_MIN_SEP: f64 = 1.0;
 /// far tail, whose weights differ by orders of magnitude.
 pub(crate) const THETA_CLASSES: usize = 4;
 
-/// Per-class sums.
-pub(crate) type ClassSums = [f64; THETA_CLASSES];
-
 /// The Gauss–Legendre rule with `n` points (cached for the orders used here).
 pub(crate) fn rule(n: usize) -> &'static GaussLegendre {
     static RULES: OnceLock<Vec<GaussLegendre>> = OnceLock::new();
@@ -79,6 +76,7 @@ pub(crate) fn edge_nodes(
     })
 }
 
+/// x = 1/(1 + e^(−u)), the inverse of the logit u = ln(x/(1 − x)).
 pub(crate) fn logistic(u: f64) -> f64 {
     1.0 / (1.0 + (-u).exp())
 }
@@ -99,8 +97,8 @@ fn theta_class(ln_theta: f64, theta_c: f64) -> usize {
 
 impl Setup {
     /// ∫ du x(1 − x) dσ/dx over the logit-x piece [a, b] by the product rule with
-    /// `orders` = [x, ln θ, ln t] points per piece, by class of muon angle (only the classes
-    /// with `wanted[c]` are evaluated), with the muon angle limited to `theta_max`.
+    /// `orders` = [x, ln θ, ln t] points per piece, over the muon angles of class `class`
+    /// (see [`THETA_CLASSES`]) up to `theta_max`.
     pub fn x_piece_product(
         &self,
         a: f64,
@@ -108,22 +106,19 @@ impl Setup {
         edge: Edge,
         theta_max: f64,
         orders: [usize; 3],
-        wanted: [bool; THETA_CLASSES],
-    ) -> ClassSums {
+        class: usize,
+    ) -> f64 {
         let [n_x, n_theta, n_t] = orders;
-        let mut sums = [0.0; THETA_CLASSES];
-        for (u, w) in edge_nodes(rule(n_x), a, b, edge) {
-            let x = logistic(u);
-            let per_class = self.dsigma_dx_product(x, theta_max, [n_theta, n_t], wanted);
-            for (sum, part) in sums.iter_mut().zip(per_class) {
-                *sum += w * x * (1.0 - x) * part;
-            }
-        }
-        sums
+        edge_nodes(rule(n_x), a, b, edge)
+            .map(|(u, w)| {
+                let x = logistic(u);
+                w * x * (1.0 - x) * self.dsigma_dx_product(x, theta_max, [n_theta, n_t], class)
+            })
+            .sum()
     }
 
-    /// dσ/dx in GeV⁻² by the product rule with `orders` = [ln θ, ln t] points per piece, by
-    /// class of muon angle (zero for the classes not `wanted`). The last ln θ piece is graded
+    /// The part of dσ/dx in GeV⁻² from the muon angles of class `class`, by the product rule
+    /// with `orders` = [ln θ, ln t] points per piece. The last ln θ piece is graded
     /// towards the kinematic edge θ_kin when it ends there (the t range, and with it the
     /// integrand, closes as √(θ_kin − θ)).
     pub fn dsigma_dx_product(
@@ -131,12 +126,12 @@ impl Setup {
         x: f64,
         theta_max: f64,
         orders: [usize; 2],
-        wanted: [bool; THETA_CLASSES],
-    ) -> ClassSums {
+        class: usize,
+    ) -> f64 {
         let (gl_theta, gl_t) = (rule(orders[0]), rule(orders[1]));
-        let mut sums = [0.0; THETA_CLASSES];
+        let mut sum = 0.0;
         let Some((theta_lo, theta_hi, theta_c)) = self.theta_range(x, theta_max) else {
-            return sums;
+            return sum;
         };
         let e_out = self.energy * (1.0 - x);
         let p_out = momentum(e_out, self.masses.m);
@@ -146,8 +141,7 @@ impl Setup {
             .is_some_and(|kin| theta_hi >= kin * (1.0 - 1e-12));
         let pieces = breaks.len() - 1;
         for (i, pair) in breaks.windows(2).enumerate() {
-            let class = theta_class(0.5 * (pair[0] + pair[1]), theta_c);
-            if !wanted[class] {
+            if theta_class(0.5 * (pair[0] + pair[1]), theta_c) != class {
                 continue;
             }
             let edge = Edge::of_piece(i, pieces, false, at_edge);
@@ -169,9 +163,9 @@ impl Setup {
                 let prefactor = ALPHA * ALPHA * self.coupling2 * frame.p_out * frame.p_out
                     / (16.0 * PI * frame.p * frame.e_out * frame.v_abs);
                 let jacobian = self.energy * e_out / p_out * theta.sin() * theta;
-                sums[class] += w * prefactor * jacobian * inner;
+                sum += w * prefactor * jacobian * inner;
             }
         }
-        sums
+        sum
     }
 }

@@ -3,6 +3,7 @@
 //! both the small-x rise and the x → 1 edge over a few units.
 
 use super::differential::Setup;
+use super::fast::logistic;
 use super::quadrature::{self, Estimate};
 use crate::error::Result;
 use crate::production::Cuts;
@@ -16,10 +17,6 @@ const INNER_SHARE: f64 = 0.3;
 
 fn logit(x: f64) -> f64 {
     (x / (1.0 - x)).ln()
-}
-
-fn logistic(u: f64) -> f64 {
-    1.0 / (1.0 + (-u).exp())
 }
 
 impl Setup {
