@@ -31,15 +31,21 @@ impl Setup {
     }
 
     /// W² − (M + m_X)² for forward emission (θ = 0) at outgoing energy `e_out`
-    /// (REFERENCE §1.2): 2M(V₀ − m_X) + V²(θ=0) − m_X², with the stable E E′ − |p||p′|.
+    /// (REFERENCE §1.2): 2M(V₀ − m_X) + V²(θ=0) − m_X² = 2M(V₀ − m_X) − Δ(θ=0).
     pub fn forward_excess(&self, e_out: f64) -> f64 {
-        let Masses { m, mx, big_m } = self.masses;
+        let Masses { mx, big_m, .. } = self.masses;
+        2.0 * big_m * (self.energy - e_out - mx) - self.forward_delta(e_out)
+    }
+
+    /// Δ = m_X² − V² for forward emission (θ = 0) at outgoing energy `e_out` (REFERENCE
+    /// §1.1), with V² = 2m² − 2(E E′ − |p||p′|) and the stable E E′ − |p||p′|.
+    pub fn forward_delta(&self, e_out: f64) -> f64 {
+        let Masses { m, mx, .. } = self.masses;
         let p = self.momentum;
         let p_out = momentum(e_out, m);
         let ee_pp = m * m * (self.energy.powi(2) + e_out * e_out - m * m)
             / (self.energy * e_out + p * p_out);
-        let v2_forward = 2.0 * m * m - 2.0 * ee_pp;
-        2.0 * big_m * (self.energy - e_out - mx) + v2_forward - mx * mx
+        mx * mx - 2.0 * m * m + 2.0 * ee_pp
     }
 
     /// Largest muon angle allowed by W ≥ M + m_X at outgoing energy `e_out`

@@ -18,27 +18,32 @@ use super::fast::{Edge, THETA_CLASSES, X_GAP};
 use super::quadrature::{self, Estimate};
 use crate::production::Cuts;
 
-/// Gauss–Legendre orders per piece in x and θ, climbed one rung at a time. Steps of two keep
-/// the parity of successive orders, whose errors otherwise alternate in size.
-const LADDER: [usize; 5] = [2, 4, 6, 8, 12];
+/// Gauss–Legendre orders per piece in x and the muon angle, climbed one rung at a time.
+/// The first step (2 → 4), which gives every cell its first indicator, spans two orders: at
+/// one order apart the lowest rungs agree by accident where a piece is not resolved yet
+/// (m_X = 1 GeV on copper at 50 GeV: in the x piece at threshold, orders 2 and 3 are 96 % and
+/// 64 % low, so their change is half the error of order 3). Above it, all three variables
+/// converge geometrically in the benchmark cells, with errors that alternate in sign from one
+/// order to the next, so that the change at a step of one order is at least the error of the
+/// lower order; steps of one order then reach the tolerance with less overshoot.
+const LADDER: [usize; 7] = [2, 4, 5, 6, 8, 10, 12];
 /// The orders in ln t on the same rungs, for the total: the t pieces are already cut at
-/// every scale of the integrand and graded around its ridges, so order 4 in t is about as
-/// good as order 6 in x and θ (their errors at order 4, in the benchmark totals: t 1e-5–5e-4,
-/// x 5e-4–1e-3, θ up to 3e-3). Every variable still changes from one rung to the next, so no
-/// error goes unseen, and the steps into the rungs that decide (4 → 6 → 8) are two orders,
-/// as in x and θ (5 → 6 would save 8 % more evaluations, but adjacent orders in t were seen
-/// to differ by little more than the error of the higher one: 1 MeV vector on Pb). dσ/dx
-/// keeps [`LADDER`] in t: with this ladder the ATLAS and Fermilab scans, made of dσ/dx, take
-/// 15–45 % longer.
-const T_LADDER: [usize; 5] = [2, 3, 4, 6, 8];
+/// every scale of the integrand and graded around its ridges, so t needs one order less
+/// than x and the angle (errors at order 4 in the heaviest cells of the benchmark totals: t
+/// 3e-5–4e-4, x 7e-4–1.3e-3, angle 2e-4–4e-4). Every variable changes from one rung to the
+/// next, so no error goes unseen. dσ/dx keeps [`LADDER`] in t (a shorter t ladder made the
+/// ATLAS and Fermilab scans, built from dσ/dx, 15–45 % slower).
+const T_LADDER: [usize; 7] = [2, 3, 4, 5, 6, 8, 10];
 /// The rung every cell starts on (its indicator comes from the rung below).
 const START: usize = 1;
 /// Least relative error assumed of a cell on each rung. The low orders can agree by
 /// accident where the integrand has a feature they do not resolve yet: for a 1 keV scalar on
-/// copper at 50 GeV, the muon-angle tail cell (θ > 30 θ_c, a fifth of σ) is off by 3.6e-3 of
-/// itself at both orders 4 and 6, and only order 8 sees it. Cells that matter are therefore
-/// taken at least to the third rung (order 8 in x and θ).
-const FLOOR: [f64; 5] = [1.0, 0.1, 0.01, 0.0, 0.0];
+/// copper at 50 GeV, in the muon-angle tail cell (θ > 30 θ_c, a fifth of σ) the angle error
+/// is not monotone (8e-4, 2e-4, 2.3e-3, 3e-5 of the cell at orders 4, 5, 6, 8) and the t
+/// error stalls (1.5e-3, 1.2e-3 at orders 4, 5). Cells that matter are therefore taken at
+/// least to the fourth rung (order 6 in x and the angle, 5 in t). Without the floor the
+/// benchmark totals would take 19 % fewer evaluations.
+const FLOOR: [f64; 7] = [1.0, 0.1, 0.01, 0.0, 0.0, 0.0, 0.0];
 
 /// One cell: its value at the current rung and the change at the last step.
 #[derive(Debug, Clone, Copy)]
@@ -56,7 +61,7 @@ impl Cell {
 }
 
 /// The orders of one rung: [`LADDER`] in all variables but the last, `last` in that one.
-fn orders<const D: usize>(rung: usize, last: &[usize; 5]) -> [usize; D] {
+fn orders<const D: usize>(rung: usize, last: &[usize; LADDER.len()]) -> [usize; D] {
     std::array::from_fn(|d| if d + 1 == D { last[rung] } else { LADDER[rung] })
 }
 
@@ -67,7 +72,7 @@ fn orders<const D: usize>(rung: usize, last: &[usize; 5]) -> [usize; D] {
 fn refine<const D: usize, F: FnMut(usize, [usize; D]) -> f64>(
     count: usize,
     mut evaluate: F,
-    last: &[usize; 5],
+    last: &[usize; LADDER.len()],
     rel_tol: f64,
     abs_tol: f64,
     safety: f64,
