@@ -7,6 +7,9 @@ use super::super::differential::Setup;
 use super::common::{copper, lead, tungsten};
 use crate::model::Spin;
 use crate::production::{Cuts, Process};
+use crate::target::{FormFactorModel, Material};
+use rand::{Rng, SeedableRng};
+use rand_pcg::Pcg64;
 
 fn check(process: &Process, energy: f64, cuts: &Cuts) -> bool {
     let setup = Setup::new(process, energy);
@@ -78,5 +81,29 @@ fn product_rule_agrees_with_nested_integrals_in_corners() {
     ];
     for (process, energy, cuts) in &cases {
         check(process, *energy, cuts);
+    }
+}
+
+/// Random points over the domain the reach scans use: six nuclei from carbon to lead, beam
+/// energies 2–500 GeV, m_X from 1 keV to 0.3 E (log-uniform), all four spins; seeded, so the
+/// points are the same on every run.
+#[test]
+fn product_rule_agrees_with_nested_integrals_at_random_points() {
+    let mut rng = Pcg64::seed_from_u64(7);
+    let nuclei = [
+        "carbon",
+        "aluminium",
+        "iron",
+        "copper-63",
+        "tungsten",
+        "lead",
+    ];
+    for _ in 0..48 {
+        let material = Material::built_in(nuclei[rng.random_range(0..nuclei.len())]).unwrap();
+        let spin = Spin::ALL[rng.random_range(0..Spin::ALL.len())];
+        let energy = 10f64.powf(rng.random_range(0.3..2.7));
+        let mass = 10f64.powf(rng.random_range(-6.0..(0.3 * energy).log10()));
+        let process = Process::new(spin, mass, 1.0, &material, FormFactorModel::Full).unwrap();
+        check(&process, energy, &Cuts::default());
     }
 }
