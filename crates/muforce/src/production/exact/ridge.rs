@@ -71,18 +71,16 @@ pub(super) fn graded_breaks(
     if !(frame.delta > 0.0 && hi > lo) {
         return;
     }
-    for (pole, t_star) in closest_approaches(frame, masses) {
+    // (ln t*, half-width) of each ridge close enough to be graded.
+    let ridges = closest_approaches(frame, masses).map(|(pole, t_star)| {
         let closeness = |ln_t: f64| pole.closeness(&frame.poles(ln_t.exp()));
-        let Some(t_star) = t_star else {
-            continue;
-        };
-        let mut at = t_star.ln();
+        let mut at = t_star?.ln();
         if !(at > lo && at < hi) {
-            continue;
+            return None;
         }
         let mut c0 = closeness(at);
         if c0.is_nan() || c0 >= CLOSE {
-            continue;
+            return None;
         }
         let mut width = half_width(&closeness, at, c0);
         if width < POLISH_WIDTH {
@@ -90,8 +88,20 @@ pub(super) fn graded_breaks(
             (at, c0) = brent_minimum(&closeness, (at - reach).max(lo), (at + reach).min(hi));
             width = half_width(&closeness, at, c0);
         }
+        Some((at, width, (REACH_WIDTHS * width).min(REACH)))
+    });
+    // Both poles come closest near t = Δ. Where their ridges overlap, one set of breaks,
+    // graded from the narrower half-width out to the farther reach, resolves both (two sets
+    // a fraction of a width apart only add pieces of almost zero length).
+    let ridges = match ridges {
+        [Some(s), Some(u)] if (s.0 - u.0).abs() < s.1.min(u.1) => {
+            let narrower = if s.1 <= u.1 { s } else { u };
+            [Some((narrower.0, narrower.1, s.2.max(u.2))), None]
+        }
+        other => other,
+    };
+    for (at, width, reach) in ridges.into_iter().flatten() {
         push(scales, count, at);
-        let reach = (REACH_WIDTHS * width).min(REACH);
         let mut offset = width;
         while offset < reach {
             push(scales, count, at - offset);
