@@ -19,6 +19,9 @@ const THETA_HALVINGS: u32 = 2;
 const EDGE_WIDTH: f64 = 1.0;
 /// Share of the tolerance given to the inner (t) integrals.
 const INNER_SHARE: f64 = 0.3;
+/// Accuracy in ln θ of the angle where t_min reaches the cap of the t integral: the
+/// integrand closes linearly there, so an end off by δ changes dσ/dx by O(δ²) of it.
+const CAP_TOL: f64 = 1e-7;
 /// Accuracy in ln θ of the breaks where t_min crosses a form-factor scale (a break only has
 /// to be near the real part of the singularity it separates).
 const CROSSING_TOL: f64 = 1e-3;
@@ -119,7 +122,7 @@ impl Setup {
     /// the t range closes must be an end of the θ integral): `hi` if t_min(hi) is below it,
     /// else the crossing; `None` if t_min(lo) is already above.
     fn theta_t_cap(&self, e_out: f64, lo: f64, hi: f64) -> Option<f64> {
-        match self.t_min_crossing(e_out, lo, hi, T_CAP_GEV2, 1e-10)? {
+        match self.t_min_crossing(e_out, lo, hi, T_CAP_GEV2, CAP_TOL)? {
             Crossing::Below => Some(hi),
             Crossing::At(ln_theta) => Some(ln_theta.exp()),
             Crossing::Above => None,
@@ -198,14 +201,15 @@ impl Setup {
     /// has a complex singularity only π/4 off the real ln θ axis in the tail (t_min ∝ θ⁴
     /// there); without the break, the angle error in the tail cell of a 1 keV scalar on
     /// copper at 50 GeV is not monotone in the order (8e-4, 2e-4, 2.3e-3, 3e-5 of the cell at
-    /// orders 4, 5, 6, 8), with it 7e-4, 3e-4, 6e-5, 3e-6.
+    /// orders 4, 5, 6, 8), with it 7e-4, 3e-4, 6e-5, 3e-6. The crossings are only sought
+    /// beyond 30 θ_c, and only when `tail` (the breaks below do not depend on them).
     pub fn theta_breaks(
         &self,
         e_out: f64,
-        theta_lo: f64,
-        theta_hi: f64,
+        (theta_lo, theta_hi): (f64, f64),
         theta_c: f64,
         max_gap: f64,
+        tail: bool,
     ) -> quadrature::Breaks {
         let screening = self.form_factor.screening();
         let mut scales = [
@@ -222,13 +226,17 @@ impl Setup {
         .into_iter()
         .enumerate()
         {
-            let tail = 30.0 * theta_c;
-            if theta_hi <= tail {
+            let tail_start = 30.0 * theta_c;
+            if !tail || theta_hi <= tail_start {
                 continue;
             }
-            if let Some(Crossing::At(ln_theta)) =
-                self.t_min_crossing(e_out, tail.max(theta_lo), theta_hi, level, CROSSING_TOL)
-            {
+            if let Some(Crossing::At(ln_theta)) = self.t_min_crossing(
+                e_out,
+                tail_start.max(theta_lo),
+                theta_hi,
+                level,
+                CROSSING_TOL,
+            ) {
                 scales[3 + slot] = ln_theta;
             }
         }

@@ -35,15 +35,21 @@ pub(crate) struct Setup {
     pub form_factor: FormFactor,
     pub energy: f64,
     pub momentum: f64,
+    /// ln t of the fixed scales of the t integral: 1/a² (atomic screening), d (nuclear
+    /// size) and m_X² + m² (see [`Self::t_breaks`]), computed once.
+    ln_t_scales: [f64; 3],
 }
 
 impl Setup {
     /// The setup of `process` at beam energy `energy` (validated by the caller).
     pub fn new(process: &Process, energy: f64) -> Self {
+        let ff = &process.form_factor;
+        let screening = ff.screening();
+        let mx = process.mass_gev;
         Setup {
             masses: Masses {
                 m: M_MU,
-                mx: process.mass_gev,
+                mx,
                 big_m: process.nucleus_mass_gev,
             },
             spin: process.spin,
@@ -51,6 +57,11 @@ impl Setup {
             form_factor: process.form_factor,
             energy,
             momentum: super::kinematics::momentum(energy, M_MU),
+            ln_t_scales: [
+                (1.0 / (screening * screening)).ln(),
+                ff.nuclear_size().ln(),
+                (mx * mx + M_MU * M_MU).ln(),
+            ],
         }
     }
 
@@ -87,18 +98,11 @@ impl Setup {
         if t_hi <= frame.t_min || t_hi.is_nan() {
             return None;
         }
-        let Masses { m, mx, .. } = self.masses;
-        let ff = &self.form_factor;
-        let screening = ff.screening();
         let (lo, hi) = (frame.t_min.ln(), t_hi.ln());
         let mut scales = [0.0; quadrature::MAX_SCALES];
         let mut count = 0;
-        for scale in [
-            (frame.t_min * 20.0).ln(),
-            (1.0 / (screening * screening)).ln(),
-            ff.nuclear_size().ln(),
-            (mx * mx + m * m).ln(),
-        ] {
+        let [screening, nuclear, mass] = self.ln_t_scales;
+        for scale in [lo + 20f64.ln(), screening, nuclear, mass] {
             let apart = |other: f64| (scale - other).abs() >= min_sep;
             if apart(lo) && apart(hi) && scales[..count].iter().all(|&kept| apart(kept)) {
                 scales[count] = scale;

@@ -168,7 +168,8 @@ impl Setup {
         };
         let e_out = self.energy * (1.0 - x);
         let p_out = momentum(e_out, self.masses.m);
-        let breaks = self.theta_breaks(e_out, theta_lo, theta_hi, theta_c, THETA_GAP);
+        let tail = class + 1 == THETA_CLASSES;
+        let breaks = self.theta_breaks(e_out, (theta_lo, theta_hi), theta_c, THETA_GAP, tail);
         let at_edge = self
             .theta_kinematic(e_out)
             .is_some_and(|kin| theta_hi >= kin * (1.0 - 1e-12));

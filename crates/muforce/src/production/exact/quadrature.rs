@@ -133,9 +133,12 @@ fn sum(panels: &[(f64, f64, Estimate)]) -> Estimate {
 }
 
 /// Most breakpoints a [`Breaks`] holds; longer gaps are cut into fewer pieces beyond it.
-pub(crate) const MAX_BREAKS: usize = 128;
+/// The longest lists are those of ln t: two ends, four scales, two graded ridges of seven
+/// breaks and ≲ 12 cuts of the ≲ 50 e-folds between t_min and the cap. The arrays are filled
+/// and copied once per muon frame, so they are kept short.
+pub(crate) const MAX_BREAKS: usize = 48;
 /// Most scales passed to [`breakpoints`].
-pub(crate) const MAX_SCALES: usize = 64;
+pub(crate) const MAX_SCALES: usize = 24;
 
 /// A short ascending list of breakpoints, kept on the stack.
 #[derive(Debug, Clone, Copy)]

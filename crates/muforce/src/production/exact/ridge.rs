@@ -73,20 +73,22 @@ pub(super) fn graded_breaks(
     }
     // (ln t*, half-width) of each ridge close enough to be graded.
     let ridges = closest_approaches(frame, masses).map(|(pole, t_star)| {
-        let closeness = |ln_t: f64| pole.closeness(&frame.poles(ln_t.exp()));
-        let mut at = t_star?.ln();
+        let t_star = t_star?;
+        let mut at = t_star.ln();
         if !(at > lo && at < hi) {
             return None;
         }
-        let mut c0 = closeness(at);
+        let closeness_at = |t: f64| pole.closeness(&frame.poles(t));
+        let mut c0 = closeness_at(t_star);
         if c0.is_nan() || c0 >= CLOSE {
             return None;
         }
-        let mut width = half_width(&closeness, at, c0);
+        let mut width = half_width(&closeness_at, t_star, c0);
         if width < POLISH_WIDTH {
             let reach = POLISH_WIDTHS * width;
+            let closeness = |ln_t: f64| closeness_at(ln_t.exp());
             (at, c0) = brent_minimum(&closeness, (at - reach).max(lo), (at + reach).min(hi));
-            width = half_width(&closeness, at, c0);
+            width = half_width(&closeness_at, at.exp(), c0);
         }
         Some((at, width, (REACH_WIDTHS * width).min(REACH)))
     });
@@ -245,11 +247,13 @@ fn brent_minimum<F: Fn(f64) -> f64>(f: &F, mut a: f64, mut b: f64) -> (f64, f64)
     (x, fx)
 }
 
-/// w = √(c₀/k) from the curvature k of the closeness at its minimum (finite differences),
-/// kept within [10⁻⁸, 0.1] e-folds; c₀ itself where the curvature is not positive.
-fn half_width<F: Fn(f64) -> f64>(closeness: &F, at: f64, c0: f64) -> f64 {
-    let h = 1e-3;
-    let k = (closeness(at + h) + closeness(at - h) - 2.0 * c0) / (2.0 * h * h);
+/// w = √(c₀/k) from the curvature k in ln t of the closeness (`closeness` takes t) at its
+/// minimum t (finite differences), kept within [10⁻⁸, 0.1] e-folds; c₀ itself where the
+/// curvature is not positive.
+fn half_width<F: Fn(f64) -> f64>(closeness: &F, t: f64, c0: f64) -> f64 {
+    let h: f64 = 1e-3;
+    let step = h.exp();
+    let k = (closeness(t * step) + closeness(t / step) - 2.0 * c0) / (2.0 * h * h);
     let width = if k > 0.0 && k.is_finite() {
         (c0 / k).sqrt()
     } else {
