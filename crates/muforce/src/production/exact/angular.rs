@@ -247,10 +247,8 @@ impl Setup {
     /// absolute `abs_tol` (GeV⁻²), whichever is looser.
     ///
     /// First by the product rule refined by class of muon angle (`cells`); where its ladder
-    /// of orders ends before the tolerance is met, by nested error-controlled rules: below the kinematic edge θ_kin the t range closes as √(θ_kin − θ), and so does the
-    /// integrand; the last [`EDGE_WIDTH`] e-folds below θ_kin are therefore integrated in
-    /// v = √(ln θ_kin − ln θ), in which the integrand is smooth, with a cut θ_max inside them
-    /// as the end v = √(ln θ_kin − ln θ_max); the angles below run in ln θ.
+    /// of orders ends before the tolerance is met, by the nested rules of
+    /// [`Self::dsigma_dx_nested`].
     pub fn dsigma_dx(
         &self,
         x: f64,
@@ -261,6 +259,21 @@ impl Setup {
         if let Some(fast) = self.dsigma_dx_fast(x, theta_max, rel_tol, abs_tol) {
             return Ok(fast);
         }
+        self.dsigma_dx_nested(x, theta_max, rel_tol, abs_tol)
+    }
+
+    /// dσ/dx as [`Self::dsigma_dx`] by nested error-controlled rules alone: below the
+    /// kinematic edge θ_kin the t range closes as √(θ_kin − θ), and so does the integrand; the
+    /// last [`EDGE_WIDTH`] e-folds below θ_kin are therefore integrated in
+    /// v = √(ln θ_kin − ln θ), in which the integrand is smooth, with a cut θ_max inside them
+    /// as the end v = √(ln θ_kin − ln θ_max); the angles below run in ln θ.
+    pub fn dsigma_dx_nested(
+        &self,
+        x: f64,
+        theta_max: f64,
+        rel_tol: f64,
+        abs_tol: f64,
+    ) -> Result<Estimate> {
         let Some((theta_lo, theta_hi, theta_c)) = self.theta_range(x, theta_max) else {
             return Ok(Estimate::default());
         };
