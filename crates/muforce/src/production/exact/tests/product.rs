@@ -84,12 +84,10 @@ fn product_rule_agrees_with_nested_integrals_in_corners() {
     }
 }
 
-/// Random points over the domain the reach scans use: six nuclei from carbon to lead, beam
-/// energies 2–500 GeV, m_X from 1 keV to 0.3 E (log-uniform), all four spins; seeded, so the
-/// points are the same on every run.
-#[test]
-fn product_rule_agrees_with_nested_integrals_at_random_points() {
-    let mut rng = Pcg64::seed_from_u64(7);
+/// A random point over the domain the reach scans use: one of six nuclei from carbon to
+/// lead, a beam energy log-uniform in 2–500 GeV, m_X log-uniform from 1 keV to 0.3 E, any of
+/// the four spins. The tests seed the generator, so the points are the same on every run.
+fn random_process(rng: &mut Pcg64) -> (Process, f64) {
     let nuclei = [
         "carbon",
         "aluminium",
@@ -98,38 +96,35 @@ fn product_rule_agrees_with_nested_integrals_at_random_points() {
         "tungsten",
         "lead",
     ];
+    let material = Material::built_in(nuclei[rng.random_range(0..nuclei.len())]).unwrap();
+    let spin = Spin::ALL[rng.random_range(0..Spin::ALL.len())];
+    let energy = 10f64.powf(rng.random_range(0.3..2.7));
+    let mass = 10f64.powf(rng.random_range(-6.0..(0.3 * energy).log10()));
+    let process = Process::new(spin, mass, 1.0, &material, FormFactorModel::Full).unwrap();
+    (process, energy)
+}
+
+/// Totals at 48 random points ([`random_process`]).
+#[test]
+fn product_rule_agrees_with_nested_integrals_at_random_points() {
+    let mut rng = Pcg64::seed_from_u64(7);
     for _ in 0..48 {
-        let material = Material::built_in(nuclei[rng.random_range(0..nuclei.len())]).unwrap();
-        let spin = Spin::ALL[rng.random_range(0..Spin::ALL.len())];
-        let energy = 10f64.powf(rng.random_range(0.3..2.7));
-        let mass = 10f64.powf(rng.random_range(-6.0..(0.3 * energy).log10()));
-        let process = Process::new(spin, mass, 1.0, &material, FormFactorModel::Full).unwrap();
+        let (process, energy) = random_process(&mut rng);
         check(&process, energy, &Cuts::default());
     }
 }
 
 /// dσ/dx by the product rule (`Setup::dsigma_dx_fast`, which ATLAS and the event generator
-/// use) against the nested integrals at 10⁻⁵, at seeded random points: the nuclei, energies,
-/// masses and spins of the test above, x uniform in the open window, and no angle cut or a
-/// cut log-uniform in 1 mrad–1 rad.
+/// use) against the nested integrals at 10⁻⁵, at 48 random points ([`random_process`]), x
+/// uniform in the open window, and no angle cut or a cut log-uniform in 1 mrad–1 rad.
 #[test]
 fn dsigma_dx_product_agrees_with_nested_integrals_at_random_points() {
     let mut rng = Pcg64::seed_from_u64(11);
-    let nuclei = [
-        "carbon",
-        "aluminium",
-        "iron",
-        "copper-63",
-        "tungsten",
-        "lead",
-    ];
     let mut checked = 0;
     for _ in 0..48 {
-        let material = Material::built_in(nuclei[rng.random_range(0..nuclei.len())]).unwrap();
-        let spin = Spin::ALL[rng.random_range(0..Spin::ALL.len())];
-        let energy = 10f64.powf(rng.random_range(0.3..2.7));
-        let mass = 10f64.powf(rng.random_range(-6.0..(0.3 * energy).log10()));
-        let process = Process::new(spin, mass, 1.0, &material, FormFactorModel::Full).unwrap();
+        let (process, energy) = random_process(&mut rng);
+        let spin = process.spin;
+        let mass = process.mass_gev;
         let setup = Setup::new(&process, energy);
         let (x_lo, x_hi) = setup.x_window(&Cuts::default()).unwrap();
         let x = x_lo + (x_hi - x_lo) * rng.random_range(0.0..1.0);
