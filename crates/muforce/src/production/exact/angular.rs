@@ -198,8 +198,8 @@ impl Setup {
     /// Breakpoints in ln θ at outgoing energy `e_out` over [θ_lo, θ_hi]: split at 0.3, 3 and
     /// 30 θ_c and where t_min(θ) crosses the form-factor scales 1/a² and d, pieces at most
     /// `max_gap` long. Where t_min passes a pole of G₂ (at t = −1/a², −d) the θ integrand
-    /// has a complex singularity only π/4 off the real ln θ axis in the tail (t_min ∝ θ⁴
-    /// there); without the break, the angle error in the tail cell of a 1 keV scalar on
+    /// has a complex singularity only π/4–π/2 off the real ln θ axis in the tail (t_min grows
+    /// as θ² to θ⁴ there); without the break, the angle error in the tail cell of a 1 keV scalar on
     /// copper at 50 GeV is not monotone in the order (8e-4, 2e-4, 2.3e-3, 3e-5 of the cell at
     /// orders 4, 5, 6, 8), with it 7e-4, 3e-4, 6e-5, 3e-6. The crossings are only sought
     /// beyond 30 θ_c, and only when `tail` (the breaks below do not depend on them).

@@ -71,7 +71,7 @@ pub(super) fn graded_breaks(
     if !(frame.delta > 0.0 && hi > lo) {
         return;
     }
-    // (ln t*, half-width) of each ridge close enough to be graded.
+    // (ln t*, half-width, reach of the grading) of each ridge close enough to be graded.
     let ridges = closest_approaches(frame, masses).map(|(pole, t_star)| {
         let t_star = t_star?;
         let mut at = t_star.ln();
