@@ -8,6 +8,7 @@
 
 mod gauss_kronrod;
 mod gauss_legendre;
+mod real;
 mod roots;
 
 pub use gauss_kronrod::{integrate, try_integrate, Integral, Tolerance};
@@ -15,4 +16,5 @@ pub(crate) use gauss_kronrod::{
     WG as GAUSS_7_WEIGHTS, WGK as KRONROD_15_WEIGHTS, XGK as KRONROD_15_NODES,
 };
 pub use gauss_legendre::GaussLegendre;
+pub(crate) use real::{F64x4, Real};
 pub use roots::brent;

@@ -10,7 +10,7 @@
 //! with a = 111 Z^(−1/3)/m_e, a′ = 773 Z^(−2/3)/m_e and d = 0.164 GeV² A^(−2/3).
 
 use crate::error::{Error, Result};
-use crate::numerics::{integrate, Integral, Tolerance};
+use crate::numerics::{integrate, Integral, Real, Tolerance};
 use crate::target::Material;
 use crate::units::{MU_P, M_E, M_P};
 use serde::{Deserialize, Serialize};
@@ -120,20 +120,27 @@ impl FormFactor {
 
     /// G₂(t) = G₂^el + G₂^in, each term with one division (it sits in the innermost loop of
     /// the exact cross section).
+    #[inline]
     pub fn g2(&self, t: f64) -> f64 {
-        let a2t = self.a2 * t;
-        let nuclear = 1.0 + t / self.d;
-        let den = (1.0 + a2t) * nuclear;
-        let elastic = self.z * self.z * (a2t * a2t) / (den * den);
+        self.g2_lanes(t)
+    }
+
+    /// [`Self::g2`] at one t or four.
+    #[inline]
+    pub(crate) fn g2_lanes<T: Real>(&self, t: T) -> T {
+        let a2t = t * self.a2;
+        let nuclear = t / self.d + 1.0;
+        let den = (a2t + 1.0) * nuclear;
+        let elastic = a2t * a2t * (self.z * self.z) / (den * den);
         if !self.inelastic {
             return elastic;
         }
-        let a2t_in = self.a2_inelastic * t;
-        let dipole = 1.0 + t / PROTON_DIPOLE_GEV2;
+        let a2t_in = t * self.a2_inelastic;
+        let dipole = t / PROTON_DIPOLE_GEV2 + 1.0;
         let dipole2 = dipole * dipole;
-        let proton = 1.0 + t * PAULI_SLOPE_GEV2;
-        let den_in = (1.0 + a2t_in) * dipole2 * dipole2;
-        let inelastic = self.z * (a2t_in * proton) * (a2t_in * proton) / (den_in * den_in);
+        let proton = t * PAULI_SLOPE_GEV2 + 1.0;
+        let den_in = (a2t_in + 1.0) * dipole2 * dipole2;
+        let inelastic = (a2t_in * proton) * (a2t_in * proton) * self.z / (den_in * den_in);
         elastic + inelastic
     }
 

@@ -12,6 +12,7 @@
 //! nodes) the average is instead done in closed form by [`moments`].
 
 use super::kinematics::{Point, Recoil};
+use crate::numerics::Real;
 use std::sync::OnceLock;
 
 /// Requested relative accuracy of one azimuthal average.
@@ -66,15 +67,15 @@ pub(crate) fn average<F: FnMut(&Point) -> f64>(recoil: &Recoil, mut f: F) -> (f6
 /// Exact averages over φ_q of the rational functions of cos φ_q that make up T̃, valid
 /// where the s̃ or ũ pole is close to the range (see [`moments`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Moments {
+pub(crate) struct Moments<T = f64> {
     /// ⟨1/s̃⟩, ⟨1/ũ⟩.
-    pub inv_s: f64,
-    pub inv_u: f64,
+    pub inv_s: T,
+    pub inv_u: T,
     /// ⟨1/(s̃ũ)⟩, ⟨1/(s̃ũ)²⟩.
-    pub inv_d: f64,
-    pub inv_d2: f64,
+    pub inv_d: T,
+    pub inv_d2: T,
     /// ⟨Y′²/(s̃ũ)²⟩.
-    pub y2_d2: f64,
+    pub y2_d2: T,
 }
 
 /// Largest pole distance, in units of |b|, at which the closed forms are used (one
@@ -108,24 +109,32 @@ pub(crate) const CLOSED_FORM_ERROR: f64 = 1e-10;
 ///
 /// Returns `None` when b = 0 or both poles are farther than [`ANALYTIC_GAP`]·|b| from the
 /// range, or when rounding has put a pole on the range.
-pub(crate) fn moments(recoil: &Recoil) -> Option<Moments> {
+///
+/// Generic over [`Real`]: with four lanes, `None` unless the closed forms hold in all of them.
+#[inline]
+pub(crate) fn moments<T: Real>(recoil: &Recoil<T>) -> Option<Moments<T>> {
+    let zero = T::splat(0.0);
     let beta = recoil.b.abs();
     let a = recoil.a_s;
     let c = recoil.a_u;
     let s_min = a - beta;
     let u_max = c + beta;
     let gap = s_min.min(-u_max);
-    if !(beta > 0.0 && gap <= ANALYTIC_GAP * beta && s_min > 0.0 && u_max < 0.0) {
+    if !(beta.all_gt(zero)
+        && gap.all_le(beta * ANALYTIC_GAP)
+        && s_min.all_gt(zero)
+        && zero.all_gt(u_max))
+    {
         return None;
     }
     let big_s = (s_min * (a + beta)).sqrt();
     let big_u = (u_max * (c - beta)).sqrt();
     let a_minus_c = a - c;
-    let inv_big_s = 1.0 / big_s;
-    let inv_big_u = 1.0 / big_u;
-    let inv_sum = 1.0 / (big_s + big_u);
-    let inv_amc = 1.0 / a_minus_c;
-    let inv_beta = 1.0 / beta;
+    let inv_big_s = big_s.recip();
+    let inv_big_u = big_u.recip();
+    let inv_sum = (big_s + big_u).recip();
+    let inv_amc = a_minus_c.recip();
+    let inv_beta = beta.recip();
     let inv_d = -a_minus_c * inv_big_s * inv_big_u * inv_sum;
     let ra = a * inv_big_s;
     let rc = c * inv_big_u;
@@ -135,28 +144,22 @@ pub(crate) fn moments(recoil: &Recoil) -> Option<Moments> {
     let inv_s2u = -inv_d * l_a;
     let inv_su2 = -inv_d * l_c;
     let inv_d2 = inv_d * (l_a * l_c + l_ac);
-    let inv_s = inv_big_s;
-    let inv_u = -inv_big_u;
-    let (w1, w2) = if s_min <= -u_max {
-        let inv_u2 = -rc * inv_big_u * inv_big_u;
-        (
-            (inv_su2 - s_min * inv_d2) * inv_beta,
-            (inv_u2 - 2.0 * s_min * inv_su2 + s_min * s_min * inv_d2) * inv_beta * inv_beta,
-        )
-    } else {
-        let inv_s2 = ra * inv_big_s * inv_big_s;
-        (
-            (u_max * inv_d2 - inv_s2u) * inv_beta,
-            (inv_s2 - 2.0 * u_max * inv_s2u + u_max * u_max * inv_d2) * inv_beta * inv_beta,
-        )
-    };
+    // Expanded about the s̃ end where s̃_min ≤ |ũ|_max, about the ũ end elsewhere.
+    let inv_u2 = -rc * inv_big_u * inv_big_u;
+    let w1_s = (inv_su2 - s_min * inv_d2) * inv_beta;
+    let w2_s = (inv_u2 - inv_su2 * s_min * 2.0 + s_min * s_min * inv_d2) * inv_beta * inv_beta;
+    let inv_s2 = ra * inv_big_s * inv_big_s;
+    let w1_u = (u_max * inv_d2 - inv_s2u) * inv_beta;
+    let w2_u = (inv_s2 - inv_s2u * u_max * 2.0 + u_max * u_max * inv_d2) * inv_beta * inv_beta;
+    let w1 = s_min.select_le(-u_max, w1_s, w1_u);
+    let w2 = s_min.select_le(-u_max, w2_s, w2_u);
     // Y′ = y₀ + y₁ cos φ = (y₀ − sgn(b) y₁) + sgn(b) y₁ w.
     let slope = recoil.b.signum() * recoil.y1;
     let y_end = recoil.y0 - slope;
-    let y2_d2 = y_end * y_end * inv_d2 + 2.0 * y_end * slope * w1 + slope * slope * w2;
+    let y2_d2 = y_end * y_end * inv_d2 + y_end * slope * w1 * 2.0 + slope * slope * w2;
     Some(Moments {
-        inv_s,
-        inv_u,
+        inv_s: inv_big_s,
+        inv_u: -inv_big_u,
         inv_d,
         inv_d2,
         y2_d2,

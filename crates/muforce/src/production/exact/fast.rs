@@ -191,18 +191,45 @@ impl Setup {
                 let Some(t_breaks) = self.t_breaks(&frame, T_GAP, T_MIN_SEP) else {
                     continue;
                 };
-                let mut inner = 0.0;
-                for t_pair in t_breaks.windows(2) {
-                    for (ln_t, wt) in gl_t.mapped(t_pair[0], t_pair[1]) {
-                        inner += wt * self.t_integrand(&frame, ln_t).value;
-                    }
-                }
+                let inner = self.t_rule(&frame, &t_breaks, gl_t);
                 // d²σ/(d|p′| dcos θ) prefactor and dσ/dx = E (E′/|p′|) |d cos θ/dw| per w.
                 let prefactor = ALPHA * ALPHA * self.coupling2 * frame.p_out * frame.p_out
                     / (16.0 * PI * frame.p * frame.e_out * frame.v_abs);
                 let jacobian = self.energy * e_out / p_out * angle.cos_jacobian(w_node);
                 sum += weight * prefactor * jacobian * inner;
             }
+        }
+        sum
+    }
+
+    /// ∫ d ln t of [`Setup::t_integrand`] by `gl` on each piece of `breaks`, the nodes taken
+    /// four at a time ([`Setup::t_integrand_lanes`]); the last group is padded with weight 0.
+    fn t_rule(&self, frame: &MuonFrame, breaks: &[f64], gl: &GaussLegendre) -> f64 {
+        let mut nodes = [0.0; 4];
+        let mut weights = [0.0; 4];
+        let mut filled = 0;
+        let mut sum = 0.0;
+        let mut flush = |nodes: &[f64; 4], weights: &[f64; 4]| {
+            let values = self.t_integrand_lanes(frame, *nodes);
+            sum += (0..4).map(|i| weights[i] * values[i]).sum::<f64>();
+        };
+        for pair in breaks.windows(2) {
+            for (ln_t, weight) in gl.mapped(pair[0], pair[1]) {
+                nodes[filled] = ln_t;
+                weights[filled] = weight;
+                filled += 1;
+                if filled == 4 {
+                    flush(&nodes, &weights);
+                    filled = 0;
+                }
+            }
+        }
+        if filled > 0 {
+            for i in filled..4 {
+                nodes[i] = nodes[0];
+                weights[i] = 0.0;
+            }
+            flush(&nodes, &weights);
         }
         sum
     }

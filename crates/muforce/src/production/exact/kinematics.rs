@@ -9,6 +9,8 @@
 //! t_min t_max = M²Δ²/W² with Δ = m_X² − V² (the product of the roots of
 //! sin²θ_Vq(t) = 0, derived from REFERENCE §1.1).
 
+use crate::numerics::Real;
+
 /// Fixed masses of one process: muon m, mediator m_X, nucleus M (GeV).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Masses {
@@ -126,21 +128,25 @@ impl MuonFrame {
     }
 
     /// The propagator coefficients at momentum transfer t ∈ [t_min, t_max]: s̃ = a_s + b cos φ_q
-    /// and ũ = a_u − b cos φ_q, with the recoil kinematics they come from.
+    /// and ũ = a_u − b cos φ_q, with the recoil kinematics they come from (one t or four).
     #[inline]
-    pub fn poles(&self, t: f64) -> Poles {
+    pub fn poles<T: Real>(&self, t: T) -> Poles<T> {
         let inv_m = self.inv_m;
-        let q0 = 0.5 * t * inv_m;
-        let q_hat = 1.0 + 0.25 * t * inv_m * inv_m; // Q²/t
+        let q0 = t * (0.5 * inv_m);
+        let q_hat = t * (0.25 * inv_m * inv_m) + 1.0; // Q²/t
         let q2 = t * q_hat;
         let q = q2.sqrt();
         // |q⃗| cos θ_Vq = (Δ + t + 2V₀q₀)/(2|V⃗|), within ±|q⃗| against rounding at the ends.
-        let q_cos = ((self.delta + t + 2.0 * self.v0 * q0) * self.inv_2v).clamp(-q, q);
+        let q_cos = ((t + q0 * (2.0 * self.v0) + self.delta) * self.inv_2v)
+            .max(-q)
+            .min(q);
         // |q⃗|² sin²θ_Vq = (W²/M²)(t − t_min)(t_max − t)/(4|V⃗|²), zero at both ends.
-        let q_sin2 = (self.sin_scale * (t - self.t_min) * (self.t_max - t)).clamp(0.0, q2);
+        let q_sin2 = ((t - self.t_min) * (-t + self.t_max) * self.sin_scale)
+            .max(T::splat(0.0))
+            .min(q2);
         // s̃ = 2p⃗·q⃗ − 2Eq₀ − t and ũ = 2E′q₀ − 2p⃗′·q⃗ − t, each = a ± b cos φ_q.
-        let b = 2.0 * q_sin2.sqrt() * self.p_e1;
-        let a_s = 2.0 * q_cos * self.p_v - 2.0 * self.e * q0 - t;
+        let b = q_sin2.sqrt() * (2.0 * self.p_e1);
+        let a_s = q_cos * (2.0 * self.p_v) - q0 * (2.0 * self.e) - t;
         Poles {
             q0,
             q_hat,
@@ -148,21 +154,22 @@ impl MuonFrame {
             q_cos,
             q_sin2,
             a_s,
-            a_u: self.delta - t - a_s,
+            a_u: -t - a_s + self.delta,
             b,
         }
     }
 
-    /// The recoil configuration at momentum transfer t ∈ [t_min, t_max].
-    pub fn recoil(&self, t: f64) -> Recoil {
+    /// The recoil configuration at momentum transfer t ∈ [t_min, t_max] (one t or four).
+    #[inline]
+    pub fn recoil<T: Real>(&self, t: T) -> Recoil<T> {
         let poles = self.poles(t);
         let q0 = poles.q0;
-        let sigma = self.delta - t;
+        let sigma = -t + self.delta;
         // Y′ = ε ũ + ε′ s̃ = 2 n·q − t(ε + ε′), n = εp′ − ε′p, ε = E − q₀/2, ε′ = E′ + q₀/2.
-        let e_k = self.v0 - q0;
-        let n_time = -0.5 * q0 * (self.e + self.e_out);
-        let n_v = self.n0_v - 0.5 * q0 * self.sum_v;
-        let y0 = 2.0 * (n_time * q0 - poles.q_cos * n_v) - t * (self.e + self.e_out);
+        let e_k = -q0 + self.v0;
+        let n_time = q0 * (-0.5 * (self.e + self.e_out));
+        let n_v = -(q0 * (0.5 * self.sum_v)) + self.n0_v;
+        let y0 = (n_time * q0 - poles.q_cos * n_v) * 2.0 - t * (self.e + self.e_out);
         Recoil {
             t,
             q_hat: poles.q_hat,
@@ -172,7 +179,7 @@ impl MuonFrame {
             b: poles.b,
             y0,
             y1: -e_k * poles.b,
-            v_perp2: self.v_abs * self.v_abs * poles.q_sin2 / poles.q2,
+            v_perp2: poles.q_sin2 * (self.v_abs * self.v_abs) / poles.q2,
             e: self.e,
             e_out: self.e_out,
             inv_4m: 0.25 * self.inv_m,
@@ -182,18 +189,18 @@ impl MuonFrame {
 
 /// The propagator coefficients at one t (see [`MuonFrame::poles`]).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Poles {
-    pub q0: f64,
+pub(crate) struct Poles<T = f64> {
+    pub q0: T,
     /// Q²/t.
-    pub q_hat: f64,
+    pub q_hat: T,
     /// |q⃗|².
-    pub q2: f64,
+    pub q2: T,
     /// |q⃗| cos θ_Vq and |q⃗|² sin²θ_Vq, θ_Vq the angle between q⃗ and V⃗.
-    pub q_cos: f64,
-    pub q_sin2: f64,
-    pub a_s: f64,
-    pub a_u: f64,
-    pub b: f64,
+    pub q_cos: T,
+    pub q_sin2: T,
+    pub a_s: T,
+    pub a_u: T,
+    pub b: T,
 }
 
 /// The recoil at fixed t: everything the matrix element needs, as functions of cos φ_q.
@@ -202,18 +209,18 @@ pub(crate) struct Poles {
 /// p′·R = t(E′ + (ũ+t)/4M) and R² = t² Q̂ with Q̂ = Q²/t (REFERENCE §1.5 with
 /// R = (|q⃗|², q₀ q⃗); the p·R, p′·R forms follow from R·q = 0 and s̃ = −2p·q − t).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Recoil {
-    pub t: f64,
-    pub q_hat: f64,
+pub(crate) struct Recoil<T = f64> {
+    pub t: T,
+    pub q_hat: T,
     /// Σ = s̃ + ũ = m_X² − V² − t.
-    pub sigma: f64,
-    pub a_s: f64,
-    pub a_u: f64,
-    pub b: f64,
-    pub y0: f64,
-    pub y1: f64,
+    pub sigma: T,
+    pub a_s: T,
+    pub a_u: T,
+    pub b: T,
+    pub y0: T,
+    pub y1: T,
     /// |V⃗|² sin²θ_Vq = |k⃗ × q̂|², the X momentum transverse to q⃗.
-    pub v_perp2: f64,
+    pub v_perp2: T,
     pub e: f64,
     pub e_out: f64,
     /// 1/(4M).

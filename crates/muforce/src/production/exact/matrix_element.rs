@@ -34,15 +34,16 @@
 use super::azimuth::{self, Moments};
 use super::kinematics::{Point, Recoil};
 use crate::model::Spin;
+use crate::numerics::Real;
 
 /// The pieces of T̃ that depend on φ_q, either at one azimuth or averaged over it:
 /// 1/D, 1/D², Y′²/D² and (π² + π′²)/D with D = s̃ũ.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Pieces {
-    inv_d: f64,
-    inv_d2: f64,
-    y2_d2: f64,
-    pi2_d: f64,
+struct Pieces<T> {
+    inv_d: T,
+    inv_d2: T,
+    y2_d2: T,
+    pi2_d: T,
 }
 
 /// T̃_X = T_X(R)/t² at one azimuth, ≥ 0. T̃ is a sum of squares; where it vanishes (at the
@@ -74,21 +75,28 @@ pub(crate) fn unclamped(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Po
 /// With π = π_s − s̃/4M, π′ = π_u + ũ/4M (π_s = E − t/4M, π_u = E′ + t/4M) and
 /// s̃/ũ = Σ/ũ − 1: ⟨(π² + π′²)/D⟩ = (π_s² + π_u²)⟨1/D⟩ − (2π_s/4M)⟨1/ũ⟩ + (2π_u/4M)⟨1/s̃⟩
 /// + (Σ(⟨1/s̃⟩ + ⟨1/ũ⟩) − 2)/(4M)².
-pub(crate) fn averaged(spin: Spin, m: f64, mx: f64, recoil: &Recoil, moments: &Moments) -> f64 {
+#[inline]
+pub(crate) fn averaged<T: Real>(
+    spin: Spin,
+    m: f64,
+    mx: f64,
+    recoil: &Recoil<T>,
+    moments: &Moments<T>,
+) -> T {
     let t = recoil.t;
     let k = recoil.inv_4m;
-    let pi_s = recoil.e - t * k;
-    let pi_u = recoil.e_out + t * k;
-    let pi2_d = (pi_s * pi_s + pi_u * pi_u) * moments.inv_d - 2.0 * pi_s * k * moments.inv_u
-        + 2.0 * pi_u * k * moments.inv_s
-        + k * k * (recoil.sigma * (moments.inv_s + moments.inv_u) - 2.0);
+    let pi_s = -(t * k) + recoil.e;
+    let pi_u = t * k + recoil.e_out;
+    let pi2_d = (pi_s * pi_s + pi_u * pi_u) * moments.inv_d - pi_s * moments.inv_u * (2.0 * k)
+        + pi_u * moments.inv_s * (2.0 * k)
+        + (recoil.sigma * (moments.inv_s + moments.inv_u) - 2.0) * (k * k);
     let pieces = Pieces {
         inv_d: moments.inv_d,
         inv_d2: moments.inv_d2,
         y2_d2: moments.y2_d2,
         pi2_d,
     };
-    combine(spin, m, mx, recoil, &pieces).max(0.0)
+    combine(spin, m, mx, recoil, &pieces).max(T::splat(0.0))
 }
 
 /// ⟨T̃_X⟩_φ with an estimate of its relative error: in closed form where the s̃ or ũ pole is
@@ -105,29 +113,29 @@ pub(crate) fn azimuthal_average(spin: Spin, m: f64, mx: f64, recoil: &Recoil) ->
 
 /// T̃ from its φ-dependent pieces (module documentation).
 #[inline]
-fn combine(spin: Spin, m: f64, mx: f64, recoil: &Recoil, pieces: &Pieces) -> f64 {
+fn combine<T: Real>(spin: Spin, m: f64, mx: f64, recoil: &Recoil<T>, pieces: &Pieces<T>) -> T {
     let t = recoil.t;
     let q_hat = recoil.q_hat;
     let sigma = recoil.sigma;
     let m2 = m * m;
     let mx2 = mx * mx;
-    let b1 = t * q_hat * sigma * sigma * pieces.inv_d2 - 4.0 * pieces.y2_d2;
-    let c = -4.0 * t * q_hat * (mx2 + recoil.v_perp2) * pieces.inv_d;
+    let b1 = t * q_hat * sigma * sigma * pieces.inv_d2 - pieces.y2_d2 * 4.0;
+    let c = -(t * q_hat * (recoil.v_perp2 + mx2) * pieces.inv_d) * 4.0;
     match spin {
-        Spin::Scalar => 2.0 * ((mx2 - 4.0 * m2) * b1 + c),
-        Spin::Pseudoscalar => 2.0 * (mx2 * b1 + c),
+        Spin::Scalar => (b1 * (mx2 - 4.0 * m2) + c) * 2.0,
+        Spin::Pseudoscalar => (b1 * mx2 + c) * 2.0,
         Spin::Vector | Spin::AxialVector => {
             let b2 = q_hat
-                * (sigma * sigma + 2.0 * t * sigma + 2.0 * t * t - 4.0 * mx2 * t)
+                * (sigma * sigma + t * sigma * 2.0 + t * t * 2.0 - t * (4.0 * mx2))
                 * pieces.inv_d
-                - 2.0 * q_hat
-                - 4.0 * t * pieces.pi2_d;
+                - q_hat * 2.0
+                - t * pieces.pi2_d * 4.0;
             if spin == Spin::Vector {
-                4.0 * ((mx2 + 2.0 * m2) * b1 + b2)
+                (b1 * (mx2 + 2.0 * m2) + b2) * 4.0
             } else {
-                let t_p = 2.0 * (mx2 * b1 + c);
-                4.0 * ((mx2 - 6.0 * m2) * b1 + b2 + 16.0 * m2 * t * q_hat * pieces.inv_d)
-                    + 4.0 * m2 / mx2 * t_p
+                let t_p = (b1 * mx2 + c) * 2.0;
+                (b1 * (mx2 - 6.0 * m2) + b2 + t * q_hat * pieces.inv_d * (16.0 * m2)) * 4.0
+                    + t_p * (4.0 * m2 / mx2)
             }
         }
     }

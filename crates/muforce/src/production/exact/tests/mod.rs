@@ -6,6 +6,7 @@ mod common;
 mod dirac;
 mod errors;
 mod kinematics;
+mod lanes;
 mod phase_space;
 mod positivity;
 mod product;

@@ -1,0 +1,135 @@
+//! Real numbers one at a time or four at once: the innermost integrand of the exact cross
+//! section is written once, generic over [`Real`], and runs on `f64` where one value is
+//! needed and on the four lanes of [`F64x4`] where a rule's nodes are evaluated together
+//! (SIMD through the `wide` crate, which falls back to two SSE2 halves without AVX).
+
+use std::ops::{Add, Div, Mul, Neg, Sub};
+
+/// Four f64 lanes.
+pub(crate) use wide::f64x4 as F64x4;
+
+/// The arithmetic the generic formulas need. Every operation acts lane by lane.
+pub(crate) trait Real:
+    Copy
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + Neg<Output = Self>
+    + Add<f64, Output = Self>
+    + Sub<f64, Output = Self>
+    + Mul<f64, Output = Self>
+    + Div<f64, Output = Self>
+{
+    /// Every lane equal to `value`.
+    fn splat(value: f64) -> Self;
+    fn sqrt(self) -> Self;
+    fn abs(self) -> Self;
+    fn min(self, other: Self) -> Self;
+    fn max(self, other: Self) -> Self;
+    /// 1/x, exact (not an approximate reciprocal).
+    fn recip(self) -> Self;
+    /// −1 where the lane is negative, +1 elsewhere.
+    fn signum(self) -> Self;
+    /// `if_le` in the lanes where `self` ≤ `other`, `otherwise` in the rest.
+    fn select_le(self, other: Self, if_le: Self, otherwise: Self) -> Self;
+    /// Whether `self` > `other` in every lane (false where a lane is NaN).
+    fn all_gt(self, other: Self) -> bool;
+    /// Whether `self` ≤ `other` in every lane (false where a lane is NaN).
+    fn all_le(self, other: Self) -> bool;
+}
+
+impl Real for f64 {
+    #[inline]
+    fn splat(value: f64) -> Self {
+        value
+    }
+    #[inline]
+    fn sqrt(self) -> Self {
+        f64::sqrt(self)
+    }
+    #[inline]
+    fn abs(self) -> Self {
+        f64::abs(self)
+    }
+    #[inline]
+    fn min(self, other: Self) -> Self {
+        f64::min(self, other)
+    }
+    #[inline]
+    fn max(self, other: Self) -> Self {
+        f64::max(self, other)
+    }
+    #[inline]
+    fn recip(self) -> Self {
+        1.0 / self
+    }
+    #[inline]
+    fn signum(self) -> Self {
+        if self < 0.0 {
+            -1.0
+        } else {
+            1.0
+        }
+    }
+    #[inline]
+    fn select_le(self, other: Self, if_le: Self, otherwise: Self) -> Self {
+        if self <= other {
+            if_le
+        } else {
+            otherwise
+        }
+    }
+    #[inline]
+    fn all_gt(self, other: Self) -> bool {
+        self > other
+    }
+    #[inline]
+    fn all_le(self, other: Self) -> bool {
+        self <= other
+    }
+}
+
+impl Real for F64x4 {
+    #[inline]
+    fn splat(value: f64) -> Self {
+        F64x4::splat(value)
+    }
+    #[inline]
+    fn sqrt(self) -> Self {
+        F64x4::sqrt(self)
+    }
+    #[inline]
+    fn abs(self) -> Self {
+        F64x4::abs(self)
+    }
+    #[inline]
+    fn min(self, other: Self) -> Self {
+        F64x4::min(self, other)
+    }
+    #[inline]
+    fn max(self, other: Self) -> Self {
+        F64x4::max(self, other)
+    }
+    #[inline]
+    fn recip(self) -> Self {
+        F64x4::splat(1.0) / self
+    }
+    #[inline]
+    fn signum(self) -> Self {
+        self.simd_lt(0.0)
+            .select(F64x4::splat(-1.0), F64x4::splat(1.0))
+    }
+    #[inline]
+    fn select_le(self, other: Self, if_le: Self, otherwise: Self) -> Self {
+        self.simd_le(other).select(if_le, otherwise)
+    }
+    #[inline]
+    fn all_gt(self, other: Self) -> bool {
+        self.simd_gt(other).all()
+    }
+    #[inline]
+    fn all_le(self, other: Self) -> bool {
+        self.simd_le(other).all()
+    }
+}
