@@ -32,36 +32,77 @@ fn cosines() -> &'static [Vec<f64>; LEVELS] {
     })
 }
 
-/// ⟨f⟩_φ over the azimuth of the recoil, with an estimate of its relative error.
-pub(crate) fn average<F: FnMut(&Point) -> f64>(recoil: &Recoil, mut f: F) -> (f64, f64) {
+/// How the φ average is taken at one recoil.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Method {
+    /// The closed forms of [`moments`] (a pole within [`ANALYTIC_GAP`]·|b| of the range).
+    ClosedForm,
+    /// The midpoint rule of [`average`] with 2^`level` nodes.
+    Midpoint { level: usize },
+}
+
+impl Method {
+    /// The method at one recoil.
+    pub fn of(recoil: &Recoil) -> Self {
+        if closed_form_holds(recoil) {
+            Method::ClosedForm
+        } else {
+            Method::Midpoint {
+                level: midpoint_rule(recoil).0,
+            }
+        }
+    }
+}
+
+/// The level of the midpoint rule (2^level nodes) for one recoil and the relative error
+/// bound ρ^(−2n) it reaches: two nodes where both poles are more than 1000 |b| from the
+/// range (practically constant in φ; exact for quadratics in cos φ), else the first
+/// n = 2^level ≥ 4 with ρ^(−2n) ≤ [`TARGET`].
+fn midpoint_rule(recoil: &Recoil) -> (usize, f64) {
     let b = recoil.b.abs();
     // Distance of the nearest pole in units of |b|: r − 1 = min(s̃_min, |ũ|_min)/|b|.
     let gap = (recoil.a_s.abs() - b).min(recoil.a_u.abs() - b);
     if b == 0.0 || gap > 1e3 * b {
-        // Practically constant in φ: a 2-node rule is exact for quadratics in cos φ.
-        let table = &cosines()[1];
-        let value = 0.5 * (f(&recoil.at(table[0])) + f(&recoil.at(table[1])));
-        return (value, 0.0);
+        return (1, 0.0);
     }
     let r_minus_1 = (gap / b).max(0.0);
     // ρ = r + √(r² − 1) = 1 + ε + √(ε(2 + ε)) with ε = r − 1, stable for small ε.
     let rho = 1.0 + r_minus_1 + (r_minus_1 * (2.0 + r_minus_1)).sqrt();
-    // The first n = 2^level ≥ 4 with ρ^(−2n) ≤ TARGET, by repeated squaring of ρ².
+    // Repeated squaring of ρ² gives ρ^(2n).
     let mut power = rho * rho;
     let mut level = 0;
     while level + 1 < LEVELS && (level < 2 || power < 1.0 / TARGET) {
         power *= power;
         level += 1;
     }
-    let table = &cosines()[level];
-    let n = table.len() as f64;
-    let sum: f64 = table.iter().map(|&c| f(&recoil.at(c))).sum();
     let error = if rho > 1.0 {
         (1.0 / power).max(TARGET * 1e-3)
     } else {
         1.0
     };
-    (sum / n, error)
+    (level, error)
+}
+
+/// ⟨f⟩_φ by the midpoint rule with 2^`level` nodes (one t or four).
+#[inline]
+pub(crate) fn midpoint<T: Real, F: FnMut(&Point<T>) -> T>(
+    recoil: &Recoil<T>,
+    level: usize,
+    mut f: F,
+) -> T {
+    let table = &cosines()[level];
+    let mut sum = T::splat(0.0);
+    for &c in table {
+        sum = sum + f(&recoil.at(c));
+    }
+    sum / table.len() as f64
+}
+
+/// ⟨f⟩_φ over the azimuth of the recoil by the midpoint rule, with an estimate of its
+/// relative error.
+pub(crate) fn average<F: FnMut(&Point) -> f64>(recoil: &Recoil, f: F) -> (f64, f64) {
+    let (level, error) = midpoint_rule(recoil);
+    (midpoint(recoil, level, f), error)
 }
 
 /// Exact averages over φ_q of the rational functions of cos φ_q that make up T̃, valid
@@ -113,20 +154,28 @@ pub(crate) const CLOSED_FORM_ERROR: f64 = 1e-10;
 /// Generic over [`Real`]: with four lanes, `None` unless the closed forms hold in all of them.
 #[inline]
 pub(crate) fn moments<T: Real>(recoil: &Recoil<T>) -> Option<Moments<T>> {
+    closed_form_holds(recoil).then(|| moments_unchecked(recoil))
+}
+
+/// Whether the closed forms of [`moments`] hold (in every lane).
+#[inline]
+fn closed_form_holds<T: Real>(recoil: &Recoil<T>) -> bool {
     let zero = T::splat(0.0);
+    let beta = recoil.b.abs();
+    let s_min = recoil.a_s - beta;
+    let u_max = recoil.a_u + beta;
+    let gap = s_min.min(-u_max);
+    beta.all_gt(zero) && gap.all_le(beta * ANALYTIC_GAP) && s_min.all_gt(zero) && zero.all_gt(u_max)
+}
+
+/// The closed forms of [`moments`], without the check that they hold.
+#[inline]
+pub(crate) fn moments_unchecked<T: Real>(recoil: &Recoil<T>) -> Moments<T> {
     let beta = recoil.b.abs();
     let a = recoil.a_s;
     let c = recoil.a_u;
     let s_min = a - beta;
     let u_max = c + beta;
-    let gap = s_min.min(-u_max);
-    if !(beta.all_gt(zero)
-        && gap.all_le(beta * ANALYTIC_GAP)
-        && s_min.all_gt(zero)
-        && zero.all_gt(u_max))
-    {
-        return None;
-    }
     let big_s = (s_min * (a + beta)).sqrt();
     let big_u = (u_max * (c - beta)).sqrt();
     let a_minus_c = a - c;
@@ -157,11 +206,11 @@ pub(crate) fn moments<T: Real>(recoil: &Recoil<T>) -> Option<Moments<T>> {
     let slope = recoil.b.signum() * recoil.y1;
     let y_end = recoil.y0 - slope;
     let y2_d2 = y_end * y_end * inv_d2 + y_end * slope * w1 * 2.0 + slope * slope * w2;
-    Some(Moments {
+    Moments {
         inv_s: inv_big_s,
         inv_u: -inv_big_u,
         inv_d,
         inv_d2,
         y2_d2,
-    })
+    }
 }

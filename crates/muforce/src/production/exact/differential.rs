@@ -8,9 +8,8 @@
 //! prefactor corrected in REFERENCE §1.3). The t integral runs in ln t, the muon angle in
 //! ln θ, both with fixed Kronrod rules split at the physics scales (REFERENCE §1.5 advice).
 
-use super::azimuth::moments;
 use super::kinematics::{Masses, MuonFrame};
-use super::matrix_element::{averaged, azimuthal_average};
+use super::matrix_element::{azimuthal_average, azimuthal_average_lanes};
 use super::quadrature::{self, Estimate};
 use crate::error::Result;
 use crate::model::Spin;
@@ -129,8 +128,7 @@ impl Setup {
         }
     }
 
-    /// [`Self::t_integrand`]'s value at four ln t at once (SIMD lanes), with the φ average in
-    /// closed form; where that does not hold in every lane, one lane at a time.
+    /// [`Self::t_integrand`]'s value at four ln t at once (SIMD lanes).
     #[inline]
     pub fn t_integrand_lanes(&self, frame: &MuonFrame, ln_t: [f64; 4]) -> [f64; 4] {
         let Masses { m, mx, .. } = self.masses;
@@ -139,13 +137,8 @@ impl Setup {
             .max(F64x4::splat(frame.t_min))
             .min(F64x4::splat(frame.t_max));
         let recoil = frame.recoil(t);
-        match moments(&recoil) {
-            Some(moments) => {
-                let avg = averaged(self.spin, m, mx, &recoil, &moments);
-                (self.form_factor.g2_lanes(t) / t * avg).to_array()
-            }
-            None => ln_t.map(|ln_t| self.t_integrand(frame, ln_t).value),
-        }
+        let avg = azimuthal_average_lanes(self.spin, m, mx, &recoil);
+        (self.form_factor.g2_lanes(t) / t * avg).to_array()
     }
 
     /// ∫dt G₂(t)/t² ⟨T̃_X⟩_φ over [t_min, min(t_max, 50 GeV²)], in ln t.

@@ -97,9 +97,11 @@ impl AngleVariable {
         (sin_half * sin_half / self.s0_sq).ln_1p()
     }
 
-    /// θ at w, with sin²(θ/2) = s₀²(e^w − 1) free of cancellation at small w.
-    fn theta(&self, w: f64) -> f64 {
-        2.0 * (self.s0_sq * w.exp_m1()).sqrt().min(1.0).asin()
+    /// (sin(θ/2), cos(θ/2)) at w, with sin²(θ/2) = s₀²(e^w − 1) free of cancellation at
+    /// small w.
+    fn half_angle(&self, w: f64) -> (f64, f64) {
+        let sin2 = (self.s0_sq * w.exp_m1()).min(1.0);
+        (sin2.sqrt(), ((1.0 - sin2).max(0.0)).sqrt())
     }
 
     /// |d cos θ/dw| = 2s₀² e^w.
@@ -184,8 +186,10 @@ impl Setup {
             let edge = Edge::of_piece(i, pieces, false, at_edge);
             let (w_lo, w_hi) = (angle.of(pair[0].exp()), angle.of(pair[1].exp()));
             for (w_node, weight) in edge_nodes(gl_theta, w_lo, w_hi, edge) {
-                let theta = angle.theta(w_node);
-                let Some(frame) = MuonFrame::new(&self.masses, self.energy, e_out, theta) else {
+                let half_angle = angle.half_angle(w_node);
+                let Some(frame) =
+                    MuonFrame::from_half_angle(&self.masses, self.energy, e_out, half_angle)
+                else {
                     continue;
                 };
                 let Some(t_breaks) = self.t_breaks(&frame, T_GAP, T_MIN_SEP) else {

@@ -9,7 +9,7 @@
 //! t_min t_max = M²Δ²/W² with Δ = m_X² − V² (the product of the roots of
 //! sin²θ_Vq(t) = 0, derived from REFERENCE §1.1).
 
-use crate::numerics::Real;
+use crate::numerics::{F64x4, Real};
 
 /// Fixed masses of one process: muon m, mediator m_X, nucleus M (GeV).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -66,15 +66,29 @@ impl MuonFrame {
     /// Builds the frame, or `None` when (E′, θ) is outside the physical region
     /// (W < M + m_X, E′ ≤ m or E′ ≥ E).
     pub fn new(masses: &Masses, e: f64, e_out: f64, theta: f64) -> Option<Self> {
+        if !(0.0..=std::f64::consts::PI).contains(&theta) {
+            return None;
+        }
+        Self::from_half_angle(masses, e, e_out, (0.5 * theta).sin_cos())
+    }
+
+    /// [`Self::new`] from (sin(θ/2), cos(θ/2)), both in [0, 1], which give sin θ = 2 sin(θ/2)
+    /// cos(θ/2) and 1 − cos θ = 2 sin²(θ/2) without further trigonometry.
+    pub fn from_half_angle(
+        masses: &Masses,
+        e: f64,
+        e_out: f64,
+        (sin_half, cos_half): (f64, f64),
+    ) -> Option<Self> {
         let Masses { m, mx, big_m } = *masses;
-        if !(e_out > m && e_out < e && (0.0..=std::f64::consts::PI).contains(&theta)) {
+        if !(e_out > m && e_out < e && sin_half >= 0.0 && cos_half >= 0.0) {
             return None;
         }
         let p = momentum(e, m);
         let p_out = momentum(e_out, m);
-        let sin_half = (0.5 * theta).sin();
         let one_minus_cos = 2.0 * sin_half * sin_half;
-        let (sin_t, cos_t) = theta.sin_cos();
+        let sin_t = 2.0 * sin_half * cos_half;
+        let cos_t = 1.0 - one_minus_cos;
         // E E′ − |p||p′| cos θ, stable.
         let ee_pp = m * m * (e * e + e_out * e_out - m * m) / (e * e_out + p * p_out);
         let v2 = 2.0 * m * m - 2.0 * (ee_pp + p * p_out * one_minus_cos);
@@ -82,7 +96,7 @@ impl MuonFrame {
         // V⃗ = (−|p′| sin θ, 0, |p| − |p′| cos θ).
         let vx = -p_out * sin_t;
         let vz = v0 * (e + e_out) / (p + p_out) + p_out * one_minus_cos;
-        let v_abs = vx.hypot(vz);
+        let v_abs = (vx * vx + vz * vz).sqrt();
         let delta = mx * mx - v2;
         let excess = 2.0 * big_m * (v0 - mx) + v2 - mx * mx;
         if !(excess > 0.0 && v_abs > 0.0) {
@@ -227,21 +241,54 @@ pub(crate) struct Recoil<T = f64> {
     pub inv_4m: f64,
 }
 
-/// The invariants at one azimuth.
+/// The invariants at one azimuth (one t or four).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Point {
-    pub s: f64,
-    pub u: f64,
-    pub y: f64,
+pub(crate) struct Point<T = f64> {
+    pub s: T,
+    pub u: T,
+    pub y: T,
 }
 
-impl Recoil {
+impl<T: Real> Recoil<T> {
     /// s̃, ũ, Y′ at cos φ_q = `c`.
-    pub fn at(&self, c: f64) -> Point {
+    #[inline]
+    pub fn at(&self, c: f64) -> Point<T> {
         Point {
             s: self.a_s + self.b * c,
             u: self.a_u - self.b * c,
             y: self.y0 + self.y1 * c,
         }
+    }
+}
+
+impl Recoil<F64x4> {
+    /// The recoils of the four lanes.
+    pub fn lanes(&self) -> [Recoil; 4] {
+        let [t, q_hat, sigma, a_s, a_u, b, y0, y1, v_perp2] = [
+            self.t,
+            self.q_hat,
+            self.sigma,
+            self.a_s,
+            self.a_u,
+            self.b,
+            self.y0,
+            self.y1,
+            self.v_perp2,
+        ]
+        .map(F64x4::to_array);
+        std::array::from_fn(|i| Recoil {
+            t: t[i],
+            q_hat: q_hat[i],
+            sigma: sigma[i],
+            a_s: a_s[i],
+            a_u: a_u[i],
+            b: b[i],
+            y0: y0[i],
+            y1: y1[i],
+            v_perp2: v_perp2[i],
+            e: self.e,
+            e_out: self.e_out,
+            inv_4m: self.inv_4m,
+        })
     }
 }

@@ -31,10 +31,10 @@
 //! axis) and Σ = −2k·q this equals −4tQ²(k₀² − (k⃗·q̂)²) = −4tQ²(m_X² + k⊥²), where
 //! k⊥² = |k⃗ × q̂|² = |V⃗|² sin²θ_Vq (k⃗ = V⃗ − q⃗); it is manifestly ≥ 0 since D < 0.
 
-use super::azimuth::{self, Moments};
+use super::azimuth::{self, Method, Moments};
 use super::kinematics::{Point, Recoil};
 use crate::model::Spin;
-use crate::numerics::Real;
+use crate::numerics::{F64x4, Real};
 
 /// The pieces of T̃ that depend on φ_q, either at one azimuth or averaged over it:
 /// 1/D, 1/D², Y′²/D² and (π² + π′²)/D with D = s̃ũ.
@@ -50,18 +50,30 @@ struct Pieces<T> {
 /// kinematic boundary, for a nearly massless pseudoscalar) rounding can leave a negative
 /// value of order 1e-16 of its terms, which is set to zero.
 #[inline]
-pub(crate) fn reduced(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Point) -> f64 {
-    unclamped(spin, m, mx, recoil, point).max(0.0)
+pub(crate) fn reduced<T: Real>(
+    spin: Spin,
+    m: f64,
+    mx: f64,
+    recoil: &Recoil<T>,
+    point: &Point<T>,
+) -> T {
+    unclamped(spin, m, mx, recoil, point).max(T::splat(0.0))
 }
 
 /// T̃_X = T_X(R)/t² at one azimuth as evaluated (see the module documentation).
 #[inline]
-pub(crate) fn unclamped(spin: Spin, m: f64, mx: f64, recoil: &Recoil, point: &Point) -> f64 {
+pub(crate) fn unclamped<T: Real>(
+    spin: Spin,
+    m: f64,
+    mx: f64,
+    recoil: &Recoil<T>,
+    point: &Point<T>,
+) -> T {
     let Point { s, u, y } = *point;
     let t = recoil.t;
-    let inv_d = 1.0 / (s * u);
-    let pi = recoil.e - (s + t) * recoil.inv_4m;
-    let pi_out = recoil.e_out + (u + t) * recoil.inv_4m;
+    let inv_d = (s * u).recip();
+    let pi = -((s + t) * recoil.inv_4m) + recoil.e;
+    let pi_out = (u + t) * recoil.inv_4m + recoil.e_out;
     let pieces = Pieces {
         inv_d,
         inv_d2: inv_d * inv_d,
@@ -102,13 +114,50 @@ pub(crate) fn averaged<T: Real>(
 /// ⟨T̃_X⟩_φ with an estimate of its relative error: in closed form where the s̃ or ũ pole is
 /// near the range, by the midpoint rule of [`azimuth::average`] elsewhere.
 pub(crate) fn azimuthal_average(spin: Spin, m: f64, mx: f64, recoil: &Recoil) -> (f64, f64) {
-    match azimuth::moments(recoil) {
-        Some(moments) => (
-            averaged(spin, m, mx, recoil, &moments),
+    match Method::of(recoil) {
+        Method::ClosedForm => (
+            averaged(spin, m, mx, recoil, &azimuth::moments_unchecked(recoil)),
             azimuth::CLOSED_FORM_ERROR,
         ),
-        None => azimuth::average(recoil, |point| reduced(spin, m, mx, recoil, point)),
+        Method::Midpoint { .. } => {
+            azimuth::average(recoil, |point| reduced(spin, m, mx, recoil, point))
+        }
     }
+}
+
+/// [`azimuthal_average`]'s value at four t at once: each method that some lane needs is
+/// evaluated over all four lanes, and each lane takes the value of its own.
+pub(crate) fn azimuthal_average_lanes(
+    spin: Spin,
+    m: f64,
+    mx: f64,
+    recoil: &Recoil<F64x4>,
+) -> F64x4 {
+    if let Some(moments) = azimuth::moments(recoil) {
+        return averaged(spin, m, mx, recoil, &moments);
+    }
+    let methods = recoil.lanes().map(|lane| Method::of(&lane));
+    let mut values = [0.0; 4];
+    for i in 0..4 {
+        if methods[..i].contains(&methods[i]) {
+            continue;
+        }
+        let all = match methods[i] {
+            Method::ClosedForm => {
+                averaged(spin, m, mx, recoil, &azimuth::moments_unchecked(recoil))
+            }
+            Method::Midpoint { level } => {
+                azimuth::midpoint(recoil, level, |point| reduced(spin, m, mx, recoil, point))
+            }
+        }
+        .to_array();
+        for j in i..4 {
+            if methods[j] == methods[i] {
+                values[j] = all[j];
+            }
+        }
+    }
+    F64x4::from(values)
 }
 
 /// T̃ from its φ-dependent pieces (module documentation).
