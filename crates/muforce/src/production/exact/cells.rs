@@ -14,7 +14,7 @@
 //! to the nested, error-controlled integrals.
 
 use super::differential::Setup;
-use super::fast::{Edge, THETA_CLASSES, X_GAP};
+use super::fast::{Edge, XNode, THETA_CLASSES, X_GAP};
 use super::quadrature::{self, Estimate};
 use crate::production::Cuts;
 
@@ -126,11 +126,23 @@ impl Setup {
     ) -> Option<Estimate> {
         let breaks = quadrature::breakpoints(u_lo, u_hi, &[], X_GAP);
         let pieces = breaks.len() - 1;
+        // The x nodes of each (piece, order) with their angle pieces, found once and shared
+        // by the classes of muon angle.
+        let mut nodes: Vec<((usize, usize), Vec<XNode>)> = Vec::new();
         let evaluate = |cell: usize, orders: [usize; 3]| {
             let (piece, class) = (cell / THETA_CLASSES, cell % THETA_CLASSES);
-            let edge = Edge::of_piece(piece, pieces, lower_edge, upper_edge);
-            let (a, b) = (breaks[piece], breaks[piece + 1]);
-            self.x_piece_product(a, b, edge, cuts.theta_max, orders, class)
+            let [n_x, n_theta, n_t] = orders;
+            let index = nodes
+                .iter()
+                .position(|(key, _)| *key == (piece, n_x))
+                .unwrap_or_else(|| {
+                    let edge = Edge::of_piece(piece, pieces, lower_edge, upper_edge);
+                    let (a, b) = (breaks[piece], breaks[piece + 1]);
+                    let found = self.x_nodes(a, b, edge, cuts.theta_max, n_x);
+                    nodes.push(((piece, n_x), found));
+                    nodes.len() - 1
+                });
+            self.x_piece_product(&nodes[index].1, [n_theta, n_t], class)
         };
         refine(
             pieces * THETA_CLASSES,
@@ -153,8 +165,11 @@ impl Setup {
         rel_tol: f64,
         abs_tol: f64,
     ) -> Option<Estimate> {
+        let Some(pieces) = self.angle_pieces(x, theta_max) else {
+            return Some(Estimate::default());
+        };
         let evaluate =
-            |class: usize, orders: [usize; 2]| self.dsigma_dx_product(x, theta_max, orders, class);
+            |class: usize, orders: [usize; 2]| self.dsigma_dx_product(&pieces, orders, class);
         refine(THETA_CLASSES, evaluate, &LADDER, rel_tol, abs_tol, 2.0)
     }
 }

@@ -7,6 +7,7 @@
 
 use super::differential::Setup;
 use super::kinematics::{momentum, MuonFrame};
+use super::quadrature::Breaks;
 use crate::numerics::GaussLegendre;
 use crate::units::ALPHA;
 use std::f64::consts::PI;
@@ -129,24 +130,73 @@ fn theta_class(ln_theta: f64, theta_c: f64) -> usize {
     }
 }
 
+/// The muon-angle pieces of the product rules at one x: the same for every class of angle
+/// and every order, so they are found once per x node.
+pub(crate) struct AnglePieces {
+    e_out: f64,
+    p_out: f64,
+    theta_c: f64,
+    /// The ln θ breaks of [`Setup::theta_breaks`], with those of the tail.
+    breaks: Breaks,
+    /// Whether the last piece ends on the kinematic edge θ_kin.
+    at_edge: bool,
+    angle: AngleVariable,
+}
+
+/// One node of a logit-x rule: the weight of dσ/dx there (the rule's weight times
+/// dx/du = x(1 − x)) and its angle pieces (`None` where no angle is allowed).
+pub(crate) struct XNode {
+    weight: f64,
+    pieces: Option<AnglePieces>,
+}
+
 impl Setup {
-    /// ∫ du x(1 − x) dσ/dx over the logit-x piece [a, b] by the product rule with
-    /// `orders` = [x, angle, ln t] points per piece, over the muon angles of class `class`
-    /// (see [`THETA_CLASSES`]) up to `theta_max`.
-    pub fn x_piece_product(
-        &self,
-        a: f64,
-        b: f64,
-        edge: Edge,
-        theta_max: f64,
-        orders: [usize; 3],
-        class: usize,
-    ) -> f64 {
-        let [n_x, n_theta, n_t] = orders;
+    /// The angle pieces at energy fraction x with θ ≤ `theta_max`; `None` if no angle is
+    /// allowed.
+    pub fn angle_pieces(&self, x: f64, theta_max: f64) -> Option<AnglePieces> {
+        let (theta_lo, theta_hi, theta_c) = self.theta_range(x, theta_max)?;
+        let e_out = self.energy * (1.0 - x);
+        let p_out = momentum(e_out, self.masses.m);
+        let breaks = self.theta_breaks(e_out, (theta_lo, theta_hi), theta_c, THETA_GAP, true);
+        let at_edge = self
+            .theta_kinematic(e_out)
+            .is_some_and(|kin| theta_hi >= kin * (1.0 - 1e-12));
+        let angle = AngleVariable {
+            s0_sq: self.forward_delta(e_out) / (4.0 * self.momentum * p_out),
+        };
+        Some(AnglePieces {
+            e_out,
+            p_out,
+            theta_c,
+            breaks,
+            at_edge,
+            angle,
+        })
+    }
+
+    /// The `n_x` nodes of the rule on the logit-x piece [a, b] (graded at `edge`), with their
+    /// angle pieces for θ ≤ `theta_max`.
+    pub fn x_nodes(&self, a: f64, b: f64, edge: Edge, theta_max: f64, n_x: usize) -> Vec<XNode> {
         edge_nodes(rule(n_x), a, b, edge)
             .map(|(u, w)| {
                 let x = logistic(u);
-                w * x * (1.0 - x) * self.dsigma_dx_product(x, theta_max, [n_theta, n_t], class)
+                XNode {
+                    weight: w * x * (1.0 - x),
+                    pieces: self.angle_pieces(x, theta_max),
+                }
+            })
+            .collect()
+    }
+
+    /// ∫ du x(1 − x) dσ/dx over a logit-x piece by the product rule on its `nodes`
+    /// ([`Self::x_nodes`]), with `orders` = [angle, ln t] points per piece, over the muon
+    /// angles of class `class` (see [`THETA_CLASSES`]).
+    pub fn x_piece_product(&self, nodes: &[XNode], orders: [usize; 2], class: usize) -> f64 {
+        nodes
+            .iter()
+            .filter_map(|node| {
+                let pieces = node.pieces.as_ref()?;
+                Some(node.weight * self.dsigma_dx_product(pieces, orders, class))
             })
             .sum()
     }
@@ -156,34 +206,23 @@ impl Setup {
     /// [`Setup::theta_breaks`], each integrated in w ([`AngleVariable`]). The last piece is
     /// graded towards the kinematic edge θ_kin when it ends there (the t range, and with it
     /// the integrand, closes as √(θ_kin − θ)).
-    pub fn dsigma_dx_product(
-        &self,
-        x: f64,
-        theta_max: f64,
-        orders: [usize; 2],
-        class: usize,
-    ) -> f64 {
+    pub fn dsigma_dx_product(&self, pieces: &AnglePieces, orders: [usize; 2], class: usize) -> f64 {
         let (gl_theta, gl_t) = (rule(orders[0]), rule(orders[1]));
+        let AnglePieces {
+            e_out,
+            p_out,
+            theta_c,
+            ref breaks,
+            at_edge,
+            ref angle,
+        } = *pieces;
+        let count = breaks.len() - 1;
         let mut sum = 0.0;
-        let Some((theta_lo, theta_hi, theta_c)) = self.theta_range(x, theta_max) else {
-            return sum;
-        };
-        let e_out = self.energy * (1.0 - x);
-        let p_out = momentum(e_out, self.masses.m);
-        let tail = class + 1 == THETA_CLASSES;
-        let breaks = self.theta_breaks(e_out, (theta_lo, theta_hi), theta_c, THETA_GAP, tail);
-        let at_edge = self
-            .theta_kinematic(e_out)
-            .is_some_and(|kin| theta_hi >= kin * (1.0 - 1e-12));
-        let pieces = breaks.len() - 1;
-        let angle = AngleVariable {
-            s0_sq: self.forward_delta(e_out) / (4.0 * self.momentum * p_out),
-        };
         for (i, pair) in breaks.windows(2).enumerate() {
             if theta_class(0.5 * (pair[0] + pair[1]), theta_c) != class {
                 continue;
             }
-            let edge = Edge::of_piece(i, pieces, false, at_edge);
+            let edge = Edge::of_piece(i, count, false, at_edge);
             let (w_lo, w_hi) = (angle.of(pair[0].exp()), angle.of(pair[1].exp()));
             for (w_node, weight) in edge_nodes(gl_theta, w_lo, w_hi, edge) {
                 let half_angle = angle.half_angle(w_node);
