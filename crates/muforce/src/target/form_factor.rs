@@ -118,30 +118,40 @@ impl FormFactor {
         atomic * atomic * proton * proton * self.z
     }
 
-    /// G₂(t) = G₂^el + G₂^in, each term with one division (it sits in the innermost loop of
-    /// the exact cross section).
+    /// G₂(t) = G₂^el + G₂^in (REFERENCE §2), each term with one division.
     #[inline]
     pub fn g2(&self, t: f64) -> f64 {
-        self.g2_lanes(t)
+        let [(elastic, den), (inelastic, den_in)] = self.g2_terms(t);
+        elastic / den + inelastic / den_in
     }
 
-    /// [`Self::g2`] at one t or four.
+    /// G₂(t) as numerator and denominator, for callers that divide by more (one division
+    /// instead of three), at one t or four. Every factor is positive, so nothing cancels;
+    /// for t ≤ 10⁴ GeV² (the cut-off of [`Self::flux`]) the denominator stays below 1e110.
     #[inline]
-    pub(crate) fn g2_lanes<T: Real>(&self, t: T) -> T {
+    pub(crate) fn g2_fraction<T: Real>(&self, t: T) -> (T, T) {
+        let [(elastic, den), (inelastic, den_in)] = self.g2_terms(t);
+        (elastic * den_in + inelastic * den, den * den_in)
+    }
+
+    /// The elastic and inelastic terms of G₂ as (numerator, denominator) pairs (REFERENCE
+    /// §2); the inelastic term is 0/1 in the elastic-only model.
+    #[inline]
+    fn g2_terms<T: Real>(&self, t: T) -> [(T, T); 2] {
         let a2t = t * self.a2;
         let nuclear = t / self.d + 1.0;
         let den = (a2t + 1.0) * nuclear;
-        let elastic = a2t * a2t * (self.z * self.z) / (den * den);
+        let elastic = (a2t * a2t * (self.z * self.z), den * den);
         if !self.inelastic {
-            return elastic;
+            return [elastic, (T::splat(0.0), T::splat(1.0))];
         }
         let a2t_in = t * self.a2_inelastic;
         let dipole = t / PROTON_DIPOLE_GEV2 + 1.0;
         let dipole2 = dipole * dipole;
         let proton = t * PAULI_SLOPE_GEV2 + 1.0;
         let den_in = (a2t_in + 1.0) * dipole2 * dipole2;
-        let inelastic = (a2t_in * proton) * (a2t_in * proton) * self.z / (den_in * den_in);
-        elastic + inelastic
+        let inelastic = (a2t_in * proton) * (a2t_in * proton) * self.z;
+        [elastic, (inelastic, den_in * den_in)]
     }
 
     /// Photon flux χ = ∫_{t_min}^{t_max} dt (t − t_min)/t² G₂(t) (REFERENCE §3; CPZ Eq. 13),

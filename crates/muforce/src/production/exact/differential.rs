@@ -121,7 +121,8 @@ impl Setup {
         let t = ln_t.exp().clamp(frame.t_min, frame.t_max);
         let recoil = frame.recoil(t);
         let (avg, err) = azimuthal_average(self.spin, m, mx, &recoil);
-        let weight = self.form_factor.g2(t) / t;
+        let (numerator, denominator) = self.form_factor.g2_fraction(t);
+        let weight = numerator / (denominator * t);
         Estimate {
             value: weight * avg,
             error: weight * avg.abs() * err,
@@ -138,7 +139,8 @@ impl Setup {
             .min(F64x4::splat(frame.t_max));
         let recoil = frame.recoil(t);
         let avg = azimuthal_average_lanes(self.spin, m, mx, &recoil);
-        (self.form_factor.g2_lanes(t) / t * avg).to_array()
+        let (numerator, denominator) = self.form_factor.g2_fraction(t);
+        (numerator / (denominator * t) * avg).to_array()
     }
 
     /// ∫dt G₂(t)/t² ⟨T̃_X⟩_φ over [t_min, min(t_max, 50 GeV²)], in ln t.

@@ -164,7 +164,6 @@ impl MuonFrame {
         Poles {
             q0,
             q_hat,
-            q2,
             q_cos,
             q_sin2,
             a_s,
@@ -193,7 +192,7 @@ impl MuonFrame {
             b: poles.b,
             y0,
             y1: -e_k * poles.b,
-            v_perp2: poles.q_sin2 * (self.v_abs * self.v_abs) / poles.q2,
+            q2_k_perp2: poles.q_sin2 * (self.v_abs * self.v_abs),
             e: self.e,
             e_out: self.e_out,
             inv_4m: 0.25 * self.inv_m,
@@ -207,8 +206,6 @@ pub(crate) struct Poles<T = f64> {
     pub q0: T,
     /// Q²/t.
     pub q_hat: T,
-    /// |q⃗|².
-    pub q2: T,
     /// |q⃗| cos θ_Vq and |q⃗|² sin²θ_Vq, θ_Vq the angle between q⃗ and V⃗.
     pub q_cos: T,
     pub q_sin2: T,
@@ -233,8 +230,8 @@ pub(crate) struct Recoil<T = f64> {
     pub b: T,
     pub y0: T,
     pub y1: T,
-    /// |V⃗|² sin²θ_Vq = |k⃗ × q̂|², the X momentum transverse to q⃗.
-    pub v_perp2: T,
+    /// |q⃗|²|k⃗ × q̂|² = |q⃗|²|V⃗|² sin²θ_Vq, with |k⃗ × q̂| the X momentum transverse to q⃗.
+    pub q2_k_perp2: T,
     pub e: f64,
     pub e_out: f64,
     /// 1/(4M).
@@ -264,7 +261,7 @@ impl<T: Real> Recoil<T> {
 impl Recoil<F64x4> {
     /// The recoils of the four lanes.
     pub fn lanes(&self) -> [Recoil; 4] {
-        let [t, q_hat, sigma, a_s, a_u, b, y0, y1, v_perp2] = [
+        let [t, q_hat, sigma, a_s, a_u, b, y0, y1, q2_k_perp2] = [
             self.t,
             self.q_hat,
             self.sigma,
@@ -273,7 +270,7 @@ impl Recoil<F64x4> {
             self.b,
             self.y0,
             self.y1,
-            self.v_perp2,
+            self.q2_k_perp2,
         ]
         .map(F64x4::to_array);
         std::array::from_fn(|i| Recoil {
@@ -285,7 +282,7 @@ impl Recoil<F64x4> {
             b: b[i],
             y0: y0[i],
             y1: y1[i],
-            v_perp2: v_perp2[i],
+            q2_k_perp2: q2_k_perp2[i],
             e: self.e,
             e_out: self.e_out,
             inv_4m: self.inv_4m,

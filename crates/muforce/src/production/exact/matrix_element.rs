@@ -169,7 +169,7 @@ fn combine<T: Real>(spin: Spin, m: f64, mx: f64, recoil: &Recoil<T>, pieces: &Pi
     let m2 = m * m;
     let mx2 = mx * mx;
     let b1 = t * q_hat * sigma * sigma * pieces.inv_d2 - pieces.y2_d2 * 4.0;
-    let c = -(t * q_hat * (recoil.v_perp2 + mx2) * pieces.inv_d) * 4.0;
+    let c = -((t * q_hat * mx2 + recoil.q2_k_perp2) * pieces.inv_d) * 4.0;
     match spin {
         Spin::Scalar => (b1 * (mx2 - 4.0 * m2) + c) * 2.0,
         Spin::Pseudoscalar => (b1 * mx2 + c) * 2.0,

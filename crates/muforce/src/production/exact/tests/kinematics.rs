@@ -58,9 +58,10 @@ fn t_limits_match_reference_formulas() {
             let cos = (mx * mx + t - frame.v2 + 2.0 * frame.v0 * q0) / (2.0 * q_abs * v_abs);
             let perp2 = v_abs * v_abs * (1.0 - cos * cos);
             assert!(
-                (recoil.v_perp2 / perp2 - 1.0).abs() < 1e-8,
-                "{} vs {perp2}",
-                recoil.v_perp2
+                (recoil.q2_k_perp2 / (q_abs * q_abs * perp2) - 1.0).abs() < 1e-8,
+                "{} vs {}",
+                recoil.q2_k_perp2,
+                q_abs * q_abs * perp2
             );
         }
         let _ = MuonFrame::new(&masses, e, e * 0.5, 0.0);
