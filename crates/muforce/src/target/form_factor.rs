@@ -126,7 +126,7 @@ impl FormFactor {
     }
 
     /// G₂(t) as numerator and denominator, for callers that divide by more (one division
-    /// instead of three), at one t or four. Every factor is positive, so nothing cancels;
+    /// instead of three), at one t or several. Every factor is positive, so nothing cancels;
     /// for t ≤ 10⁴ GeV² (the cut-off of [`Self::flux`]) the denominator stays below 1e110.
     #[inline]
     pub(crate) fn g2_fraction<T: Real>(&self, t: T) -> (T, T) {

@@ -83,7 +83,7 @@ fn midpoint_rule(recoil: &Recoil) -> (usize, f64) {
     (level, error)
 }
 
-/// ⟨f⟩_φ by the midpoint rule with 2^`level` nodes (one t or four).
+/// ⟨f⟩_φ by the midpoint rule with 2^`level` nodes (one t or several).
 #[inline]
 pub(crate) fn midpoint<T: Real, F: FnMut(&Point<T>) -> T>(
     recoil: &Recoil<T>,
@@ -151,7 +151,7 @@ pub(crate) const CLOSED_FORM_ERROR: f64 = 1e-10;
 /// Returns `None` when b = 0 or both poles are farther than [`ANALYTIC_GAP`]·|b| from the
 /// range, or when rounding has put a pole on the range.
 ///
-/// Generic over [`Real`]: with four lanes, `None` unless the closed forms hold in all of them.
+/// Generic over [`Real`]: with lanes, `None` unless the closed forms hold in all of them.
 #[inline]
 pub(crate) fn moments<T: Real>(recoil: &Recoil<T>) -> Option<Moments<T>> {
     closed_form_holds(recoil).then(|| moments_unchecked(recoil))

@@ -13,7 +13,7 @@ use super::matrix_element::{azimuthal_average, azimuthal_average_lanes};
 use super::quadrature::{self, Estimate};
 use crate::error::Result;
 use crate::model::Spin;
-use crate::numerics::{try_integrate, F64x4, Tolerance};
+use crate::numerics::{try_integrate, Lanes, Tolerance, LANES};
 use crate::production::Process;
 use crate::target::FormFactor;
 use crate::units::{ALPHA, M_MU};
@@ -129,14 +129,14 @@ impl Setup {
         }
     }
 
-    /// [`Self::t_integrand`]'s value at four ln t at once (SIMD lanes).
+    /// [`Self::t_integrand`]'s value at [`LANES`] ln t at once (SIMD lanes).
     #[inline]
-    pub fn t_integrand_lanes(&self, frame: &MuonFrame, ln_t: [f64; 4]) -> [f64; 4] {
+    pub fn t_integrand_lanes(&self, frame: &MuonFrame, ln_t: [f64; LANES]) -> [f64; LANES] {
         let Masses { m, mx, .. } = self.masses;
-        let t = F64x4::from(ln_t)
+        let t = Lanes::from(ln_t)
             .exp()
-            .max(F64x4::splat(frame.t_min))
-            .min(F64x4::splat(frame.t_max));
+            .max(Lanes::splat(frame.t_min))
+            .min(Lanes::splat(frame.t_max));
         let recoil = frame.recoil(t);
         let avg = azimuthal_average_lanes(self.spin, m, mx, &recoil);
         let (numerator, denominator) = self.form_factor.g2_fraction(t);

@@ -8,7 +8,7 @@
 use super::differential::Setup;
 use super::kinematics::{momentum, MuonFrame};
 use super::quadrature::Breaks;
-use crate::numerics::GaussLegendre;
+use crate::numerics::{GaussLegendre, LANES};
 use crate::units::ALPHA;
 use std::f64::consts::PI;
 use std::sync::OnceLock;
@@ -246,29 +246,30 @@ impl Setup {
     }
 
     /// ∫ d ln t of [`Setup::t_integrand`] by `gl` on each piece of `breaks`, the nodes taken
-    /// four at a time ([`Setup::t_integrand_lanes`]); the last group is padded with weight 0.
+    /// [`LANES`] at a time ([`Setup::t_integrand_lanes`]); the last group is padded with
+    /// weight 0.
     fn t_rule(&self, frame: &MuonFrame, breaks: &[f64], gl: &GaussLegendre) -> f64 {
-        let mut nodes = [0.0; 4];
-        let mut weights = [0.0; 4];
+        let mut nodes = [0.0; LANES];
+        let mut weights = [0.0; LANES];
         let mut filled = 0;
         let mut sum = 0.0;
-        let mut flush = |nodes: &[f64; 4], weights: &[f64; 4]| {
+        let mut flush = |nodes: &[f64; LANES], weights: &[f64; LANES]| {
             let values = self.t_integrand_lanes(frame, *nodes);
-            sum += (0..4).map(|i| weights[i] * values[i]).sum::<f64>();
+            sum += (0..LANES).map(|i| weights[i] * values[i]).sum::<f64>();
         };
         for pair in breaks.windows(2) {
             for (ln_t, weight) in gl.mapped(pair[0], pair[1]) {
                 nodes[filled] = ln_t;
                 weights[filled] = weight;
                 filled += 1;
-                if filled == 4 {
+                if filled == LANES {
                     flush(&nodes, &weights);
                     filled = 0;
                 }
             }
         }
         if filled > 0 {
-            for i in filled..4 {
+            for i in filled..LANES {
                 nodes[i] = nodes[0];
                 weights[i] = 0.0;
             }

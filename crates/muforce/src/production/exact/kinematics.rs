@@ -9,7 +9,7 @@
 //! t_min t_max = M²Δ²/W² with Δ = m_X² − V² (the product of the roots of
 //! sin²θ_Vq(t) = 0, derived from REFERENCE §1.1).
 
-use crate::numerics::{F64x4, Real};
+use crate::numerics::{Lanes, Real, LANES};
 
 /// Fixed masses of one process: muon m, mediator m_X, nucleus M (GeV).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -142,7 +142,7 @@ impl MuonFrame {
     }
 
     /// The propagator coefficients at momentum transfer t ∈ [t_min, t_max]: s̃ = a_s + b cos φ_q
-    /// and ũ = a_u − b cos φ_q, with the recoil kinematics they come from (one t or four).
+    /// and ũ = a_u − b cos φ_q, with the recoil kinematics they come from (one t or several).
     #[inline]
     pub fn poles<T: Real>(&self, t: T) -> Poles<T> {
         let inv_m = self.inv_m;
@@ -172,7 +172,7 @@ impl MuonFrame {
         }
     }
 
-    /// The recoil configuration at momentum transfer t ∈ [t_min, t_max] (one t or four).
+    /// The recoil configuration at momentum transfer t ∈ [t_min, t_max] (one t or several).
     #[inline]
     pub fn recoil<T: Real>(&self, t: T) -> Recoil<T> {
         let poles = self.poles(t);
@@ -238,7 +238,7 @@ pub(crate) struct Recoil<T = f64> {
     pub inv_4m: f64,
 }
 
-/// The invariants at one azimuth (one t or four).
+/// The invariants at one azimuth (one t or several).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Point<T = f64> {
     pub s: T,
@@ -258,9 +258,9 @@ impl<T: Real> Recoil<T> {
     }
 }
 
-impl Recoil<F64x4> {
-    /// The recoils of the four lanes.
-    pub fn lanes(&self) -> [Recoil; 4] {
+impl Recoil<Lanes> {
+    /// The recoil of each lane.
+    pub fn lanes(&self) -> [Recoil; LANES] {
         let [t, q_hat, sigma, a_s, a_u, b, y0, y1, q2_k_perp2] = [
             self.t,
             self.q_hat,
@@ -272,7 +272,7 @@ impl Recoil<F64x4> {
             self.y1,
             self.q2_k_perp2,
         ]
-        .map(F64x4::to_array);
+        .map(Lanes::to_array);
         std::array::from_fn(|i| Recoil {
             t: t[i],
             q_hat: q_hat[i],

@@ -34,7 +34,7 @@
 use super::azimuth::{self, Method, Moments};
 use super::kinematics::{Point, Recoil};
 use crate::model::Spin;
-use crate::numerics::{F64x4, Real};
+use crate::numerics::{Lanes, Real, LANES};
 
 /// The pieces of T̃ that depend on φ_q, either at one azimuth or averaged over it:
 /// 1/D, 1/D², Y′²/D² and (π² + π′²)/D with D = s̃ũ.
@@ -125,20 +125,20 @@ pub(crate) fn azimuthal_average(spin: Spin, m: f64, mx: f64, recoil: &Recoil) ->
     }
 }
 
-/// [`azimuthal_average`]'s value at four t at once: each method that some lane needs is
-/// evaluated over all four lanes, and each lane takes the value of its own.
+/// [`azimuthal_average`]'s value at [`LANES`] t at once: each method that some lane needs
+/// is evaluated over all the lanes, and each lane takes the value of its own.
 pub(crate) fn azimuthal_average_lanes(
     spin: Spin,
     m: f64,
     mx: f64,
-    recoil: &Recoil<F64x4>,
-) -> F64x4 {
+    recoil: &Recoil<Lanes>,
+) -> Lanes {
     if let Some(moments) = azimuth::moments(recoil) {
         return averaged(spin, m, mx, recoil, &moments);
     }
     let methods = recoil.lanes().map(|lane| Method::of(&lane));
-    let mut values = [0.0; 4];
-    for i in 0..4 {
+    let mut values = [0.0; LANES];
+    for i in 0..LANES {
         if methods[..i].contains(&methods[i]) {
             continue;
         }
@@ -151,13 +151,13 @@ pub(crate) fn azimuthal_average_lanes(
             }
         }
         .to_array();
-        for j in i..4 {
+        for j in i..LANES {
             if methods[j] == methods[i] {
                 values[j] = all[j];
             }
         }
     }
-    F64x4::from(values)
+    Lanes::from(values)
 }
 
 /// T̃ from its φ-dependent pieces (module documentation).

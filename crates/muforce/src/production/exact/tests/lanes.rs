@@ -1,4 +1,4 @@
-//! The integrand four nodes at a time (`Setup::t_integrand_lanes`, SIMD lanes with a
+//! The integrand several nodes at a time (`Setup::t_integrand_lanes`, SIMD lanes with a
 //! polynomial exp) against the same integrand one node at a time (`Setup::t_integrand`, libm
 //! exp): the formulas are shared, so the two may differ only by rounding.
 
@@ -7,7 +7,7 @@ use super::super::differential::Setup;
 use super::super::kinematics::MuonFrame;
 use super::common::{copper, lead};
 use crate::model::Spin;
-use crate::numerics::F64x4;
+use crate::numerics::{Lanes, LANES};
 use crate::production::Process;
 use crate::target::{FormFactorModel, Material};
 
@@ -35,10 +35,10 @@ fn lanes_agree_with_one_node_at_a_time() {
                     };
                     let (lo, hi) = (frame.t_min.ln(), frame.t_max.min(50.0).ln());
                     for group in 0..8 {
-                        let ln_t: [f64; 4] = std::array::from_fn(|lane| {
-                            lo + (hi - lo) * f64::from(4 * group + lane as u32) / 31.0
+                        let ln_t: [f64; LANES] = std::array::from_fn(|lane| {
+                            lo + (hi - lo) * (LANES * group + lane) as f64 / (8 * LANES - 1) as f64
                         });
-                        let t = F64x4::from(ln_t.map(f64::exp));
+                        let t = Lanes::from(ln_t.map(f64::exp));
                         if moments(&frame.recoil(t)).is_some() {
                             closed += 1;
                         } else {
