@@ -42,13 +42,13 @@ pub(crate) enum Method {
 }
 
 impl Method {
-    /// The method at one recoil.
-    pub fn of(recoil: &Recoil) -> Self {
-        if closed_form_holds(recoil) {
+    /// The method at one recoil, from its s̃ = a_s + b cos φ and ũ = a_u − b cos φ.
+    pub fn of(a_s: f64, a_u: f64, b: f64) -> Self {
+        if closed_form_holds(a_s, a_u, b) {
             Method::ClosedForm
         } else {
             Method::Midpoint {
-                level: midpoint_rule(recoil).0,
+                level: midpoint_rule(a_s, a_u, b).0,
             }
         }
     }
@@ -58,10 +58,10 @@ impl Method {
 /// bound ρ^(−2n) it reaches: two nodes where both poles are more than 1000 |b| from the
 /// range (practically constant in φ; exact for quadratics in cos φ), else the first
 /// n = 2^level ≥ 4 with ρ^(−2n) ≤ [`TARGET`].
-fn midpoint_rule(recoil: &Recoil) -> (usize, f64) {
-    let b = recoil.b.abs();
+fn midpoint_rule(a_s: f64, a_u: f64, b: f64) -> (usize, f64) {
+    let b = b.abs();
     // Distance of the nearest pole in units of |b|: r − 1 = min(s̃_min, |ũ|_min)/|b|.
-    let gap = (recoil.a_s.abs() - b).min(recoil.a_u.abs() - b);
+    let gap = (a_s.abs() - b).min(a_u.abs() - b);
     if b == 0.0 || gap > 1e3 * b {
         return (1, 0.0);
     }
@@ -101,7 +101,7 @@ pub(crate) fn midpoint<T: Real, F: FnMut(&Point<T>) -> T>(
 /// ⟨f⟩_φ over the azimuth of the recoil by the midpoint rule, with an estimate of its
 /// relative error.
 pub(crate) fn average<F: FnMut(&Point) -> f64>(recoil: &Recoil, f: F) -> (f64, f64) {
-    let (level, error) = midpoint_rule(recoil);
+    let (level, error) = midpoint_rule(recoil.a_s, recoil.a_u, recoil.b);
     (midpoint(recoil, level, f), error)
 }
 
@@ -154,16 +154,16 @@ pub(crate) const CLOSED_FORM_ERROR: f64 = 1e-10;
 /// Generic over [`Real`]: with lanes, `None` unless the closed forms hold in all of them.
 #[inline]
 pub(crate) fn moments<T: Real>(recoil: &Recoil<T>) -> Option<Moments<T>> {
-    closed_form_holds(recoil).then(|| moments_unchecked(recoil))
+    closed_form_holds(recoil.a_s, recoil.a_u, recoil.b).then(|| moments_unchecked(recoil))
 }
 
 /// Whether the closed forms of [`moments`] hold (in every lane).
 #[inline]
-fn closed_form_holds<T: Real>(recoil: &Recoil<T>) -> bool {
+fn closed_form_holds<T: Real>(a_s: T, a_u: T, b: T) -> bool {
     let zero = T::splat(0.0);
-    let beta = recoil.b.abs();
-    let s_min = recoil.a_s - beta;
-    let u_max = recoil.a_u + beta;
+    let beta = b.abs();
+    let s_min = a_s - beta;
+    let u_max = a_u + beta;
     let gap = s_min.min(-u_max);
     beta.all_gt(zero) && gap.all_le(beta * ANALYTIC_GAP) && s_min.all_gt(zero) && zero.all_gt(u_max)
 }

@@ -9,7 +9,7 @@
 //! t_min t_max = M²Δ²/W² with Δ = m_X² − V² (the product of the roots of
 //! sin²θ_Vq(t) = 0, derived from REFERENCE §1.1).
 
-use crate::numerics::{Lanes, Real, LANES};
+use crate::numerics::Real;
 
 /// Fixed masses of one process: muon m, mediator m_X, nucleus M (GeV).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,16 +109,17 @@ impl MuonFrame {
             (v_abs * (w2 + big_m * big_m - mx * mx) + (v0 + big_m) * lambda.sqrt()) / (2.0 * w2);
         let t_max = 2.0 * big_m * q_max * q_max / ((big_m * big_m + q_max * q_max).sqrt() + big_m);
         let t_min = big_m * big_m * delta * delta / (w2 * t_max);
-        let p_v = p * vz / v_abs;
-        let p_e1 = p * p_out * sin_t / v_abs;
+        let inv_v = 1.0 / v_abs;
+        let p_v = p * vz * inv_v;
+        let p_e1 = p * p_out * sin_t * inv_v;
         // n⁽⁰⁾ = E p⃗′ − E′ p⃗ = (E|p′| sin θ, 0, E|p′| cos θ − E′|p|), z part stable.
         let e_pp = m * m * (e_out * e_out - e * e) / (e * p_out + e_out * p);
         let n0x = e * p_out * sin_t;
         let n0z = e_pp - e * p_out * one_minus_cos;
-        let n0_v = (n0x * vx + n0z * vz) / v_abs;
-        let sum_v = (p_out * sin_t * vx + (p_out * cos_t + p) * vz) / v_abs;
+        let n0_v = (n0x * vx + n0z * vz) * inv_v;
+        let sum_v = (p_out * sin_t * vx + (p_out * cos_t + p) * vz) * inv_v;
         let inv_m = 1.0 / big_m;
-        let inv_2v = 0.5 / v_abs;
+        let inv_2v = 0.5 * inv_v;
         Some(MuonFrame {
             e,
             p,
@@ -255,37 +256,5 @@ impl<T: Real> Recoil<T> {
             u: self.a_u - self.b * c,
             y: self.y0 + self.y1 * c,
         }
-    }
-}
-
-impl Recoil<Lanes> {
-    /// The recoil of each lane.
-    pub fn lanes(&self) -> [Recoil; LANES] {
-        let [t, q_hat, sigma, a_s, a_u, b, y0, y1, q2_k_perp2] = [
-            self.t,
-            self.q_hat,
-            self.sigma,
-            self.a_s,
-            self.a_u,
-            self.b,
-            self.y0,
-            self.y1,
-            self.q2_k_perp2,
-        ]
-        .map(Lanes::to_array);
-        std::array::from_fn(|i| Recoil {
-            t: t[i],
-            q_hat: q_hat[i],
-            sigma: sigma[i],
-            a_s: a_s[i],
-            a_u: a_u[i],
-            b: b[i],
-            y0: y0[i],
-            y1: y1[i],
-            q2_k_perp2: q2_k_perp2[i],
-            e: self.e,
-            e_out: self.e_out,
-            inv_4m: self.inv_4m,
-        })
     }
 }

@@ -114,7 +114,7 @@ pub(crate) fn averaged<T: Real>(
 /// ⟨T̃_X⟩_φ with an estimate of its relative error: in closed form where the s̃ or ũ pole is
 /// near the range, by the midpoint rule of [`azimuth::average`] elsewhere.
 pub(crate) fn azimuthal_average(spin: Spin, m: f64, mx: f64, recoil: &Recoil) -> (f64, f64) {
-    match Method::of(recoil) {
+    match Method::of(recoil.a_s, recoil.a_u, recoil.b) {
         Method::ClosedForm => (
             averaged(spin, m, mx, recoil, &azimuth::moments_unchecked(recoil)),
             azimuth::CLOSED_FORM_ERROR,
@@ -136,7 +136,8 @@ pub(crate) fn azimuthal_average_lanes(
     if let Some(moments) = azimuth::moments(recoil) {
         return averaged(spin, m, mx, recoil, &moments);
     }
-    let methods = recoil.lanes().map(|lane| Method::of(&lane));
+    let [a_s, a_u, b] = [recoil.a_s, recoil.a_u, recoil.b].map(Lanes::to_array);
+    let methods: [Method; LANES] = std::array::from_fn(|i| Method::of(a_s[i], a_u[i], b[i]));
     let mut values = [0.0; LANES];
     for i in 0..LANES {
         if methods[..i].contains(&methods[i]) {

@@ -74,13 +74,13 @@ pub(super) fn graded_breaks(
     // (ln t*, half-width, reach of the grading) of each ridge close enough to be graded.
     let ridges = closest_approaches(frame, masses).map(|(pole, t_star)| {
         let t_star = t_star?;
-        let mut at = t_star.ln();
-        if !(at > lo && at < hi) {
-            return None;
-        }
         let closeness_at = |t: f64| pole.closeness(&frame.poles(t));
         let mut c0 = closeness_at(t_star);
         if c0.is_nan() || c0 >= CLOSE {
+            return None;
+        }
+        let mut at = t_star.ln();
+        if !(at > lo && at < hi) {
             return None;
         }
         let mut width = half_width(&closeness_at, t_star, c0);
