@@ -16,5 +16,5 @@ pub(crate) use gauss_kronrod::{
     WG as GAUSS_7_WEIGHTS, WGK as KRONROD_15_WEIGHTS, XGK as KRONROD_15_NODES,
 };
 pub use gauss_legendre::GaussLegendre;
-pub(crate) use real::{Lanes, Real, LANES};
+pub(crate) use real::{Narrow, Real, Simd, Wide, NARROW, WIDE};
 pub use roots::brent;

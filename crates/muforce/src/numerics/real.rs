@@ -1,15 +1,18 @@
 //! Real numbers one at a time or several at once: the innermost integrand of the exact
 //! cross section is written once, generic over [`Real`], and runs on `f64` where one value
-//! is needed and on the [`LANES`] lanes of [`Lanes`] where a rule's nodes are evaluated
-//! together (SIMD through the `wide` crate: one AVX-512 register, or two AVX or four SSE2
-//! ones where the CPU has less; eight lanes were 15–20 % faster than four on AVX-512).
+//! is needed and on the lanes of [`Wide`] (eight) or [`Narrow`] (four) where a rule's nodes
+//! are evaluated together (SIMD through the `wide` crate: eight lanes are one AVX-512
+//! register, or two AVX or four SSE2 ones where the CPU has less; eight lanes were 15–20 %
+//! faster than four on AVX-512).
 
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
-/// The f64 lanes the integrand is evaluated on at once.
-pub(crate) use wide::f64x8 as Lanes;
-/// Their number.
-pub(crate) const LANES: usize = 8;
+/// Eight f64 lanes: the groups the integrand is evaluated in.
+pub(crate) use wide::f64x8 as Wide;
+pub(crate) const WIDE: usize = 8;
+/// Four f64 lanes, for the last group where at most four nodes are left.
+pub(crate) use wide::f64x4 as Narrow;
+pub(crate) const NARROW: usize = 4;
 
 /// The arithmetic the generic formulas need. Every operation acts lane by lane.
 pub(crate) trait Real:
@@ -93,46 +96,76 @@ impl Real for f64 {
     }
 }
 
-impl Real for Lanes {
-    #[inline]
-    fn splat(value: f64) -> Self {
-        Lanes::splat(value)
-    }
-    #[inline]
-    fn sqrt(self) -> Self {
-        Lanes::sqrt(self)
-    }
-    #[inline]
-    fn abs(self) -> Self {
-        Lanes::abs(self)
-    }
-    #[inline]
-    fn min(self, other: Self) -> Self {
-        Lanes::min(self, other)
-    }
-    #[inline]
-    fn max(self, other: Self) -> Self {
-        Lanes::max(self, other)
-    }
-    #[inline]
-    fn recip(self) -> Self {
-        Lanes::splat(1.0) / self
-    }
-    #[inline]
-    fn signum(self) -> Self {
-        self.simd_lt(0.0)
-            .select(Lanes::splat(-1.0), Lanes::splat(1.0))
-    }
-    #[inline]
-    fn select_le(self, other: Self, if_le: Self, otherwise: Self) -> Self {
-        self.simd_le(other).select(if_le, otherwise)
-    }
-    #[inline]
-    fn all_gt(self, other: Self) -> bool {
-        self.simd_gt(other).all()
-    }
-    #[inline]
-    fn all_le(self, other: Self) -> bool {
-        self.simd_le(other).all()
-    }
+/// A SIMD vector of `N` f64 lanes.
+pub(crate) trait Simd<const N: usize>: Real {
+    fn load(values: [f64; N]) -> Self;
+    fn store(self) -> [f64; N];
+    fn exp(self) -> Self;
 }
+
+/// [`Real`] and [`Simd`] for one of `wide`'s f64 vectors.
+macro_rules! simd_real {
+    ($simd:ty, $lanes:expr) => {
+        impl Real for $simd {
+            #[inline]
+            fn splat(value: f64) -> Self {
+                <$simd>::splat(value)
+            }
+            #[inline]
+            fn sqrt(self) -> Self {
+                <$simd>::sqrt(self)
+            }
+            #[inline]
+            fn abs(self) -> Self {
+                <$simd>::abs(self)
+            }
+            #[inline]
+            fn min(self, other: Self) -> Self {
+                <$simd>::min(self, other)
+            }
+            #[inline]
+            fn max(self, other: Self) -> Self {
+                <$simd>::max(self, other)
+            }
+            #[inline]
+            fn recip(self) -> Self {
+                <$simd>::splat(1.0) / self
+            }
+            #[inline]
+            fn signum(self) -> Self {
+                self.simd_lt(0.0)
+                    .select(<$simd>::splat(-1.0), <$simd>::splat(1.0))
+            }
+            #[inline]
+            fn select_le(self, other: Self, if_le: Self, otherwise: Self) -> Self {
+                self.simd_le(other).select(if_le, otherwise)
+            }
+            #[inline]
+            fn all_gt(self, other: Self) -> bool {
+                self.simd_gt(other).all()
+            }
+            #[inline]
+            fn all_le(self, other: Self) -> bool {
+                self.simd_le(other).all()
+            }
+        }
+
+        impl Simd<{ $lanes }> for $simd {
+            #[inline]
+            fn load(values: [f64; $lanes]) -> Self {
+                <$simd>::from(values)
+            }
+            #[inline]
+            fn store(self) -> [f64; $lanes] {
+                self.to_array()
+            }
+            #[inline]
+            fn exp(self) -> Self {
+                <$simd>::exp(self)
+            }
+        }
+    };
+}
+
+simd_real!(Wide, WIDE);
+simd_real!(Narrow, NARROW);

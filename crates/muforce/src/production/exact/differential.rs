@@ -13,7 +13,7 @@ use super::matrix_element::{azimuthal_average, azimuthal_average_lanes};
 use super::quadrature::{self, Estimate};
 use crate::error::Result;
 use crate::model::Spin;
-use crate::numerics::{try_integrate, Lanes, Tolerance, LANES};
+use crate::numerics::{try_integrate, Simd, Tolerance};
 use crate::production::Process;
 use crate::target::FormFactor;
 use crate::units::{ALPHA, M_MU};
@@ -129,18 +129,22 @@ impl Setup {
         }
     }
 
-    /// [`Self::t_integrand`]'s value at [`LANES`] ln t at once (SIMD lanes).
+    /// [`Self::t_integrand`]'s value at `N` ln t at once (SIMD lanes `L`).
     #[inline]
-    pub fn t_integrand_lanes(&self, frame: &MuonFrame, ln_t: [f64; LANES]) -> [f64; LANES] {
+    pub fn t_integrand_lanes<L: Simd<N>, const N: usize>(
+        &self,
+        frame: &MuonFrame,
+        ln_t: [f64; N],
+    ) -> [f64; N] {
         let Masses { m, mx, .. } = self.masses;
-        let t = Lanes::from(ln_t)
+        let t = L::load(ln_t)
             .exp()
-            .max(Lanes::splat(frame.t_min))
-            .min(Lanes::splat(frame.t_max));
+            .max(L::splat(frame.t_min))
+            .min(L::splat(frame.t_max));
         let recoil = frame.recoil(t);
-        let avg = azimuthal_average_lanes(self.spin, m, mx, &recoil);
+        let avg = azimuthal_average_lanes::<L, N>(self.spin, m, mx, &recoil);
         let (numerator, denominator) = self.form_factor.g2_fraction(t);
-        (numerator / (denominator * t) * avg).to_array()
+        (numerator / (denominator * t) * avg).store()
     }
 
     /// ∫dt G₂(t)/t² ⟨T̃_X⟩_φ over [t_min, min(t_max, 50 GeV²)], in ln t.

@@ -8,7 +8,7 @@
 use super::differential::Setup;
 use super::kinematics::{momentum, MuonFrame};
 use super::quadrature::Breaks;
-use crate::numerics::{GaussLegendre, LANES};
+use crate::numerics::{GaussLegendre, Narrow, Wide, NARROW, WIDE};
 use crate::units::ALPHA;
 use std::f64::consts::PI;
 use std::sync::OnceLock;
@@ -246,35 +246,45 @@ impl Setup {
     }
 
     /// ∫ d ln t of [`Setup::t_integrand`] by `gl` on each piece of `breaks`, the nodes taken
-    /// [`LANES`] at a time ([`Setup::t_integrand_lanes`]); the last group is padded with
-    /// weight 0.
+    /// [`WIDE`] at a time ([`Setup::t_integrand_lanes`]); the last group, padded with weight
+    /// 0, on [`NARROW`] lanes when it has no more nodes than that.
     fn t_rule(&self, frame: &MuonFrame, breaks: &[f64], gl: &GaussLegendre) -> f64 {
-        let mut nodes = [0.0; LANES];
-        let mut weights = [0.0; LANES];
+        let mut nodes = [0.0; WIDE];
+        let mut weights = [0.0; WIDE];
         let mut filled = 0;
         let mut sum = 0.0;
-        let mut flush = |nodes: &[f64; LANES], weights: &[f64; LANES]| {
-            let values = self.t_integrand_lanes(frame, *nodes);
-            sum += (0..LANES).map(|i| weights[i] * values[i]).sum::<f64>();
-        };
         for pair in breaks.windows(2) {
             for (ln_t, weight) in gl.mapped(pair[0], pair[1]) {
                 nodes[filled] = ln_t;
                 weights[filled] = weight;
                 filled += 1;
-                if filled == LANES {
-                    flush(&nodes, &weights);
+                if filled == WIDE {
+                    let values = self.t_integrand_lanes::<Wide, WIDE>(frame, nodes);
+                    sum += dot(&weights, &values);
                     filled = 0;
                 }
             }
         }
         if filled > 0 {
-            for i in filled..LANES {
+            let lanes = if filled <= NARROW { NARROW } else { WIDE };
+            for i in filled..lanes {
                 nodes[i] = nodes[0];
                 weights[i] = 0.0;
             }
-            flush(&nodes, &weights);
+            if lanes == NARROW {
+                let narrow: [f64; NARROW] = std::array::from_fn(|i| nodes[i]);
+                let values = self.t_integrand_lanes::<Narrow, NARROW>(frame, narrow);
+                sum += dot(&weights[..NARROW], &values);
+            } else {
+                let values = self.t_integrand_lanes::<Wide, WIDE>(frame, nodes);
+                sum += dot(&weights, &values);
+            }
         }
         sum
     }
+}
+
+/// Σ weights·values.
+fn dot(weights: &[f64], values: &[f64]) -> f64 {
+    weights.iter().zip(values).map(|(w, v)| w * v).sum()
 }

@@ -34,7 +34,7 @@
 use super::azimuth::{self, Method, Moments};
 use super::kinematics::{Point, Recoil};
 use crate::model::Spin;
-use crate::numerics::{Lanes, Real, LANES};
+use crate::numerics::{Real, Simd};
 
 /// The pieces of T̃ that depend on φ_q, either at one azimuth or averaged over it:
 /// 1/D, 1/D², Y′²/D² and (π² + π′²)/D with D = s̃ũ.
@@ -125,21 +125,21 @@ pub(crate) fn azimuthal_average(spin: Spin, m: f64, mx: f64, recoil: &Recoil) ->
     }
 }
 
-/// [`azimuthal_average`]'s value at [`LANES`] t at once: each method that some lane needs
+/// [`azimuthal_average`]'s value at `N` t at once (lanes `L`): each method that some lane needs
 /// is evaluated over all the lanes, and each lane takes the value of its own.
-pub(crate) fn azimuthal_average_lanes(
+pub(crate) fn azimuthal_average_lanes<L: Simd<N>, const N: usize>(
     spin: Spin,
     m: f64,
     mx: f64,
-    recoil: &Recoil<Lanes>,
-) -> Lanes {
+    recoil: &Recoil<L>,
+) -> L {
     if let Some(moments) = azimuth::moments(recoil) {
         return averaged(spin, m, mx, recoil, &moments);
     }
-    let [a_s, a_u, b] = [recoil.a_s, recoil.a_u, recoil.b].map(Lanes::to_array);
-    let methods: [Method; LANES] = std::array::from_fn(|i| Method::of(a_s[i], a_u[i], b[i]));
-    let mut values = [0.0; LANES];
-    for i in 0..LANES {
+    let [a_s, a_u, b] = [recoil.a_s, recoil.a_u, recoil.b].map(L::store);
+    let methods: [Method; N] = std::array::from_fn(|i| Method::of(a_s[i], a_u[i], b[i]));
+    let mut values = [0.0; N];
+    for i in 0..N {
         if methods[..i].contains(&methods[i]) {
             continue;
         }
@@ -151,14 +151,14 @@ pub(crate) fn azimuthal_average_lanes(
                 azimuth::midpoint(recoil, level, |point| reduced(spin, m, mx, recoil, point))
             }
         }
-        .to_array();
-        for j in i..LANES {
+        .store();
+        for j in i..N {
             if methods[j] == methods[i] {
                 values[j] = all[j];
             }
         }
     }
-    Lanes::from(values)
+    L::load(values)
 }
 
 /// T̃ from its φ-dependent pieces (module documentation).

@@ -7,7 +7,7 @@ use super::super::differential::Setup;
 use super::super::kinematics::MuonFrame;
 use super::common::{copper, lead};
 use crate::model::Spin;
-use crate::numerics::{Lanes, LANES};
+use crate::numerics::{Narrow, Simd, Wide, NARROW, WIDE};
 use crate::production::Process;
 use crate::target::{FormFactorModel, Material};
 
@@ -34,26 +34,10 @@ fn lanes_agree_with_one_node_at_a_time() {
                         continue;
                     };
                     let (lo, hi) = (frame.t_min.ln(), frame.t_max.min(50.0).ln());
-                    for group in 0..8 {
-                        let ln_t: [f64; LANES] = std::array::from_fn(|lane| {
-                            lo + (hi - lo) * (LANES * group + lane) as f64 / (8 * LANES - 1) as f64
-                        });
-                        let t = Lanes::from(ln_t.map(f64::exp));
-                        if moments(&frame.recoil(t)).is_some() {
-                            closed += 1;
-                        } else {
-                            fallback += 1;
-                        }
-                        let lanes = setup.t_integrand_lanes(&frame, ln_t);
-                        for (lane, &value) in lanes.iter().enumerate() {
-                            let one = setup.t_integrand(&frame, ln_t[lane]).value;
-                            assert!(
-                                (value - one).abs() <= 1e-11 * one.abs(),
-                                "{spin:?} x {x} θ/θ_c {r} ln t {}: {value:e} vs {one:e}",
-                                ln_t[lane]
-                            );
-                        }
-                    }
+                    let (c, f) = compare::<Wide, WIDE>(&setup, &frame, (lo, hi), spin);
+                    let (c4, f4) = compare::<Narrow, NARROW>(&setup, &frame, (lo, hi), spin);
+                    closed += c + c4;
+                    fallback += f + f4;
                 }
             }
         }
@@ -63,4 +47,37 @@ fn lanes_agree_with_one_node_at_a_time() {
         closed > 100 && fallback > 10,
         "{closed} closed, {fallback} fallback"
     );
+}
+
+/// Compares `L` (`N` lanes) with one node at a time at 8 groups of ln t spread over
+/// (lo, hi); returns how many groups had the φ average in closed form in every lane and how
+/// many had not.
+fn compare<L: Simd<N>, const N: usize>(
+    setup: &Setup,
+    frame: &MuonFrame,
+    (lo, hi): (f64, f64),
+    spin: Spin,
+) -> (usize, usize) {
+    let (mut closed, mut fallback) = (0, 0);
+    for group in 0..8 {
+        let ln_t: [f64; N] = std::array::from_fn(|lane| {
+            lo + (hi - lo) * (N * group + lane) as f64 / (8 * N - 1) as f64
+        });
+        let t = L::load(ln_t.map(f64::exp));
+        if moments(&frame.recoil(t)).is_some() {
+            closed += 1;
+        } else {
+            fallback += 1;
+        }
+        let lanes = setup.t_integrand_lanes::<L, N>(frame, ln_t);
+        for (lane, &value) in lanes.iter().enumerate() {
+            let one = setup.t_integrand(frame, ln_t[lane]).value;
+            assert!(
+                (value - one).abs() <= 1e-11 * one.abs(),
+                "{spin:?} {N} lanes, ln t {}: {value:e} vs {one:e}",
+                ln_t[lane]
+            );
+        }
+    }
+    (closed, fallback)
 }
