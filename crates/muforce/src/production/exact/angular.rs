@@ -202,14 +202,13 @@ impl Setup {
     /// as θ² to θ⁴ there); without the break, the angle error in the tail cell of a 1 keV scalar on
     /// copper at 50 GeV is not monotone in the order (8e-4, 2e-4, 2.3e-3, 3e-5 of the cell at
     /// orders 4, 5, 6, 8), with it 7e-4, 3e-4, 6e-5, 3e-6. The crossings are only sought
-    /// beyond 30 θ_c, and only when `tail` (the breaks below do not depend on them).
+    /// beyond 30 θ_c (the breaks below do not depend on them).
     pub fn theta_breaks(
         &self,
         e_out: f64,
         (theta_lo, theta_hi): (f64, f64),
         theta_c: f64,
         max_gap: f64,
-        tail: bool,
     ) -> quadrature::Breaks {
         let screening = self.form_factor.screening();
         let mut scales = [
@@ -227,7 +226,7 @@ impl Setup {
         .enumerate()
         {
             let tail_start = 30.0 * theta_c;
-            if !tail || theta_hi <= tail_start {
+            if theta_hi <= tail_start {
                 continue;
             }
             if let Some(Crossing::At(ln_theta)) = self.t_min_crossing(

@@ -157,7 +157,7 @@ impl Setup {
         let (theta_lo, theta_hi, theta_c) = self.theta_range(x, theta_max)?;
         let e_out = self.energy * (1.0 - x);
         let p_out = momentum(e_out, self.masses.m);
-        let breaks = self.theta_breaks(e_out, (theta_lo, theta_hi), theta_c, THETA_GAP, true);
+        let breaks = self.theta_breaks(e_out, (theta_lo, theta_hi), theta_c, THETA_GAP);
         let at_edge = self
             .theta_kinematic(e_out)
             .is_some_and(|kin| theta_hi >= kin * (1.0 - 1e-12));
