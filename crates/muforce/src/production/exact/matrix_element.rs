@@ -114,14 +114,12 @@ pub(crate) fn averaged<T: Real>(
 /// ⟨T̃_X⟩_φ with an estimate of its relative error: in closed form where the s̃ or ũ pole is
 /// near the range, by the midpoint rule of [`azimuth::average`] elsewhere.
 pub(crate) fn azimuthal_average(spin: Spin, m: f64, mx: f64, recoil: &Recoil) -> (f64, f64) {
-    match Method::of(recoil.a_s, recoil.a_u, recoil.b) {
-        Method::ClosedForm => (
-            averaged(spin, m, mx, recoil, &azimuth::moments_unchecked(recoil)),
+    match azimuth::moments(recoil) {
+        Some(moments) => (
+            averaged(spin, m, mx, recoil, &moments),
             azimuth::CLOSED_FORM_ERROR,
         ),
-        Method::Midpoint { .. } => {
-            azimuth::average(recoil, |point| reduced(spin, m, mx, recoil, point))
-        }
+        None => azimuth::average(recoil, |point| reduced(spin, m, mx, recoil, point)),
     }
 }
 
