@@ -14,6 +14,7 @@ pub mod numerics;
 pub mod plot;
 pub mod production;
 pub mod reach;
+pub mod recast;
 pub mod source;
 pub mod stats;
 pub mod target;

@@ -68,14 +68,23 @@ pub const ERAS: [Era; 4] = [
         a_mu_exp_sigma: 14.5 * E11,
         a_mu_sm: 116_592_033.0 * E11,
         a_mu_sm_sigma: 62.0 * E11,
-        delta_a_mu: 38.0 * E11,
-        sigma: 63.0 * E11,
-        reference: "FNAL final Runs 1-6 world average (June 2025, 127 ppb); SM: White Paper \
-                    2025, Aliberti et al., arXiv:2505.21476 (lattice-QCD HVP)",
+        delta_a_mu: 38.5 * E11,
+        sigma: 63.7 * E11,
+        reference: "experimental world average 2025 (FNAL final Runs 1-6 + BNL E821, Muon g-2 \
+                    Collaboration, arXiv:2506.03069: 116592071.5(14.5)e-11, 124 ppb); SM: White \
+                    Paper 2025, Aliberti et al., Phys. Rept. 1143 (2025) 1, arXiv:2505.21476 \
+                    (lattice-QCD HVP): 116592033(62)e-11; difference 38.5(63.7)e-11 with the \
+                    uncertainties added in quadrature",
     },
 ];
 
 impl Era {
+    /// Whether Δa_μ − nσ ≤ 0: the measurement agrees with the Standard Model within n σ, so
+    /// (g−2)_μ bounds a new contribution from above instead of favouring a band.
+    pub fn consistent_with_zero(&self, n_sigma: f64) -> bool {
+        self.delta_a_mu - n_sigma * self.sigma <= 0.0
+    }
+
     /// Looks an era up by name (case-insensitive); an unknown name lists the known ones.
     pub fn from_name(name: &str) -> Result<&'static Era> {
         let lower = name.trim().to_ascii_lowercase();
@@ -106,5 +115,27 @@ mod tests {
         }
         let err = Era::from_name("bnl-1999").unwrap_err().to_string();
         assert!(err.contains("fnal-2021") && err.contains("era"), "{err}");
+    }
+
+    /// The eras against the (g−2)_μ inputs table of 2025 (each number with its paper):
+    /// world averages 2021 (PRL 126 (2021) 141801: 116592061(41)), 2023 (PRL 131 (2023)
+    /// 161802: 116592059(22)) and 2025 (arXiv:2506.03069: 116592071.5(14.5)); SM WP20
+    /// (Phys. Rept. 887 (2020) 1: 116591810(43)) and WP25 (arXiv:2505.21476: 116592033(62));
+    /// Δa_μ(2025) = 38.5(63.7), all × 1e-11. With WP25, Δa_μ is 0.6σ from zero.
+    #[test]
+    fn eras_match_the_2025_inputs() {
+        let close = |a: f64, b: f64| (a / E11 - b).abs() < 1e-6;
+        let fnal_2021 = Era::from_name("fnal-2021").unwrap();
+        assert!(close(fnal_2021.a_mu_exp, 116_592_061.0) && close(fnal_2021.a_mu_exp_sigma, 41.0));
+        let fnal_2023 = Era::from_name("fnal-2023").unwrap();
+        assert!(close(fnal_2023.a_mu_exp, 116_592_059.0) && close(fnal_2023.a_mu_exp_sigma, 22.0));
+        for e in [fnal_2021, fnal_2023] {
+            assert!(close(e.a_mu_sm, 116_591_810.0) && close(e.a_mu_sm_sigma, 43.0));
+        }
+        let now = Era::from_name("final-2025").unwrap();
+        assert!(close(now.a_mu_exp, 116_592_071.5) && close(now.a_mu_exp_sigma, 14.5));
+        assert!(close(now.a_mu_sm, 116_592_033.0) && close(now.a_mu_sm_sigma, 62.0));
+        assert!(close(now.delta_a_mu, 38.5) && close(now.sigma, 63.7));
+        assert!(now.consistent_with_zero(2.0) && !fnal_2023.consistent_with_zero(2.0));
     }
 }

@@ -3,11 +3,17 @@
 //!
 //! The format is the reach-table CSV ([`ReachTable::to_csv`]) with two required header lines,
 //! `# source: …` (where the numbers come from) and `# cl: …` (the confidence level as a
-//! fraction, e.g. 0.9), and an optional `# label: …` (legend text). The `model` column names
+//! fraction, e.g. 0.9, or `not stated` / `none`), and optional lines: `# label: …` (legend
+//! text), `# signature: …` (how the limit was obtained, [`Signature`]; needed to recast it),
+//! `# display: region|contour`, `# experiment: …` (the muforce experiment whose production a
+//! recast between spins uses), `# escape-length-m: …` and `# x-energy-gev: …` (how far, and
+//! at which energy, an unseen X must fly without a visible decay) and `# trust: …`. The
+//! `model` column names
 //! the mediator: a preset (`muon-scalar`, `mass-scalar`, `lmu-ltau`, `muon-vector`) or a spin
 //! (`scalar`, `vector`, …). Every `muforce reach` table carries these lines, so each reach
 //! output is also a constraint file.
 
+use super::signature::Signature;
 use super::table::{ReachRow, ReachTable};
 use crate::error::{Error, Result};
 use crate::model::{check_mass, Preset, Spin, MAX_COUPLING};
@@ -19,16 +25,53 @@ const SOURCE: &str = "source:";
 const CL: &str = "cl:";
 /// The header key of the optional legend label.
 const LABEL: &str = "label:";
+/// The header key of the signature.
+const SIGNATURE: &str = "signature:";
+/// The header key of how the file is drawn.
+const DISPLAY: &str = "display:";
+/// The header key of the experiment that produced the limit.
+const EXPERIMENT: &str = "experiment:";
+/// The header key of the flight length an unseen X must survive.
+const ESCAPE_LENGTH: &str = "escape-length-m:";
+/// The header key of the typical X energy.
+const X_ENERGY: &str = "x-energy-gev:";
+/// The header key of the trust rating.
+const TRUST: &str = "trust:";
+
+/// How a constraint file is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Display {
+    /// An excluded region (grey, filled).
+    #[default]
+    Region,
+    /// A line that is not a confidence-level exclusion, e.g. an iso-ΔN_eff contour.
+    Contour,
+}
 
 /// A constraint file: the limits, where they come from and at which confidence level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Constraint {
     /// Where the numbers come from (`# source:` line).
     pub source: String,
-    /// Confidence level as a fraction in (0, 1) (`# cl:` line).
-    pub confidence_level: f64,
+    /// Confidence level as a fraction in (0, 1) (`# cl:` line); None where the source does not
+    /// state it (`not stated`) or the curve is not a limit (`none`, e.g. a contour).
+    pub confidence_level: Option<f64>,
     /// Legend text (`# label:` line), if given.
     pub label: Option<String>,
+    /// How the limit was obtained (`# signature:`), if given; recasting needs it.
+    pub signature: Option<Signature>,
+    /// Region or contour (`# display:`, default region).
+    pub display: Display,
+    /// The muforce experiment (built-in name or file) whose production the limit rests on
+    /// (`# experiment:`).
+    pub experiment: Option<String>,
+    /// Flight length in metres within which a visible decay of X would have been seen
+    /// (`# escape-length-m:`).
+    pub escape_length_m: Option<f64>,
+    /// Typical energy of X in GeV, for its decay length (`# x-energy-gev:`).
+    pub x_energy_gev: Option<f64>,
+    /// Trust rating and caveat (`# trust:`).
+    pub trust: Option<String>,
     /// The limits, with every header line as provenance.
     pub table: ReachTable,
 }
@@ -42,6 +85,8 @@ pub struct ConstraintCurve {
     pub model: String,
     /// The mediator's spin (from the model).
     pub spin: Spin,
+    /// Region or contour.
+    pub display: Display,
     /// (m_X in GeV, g_low, g_high) with increasing mass; g_high None: open above.
     pub points: Vec<(f64, f64, Option<f64>)>,
 }
@@ -81,16 +126,62 @@ pub fn model_spin(model: &str) -> Result<Spin> {
 }
 
 /// The constraint files shipped in data/constraints/ (built in): (file name, text).
-const SHIPPED: [(&str, &str); 1] = [(
-    "babar_2016_lmu_ltau.csv",
-    include_str!("../../../../data/constraints/babar_2016_lmu_ltau.csv"),
-)];
+const SHIPPED: [(&str, &str); 9] = [
+    (
+        "babar_2016_lmu_ltau.csv",
+        include_str!("../../../../data/constraints/babar_2016_lmu_ltau.csv"),
+    ),
+    (
+        "belle2_2020_lmu_ltau_invisible.csv",
+        include_str!("../../../../data/constraints/belle2_2020_lmu_ltau_invisible.csv"),
+    ),
+    (
+        "ccfr_trident_lmu_ltau.csv",
+        include_str!("../../../../data/constraints/ccfr_trident_lmu_ltau.csv"),
+    ),
+    (
+        "borexino_lmu_ltau.csv",
+        include_str!("../../../../data/constraints/borexino_lmu_ltau.csv"),
+    ),
+    (
+        "charm2_lmu_ltau.csv",
+        include_str!("../../../../data/constraints/charm2_lmu_ltau.csv"),
+    ),
+    (
+        "neff_lmu_ltau_contours.csv",
+        include_str!("../../../../data/constraints/neff_lmu_ltau_contours.csv"),
+    ),
+    (
+        "babar_2020_mass_scalar.csv",
+        include_str!("../../../../data/constraints/babar_2020_mass_scalar.csv"),
+    ),
+    (
+        "belle_2024_mass_scalar.csv",
+        include_str!("../../../../data/constraints/belle_2024_mass_scalar.csv"),
+    ),
+    (
+        "na64mu_2022_muforce.csv",
+        include_str!("../../../../data/constraints/na64mu_2022_muforce.csv"),
+    ),
+];
 
 /// The constraint files shipped in data/constraints/, parsed.
 pub fn shipped_constraints() -> Result<Vec<Constraint>> {
+    Ok(shipped_constraint_files()?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect())
+}
+
+/// The constraint files shipped in data/constraints/ with their paths
+/// (`data/constraints/NAME`), parsed.
+pub fn shipped_constraint_files() -> Result<Vec<(String, Constraint)>> {
     SHIPPED
         .iter()
-        .map(|(name, text)| Constraint::parse(&format!("data/constraints/{name}"), text))
+        .map(|(name, text)| {
+            let path = format!("data/constraints/{name}");
+            Constraint::parse(&path, text).map(|c| (path, c))
+        })
         .collect()
 }
 
@@ -111,9 +202,7 @@ impl Constraint {
             message: format!("line {line}: {message}"),
         };
         let table = ReachTable::from_csv(source_name, text)?;
-        let mut source = None;
-        let mut confidence_level = None;
-        let mut label = None;
+        let mut header = Header::default();
         let mut data_lines = Vec::new();
         let mut header_seen = false;
         for (i, raw) in text.lines().enumerate() {
@@ -128,33 +217,20 @@ impl Constraint {
                 header_seen = true;
                 continue;
             };
-            let comment = comment.trim();
-            if let Some(value) = comment.strip_prefix(SOURCE) {
-                source = Some(value.trim().to_string());
-            } else if let Some(value) = comment.strip_prefix(CL) {
-                let cl: f64 = value
-                    .trim()
-                    .parse()
-                    .map_err(|_| err(i + 1, format!("cl '{}' is not a number", value.trim())))?;
-                if !(cl > 0.0 && cl < 1.0) {
-                    return Err(err(
-                        i + 1,
-                        format!("cl = {cl} must be a fraction in (0, 1), e.g. 0.9"),
-                    ));
-                }
-                confidence_level = Some(cl);
-            } else if let Some(value) = comment.strip_prefix(LABEL) {
-                label = Some(value.trim().to_string());
-            }
+            header.read(comment.trim()).map_err(|m| err(i + 1, m))?;
         }
-        let source = source.filter(|s| !s.is_empty()).ok_or_else(|| {
+        let source = header.source.filter(|s| !s.is_empty()).ok_or_else(|| {
             err(
                 1,
                 "no '# source: …' line saying where the numbers come from".into(),
             )
         })?;
-        let confidence_level = confidence_level
-            .ok_or_else(|| err(1, "no '# cl: …' line giving the confidence level".into()))?;
+        let confidence_level = header.cl.ok_or_else(|| {
+            err(
+                1,
+                "no '# cl: …' line giving the confidence level (or 'not stated', 'none')".into(),
+            )
+        })?;
         if table.rows.is_empty() {
             return Err(err(1, "no data rows".into()));
         }
@@ -164,7 +240,13 @@ impl Constraint {
         let constraint = Constraint {
             source,
             confidence_level,
-            label,
+            label: header.label,
+            signature: header.signature,
+            display: header.display,
+            experiment: header.experiment,
+            escape_length_m: header.escape_length_m,
+            x_energy_gev: header.x_energy_gev,
+            trust: header.trust,
             table,
         };
         for curve in constraint.curve_keys() {
@@ -182,6 +264,47 @@ impl Constraint {
             }
         }
         Ok(constraint)
+    }
+
+    /// The file's text: every header line (its provenance) and the rows.
+    pub fn to_csv(&self) -> String {
+        self.table.to_csv()
+    }
+
+    /// The distinct model columns, in order of appearance.
+    pub fn models(&self) -> Vec<&str> {
+        let mut models: Vec<&str> = Vec::new();
+        for r in &self.table.rows {
+            if !models.contains(&r.model.as_str()) {
+                models.push(&r.model);
+            }
+        }
+        models
+    }
+
+    /// The smallest and largest mass with a limit (GeV), if any row has one.
+    pub fn mass_range_gev(&self) -> Option<(f64, f64)> {
+        let limited = || self.table.rows.iter().filter(|r| r.coupling_low.is_some());
+        let lo = limited().map(|r| r.mass_gev).reduce(f64::min)?;
+        let hi = limited().map(|r| r.mass_gev).reduce(f64::max)?;
+        Some((lo, hi))
+    }
+
+    /// The smallest excluded coupling and its mass (GeV), if any row has a limit.
+    pub fn strongest(&self) -> Option<(f64, f64)> {
+        self.table
+            .rows
+            .iter()
+            .filter_map(|r| r.coupling_low.map(|g| (r.mass_gev, g)))
+            .reduce(|a, b| if b.1 < a.1 { b } else { a })
+    }
+
+    /// The legend label: the `# label:` line, else the first experiment name.
+    pub fn display_label(&self) -> String {
+        self.label
+            .clone()
+            .or_else(|| self.table.rows.first().map(|r| r.experiment.clone()))
+            .unwrap_or_default()
     }
 
     /// The distinct (experiment, model, scenario) of the rows, in order of appearance.
@@ -223,6 +346,7 @@ impl Constraint {
                 };
                 ConstraintCurve {
                     label: format!("{name} ({})", key.1),
+                    display: self.display,
                     // Checked by `parse`.
                     spin: model_spin(&key.1).unwrap_or(Spin::Vector),
                     model: key.1,
@@ -231,6 +355,71 @@ impl Constraint {
             })
             .collect()
     }
+}
+
+/// The header lines of a constraint file as read.
+#[derive(Debug, Default)]
+struct Header {
+    source: Option<String>,
+    cl: Option<Option<f64>>,
+    label: Option<String>,
+    signature: Option<Signature>,
+    display: Display,
+    experiment: Option<String>,
+    escape_length_m: Option<f64>,
+    x_energy_gev: Option<f64>,
+    trust: Option<String>,
+}
+
+impl Header {
+    /// Reads one comment line (without its '#'); other comments are provenance.
+    fn read(&mut self, comment: &str) -> std::result::Result<(), String> {
+        let value = |key: &str| comment.strip_prefix(key).map(str::trim);
+        let positive = |field: &str, v: &str| -> std::result::Result<f64, String> {
+            v.parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite() && *x > 0.0)
+                .ok_or_else(|| format!("{field} '{v}' must be a finite number > 0"))
+        };
+        if let Some(v) = value(SOURCE) {
+            self.source = Some(v.to_string());
+        } else if let Some(v) = value(CL) {
+            self.cl = Some(parse_cl(v)?);
+        } else if let Some(v) = value(LABEL) {
+            self.label = Some(v.to_string());
+        } else if let Some(v) = value(SIGNATURE) {
+            self.signature = Some(Signature::from_name(v).map_err(|e| e.to_string())?);
+        } else if let Some(v) = value(DISPLAY) {
+            self.display = match v {
+                "region" => Display::Region,
+                "contour" => Display::Contour,
+                _ => return Err(format!("unknown display '{v}'; known: region, contour")),
+            };
+        } else if let Some(v) = value(EXPERIMENT) {
+            self.experiment = Some(v.to_string());
+        } else if let Some(v) = value(ESCAPE_LENGTH) {
+            self.escape_length_m = Some(positive("escape-length-m", v)?);
+        } else if let Some(v) = value(X_ENERGY) {
+            self.x_energy_gev = Some(positive("x-energy-gev", v)?);
+        } else if let Some(v) = value(TRUST) {
+            self.trust = Some(v.to_string());
+        }
+        Ok(())
+    }
+}
+
+/// The value of a `# cl:` line: a fraction in (0, 1), or None for `not stated` and `none`.
+fn parse_cl(value: &str) -> std::result::Result<Option<f64>, String> {
+    if matches!(value, "not stated" | "none") {
+        return Ok(None);
+    }
+    let cl: f64 = value
+        .parse()
+        .map_err(|_| format!("cl '{value}' is not a number (or 'not stated', 'none')"))?;
+    if !(cl > 0.0 && cl < 1.0) {
+        return Err(format!("cl = {cl} must be a fraction in (0, 1), e.g. 0.9"));
+    }
+    Ok(Some(cl))
 }
 
 /// The checks of one data row; the message names the field.
@@ -305,7 +494,7 @@ mod tests {
         };
         let c = Constraint::parse("t", &table.to_csv()).unwrap();
         assert_eq!(c.source, "muforce reach of a test");
-        assert_eq!(c.confidence_level, 0.95);
+        assert_eq!(c.confidence_level, Some(0.95));
         assert_eq!(c.table.rows, table.rows);
         let curves = c.curves();
         assert_eq!(curves.len(), 1);
@@ -366,27 +555,16 @@ mod tests {
         }
     }
 
-    /// The shipped files load, with their source and CL, and their numbers match the values
-    /// quoted in the papers' abstracts.
+    /// Every file of data/constraints/ is built in, and the built-in texts are the files'.
     #[test]
-    fn shipped_constraints_load() {
+    fn every_shipped_file_is_built_in() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/constraints");
-        let babar = Constraint::load(&dir.join("babar_2016_lmu_ltau.csv")).unwrap();
-        assert_eq!(shipped_constraints().unwrap(), vec![babar.clone()]);
-        // Every file of the directory is built in.
         let files = std::fs::read_dir(&dir).unwrap().count();
         assert_eq!(files, SHIPPED.len());
-        assert_eq!(babar.confidence_level, 0.9);
-        let curve = &babar.curves()[0];
-        assert_eq!(curve.spin, Spin::Vector);
-        // BaBar, PRD 94 (2016) 011102, abstract: limits on g' "as low as 7 x 10^-4" for
-        // 0.212 < m_Z' < 10 GeV.
-        let best = curve
-            .points
-            .iter()
-            .map(|p| p.1)
-            .fold(f64::INFINITY, f64::min);
-        assert!((best / 7e-4 - 1.0).abs() < 0.05, "{best}");
-        assert!(curve.points.iter().all(|p| (0.212..10.0).contains(&p.0)));
+        for (path, shipped) in shipped_constraint_files().unwrap() {
+            let name = path.trim_start_matches("data/constraints/");
+            let on_disk = Constraint::load(&dir.join(name)).unwrap();
+            assert_eq!(on_disk.table, shipped.table, "{name}");
+        }
     }
 }

@@ -4,11 +4,14 @@ mod constraint;
 mod edges;
 mod grid;
 mod hepdata;
+mod signature;
 mod table;
 
 pub use constraint::{
-    constraint_header, model_spin, reach_header, shipped_constraints, Constraint, ConstraintCurve,
+    constraint_header, model_spin, reach_header, shipped_constraint_files, shipped_constraints,
+    Constraint, ConstraintCurve, Display,
 };
 pub use edges::{excluded_interval, CouplingInterval};
 pub use grid::{signal_interval, ScanGrid};
+pub use signature::Signature;
 pub use table::{ReachRow, ReachTable};

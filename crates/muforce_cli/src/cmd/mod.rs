@@ -1,5 +1,6 @@
 //! Subcommands.
 
+mod constraints;
 mod decay;
 mod dedx;
 mod events;
@@ -44,6 +45,8 @@ enum Command {
     Events(events::Args),
     /// Every seed figure muforce can make (spectra, rho shapes, reach), as SVG and PNG.
     Figures(figures::Args),
+    /// Existing limits shipped in data/constraints/: list them, or recast one to another model.
+    Constraints(constraints::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -58,5 +61,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Reach(args) => reach::run(&args),
         Command::Events(args) => events::run(&args),
         Command::Figures(args) => figures::run(&args),
+        Command::Constraints(args) => constraints::run(&args),
     }
 }

@@ -263,6 +263,17 @@ impl DumpYield {
         g * g * self.points.iter().map(|p| p.weight).sum::<f64>()
     }
 
+    /// Σ weight × f(E_X) over the produced X, per muon at g = 1: the production-weighted sum
+    /// of a per-X fraction `f` of the X energy in GeV (e.g. the probability that X flies a
+    /// given length without a visible decay).
+    pub fn weighted_sum(&self, mut f: impl FnMut(f64) -> Result<f64>) -> Result<f64> {
+        let mut sum = 0.0;
+        for p in &self.points {
+            sum += p.weight * f(p.energy_x_gev)?;
+        }
+        Ok(sum)
+    }
+
     /// The probability-weighted mean of CPZ Eq. 15's decay factor over the produced X
     /// (CPZ Fig. 4); 0 when nothing is produced.
     pub fn decay_fraction(&self, g: f64) -> Result<f64> {

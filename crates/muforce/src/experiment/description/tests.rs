@@ -176,7 +176,7 @@ fn invisible_beam_dump_files() {
     assert!(d.setup.invisible);
     assert_eq!(d.setup.e_out_max_gev, Some(80.0));
     let names: Vec<&str> = d.scenarios.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, ["MOT=1e11", "MOT=1e13", "data-2024"]);
+    assert_eq!(names, ["MOT=1e11", "MOT=1e13", "data-2024 (eff=1 assumed)"]);
     let cases = [
         (
             "signal = \"invisible\"",
