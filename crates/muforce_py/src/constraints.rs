@@ -3,7 +3,7 @@
 //! reach.csv written by `muforce reach`.
 
 use crate::error::IntoPy;
-use muforce::reach::{model_spin, shipped_constraints as lib_shipped, Constraint as LibConstraint};
+use muforce::reach::{model_spin, shipped_constraint_files, Constraint as LibConstraint, Display};
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -62,7 +62,8 @@ impl Constraint {
         })
     }
 
-    /// The path the file was read from; None for a shipped file (built into the library).
+    /// The path the file was read from (`data/constraints/NAME` for a shipped file, built
+    /// into the library); None for a recast.
     #[getter]
     fn path(&self) -> Option<String> {
         self.path.clone()
@@ -74,10 +75,44 @@ impl Constraint {
         self.inner.source.clone()
     }
 
-    /// Confidence level as a fraction in (0, 1) (the `# cl:` line), e.g. 0.9.
+    /// Confidence level as a fraction in (0, 1) (the `# cl:` line), e.g. 0.9; None where the
+    /// source does not state it (`not stated`) or the curve is not a limit (`none`).
     #[getter]
-    fn cl(&self) -> f64 {
+    fn cl(&self) -> Option<f64> {
         self.inner.confidence_level
+    }
+
+    /// How the limit was obtained (the `# signature:` line: visible mu mu, visible l l,
+    /// invisible, kaon-br, neutrino-scattering, cosmology, beam-dump), or None.
+    #[getter]
+    fn signature(&self) -> Option<&'static str> {
+        self.inner.signature.map(muforce::reach::Signature::name)
+    }
+
+    /// `region` (an excluded region) or `contour` (a line that is not a CL exclusion).
+    #[getter]
+    fn display(&self) -> &'static str {
+        match self.inner.display {
+            Display::Region => "region",
+            Display::Contour => "contour",
+        }
+    }
+
+    /// The trust rating and caveat (the `# trust:` line), or None.
+    #[getter]
+    fn trust(&self) -> Option<String> {
+        self.inner.trust.clone()
+    }
+
+    /// The muforce experiment the limit's production rests on (`# experiment:`), or None.
+    #[getter]
+    fn experiment(&self) -> Option<String> {
+        self.inner.experiment.clone()
+    }
+
+    /// The file's text (its header lines and rows), as `muforce constraints recast` writes it.
+    fn to_csv(&self) -> String {
+        self.inner.to_csv()
     }
 
     /// Legend text (the `# label:` line), or None when the file has none.
@@ -211,24 +246,51 @@ impl Constraint {
             .clone()
             .or_else(|| self.path.clone())
             .unwrap_or_else(|| self.inner.source.clone());
+        let cl = self
+            .inner
+            .confidence_level
+            .map_or_else(|| "not stated".to_string(), |c| c.to_string());
         format!(
-            "Constraint('{name}', {} rows, CL {})",
+            "Constraint('{name}', {} rows, CL {cl})",
             self.inner.table.rows.len(),
-            self.inner.confidence_level
         )
     }
 }
 
 /// The constraint files shipped in data/constraints/ (built into the library), parsed: the
 /// published limits that `muforce figures` draws on its overviews (docs/constraints.md lists
-/// them and where their numbers come from).
+/// them and where their numbers come from). With `model` (a preset or a spin), only the files
+/// whose model column names it; `muforce.recast` moves a file to another model.
 #[pyfunction]
-fn shipped_constraints() -> PyResult<Vec<Constraint>> {
-    Ok(lib_shipped()
+#[pyo3(signature = (model=None))]
+fn shipped_constraints(model: Option<&str>) -> PyResult<Vec<Constraint>> {
+    if let Some(m) = model {
+        model_spin(m).py()?;
+    }
+    Ok(shipped_constraint_files()
         .py()?
         .into_iter()
-        .map(|inner| Constraint { inner, path: None })
+        .filter(|(_, c)| model.is_none_or(|m| c.models().iter().any(|x| x.eq_ignore_ascii_case(m))))
+        .map(|(path, inner)| Constraint {
+            inner,
+            path: Some(path),
+        })
         .collect())
+}
+
+/// The constraint recast to the model `to` (a preset or a spin) with muforce's widths, kaon
+/// rates and production yields (docs/constraints.md, "Recasting"): a new Constraint whose
+/// label and `recast:` header line record the rule. A recast the physics does not allow, or
+/// one that needs an experiment the file does not name, raises ValueError saying why.
+#[pyfunction]
+#[pyo3(signature = (constraint, to))]
+fn recast(constraint: &Constraint, to: &str) -> PyResult<Constraint> {
+    let name = constraint
+        .path
+        .clone()
+        .unwrap_or_else(|| constraint.inner.display_label());
+    let inner = muforce::recast::recast(&constraint.inner, &name, to).py()?;
+    Ok(Constraint { inner, path: None })
 }
 
 /// The mediator spin (scalar, pseudoscalar, vector, axial-vector) of a model column: a model
@@ -244,5 +306,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Constraint>()?;
     m.add_function(wrap_pyfunction!(model_spin_name, m)?)?;
     m.add_function(wrap_pyfunction!(shipped_constraints, m)?)?;
+    m.add_function(wrap_pyfunction!(recast, m)?)?;
     Ok(())
 }

@@ -24,10 +24,16 @@ def _cell(text):
     return float(text) if text.strip() else math.nan
 
 
+def _shipped(label):
+    (found,) = [c for c in muforce.shipped_constraints() if c.label == label]
+    return found
+
+
 def test_shipped_babar():
-    (babar,) = muforce.shipped_constraints()
-    assert babar.path is None
-    assert babar.label == "BaBar 2016"
+    babar = _shipped("BaBar 2016")
+    assert babar.path == "data/constraints/babar_2016_lmu_ltau.csv"
+    assert babar.signature == "visible mu mu" and babar.display == "region"
+    assert babar.trust.startswith("HIGH")
     assert babar.cl == pytest.approx(0.9)
     assert "arXiv:1606.03501" in babar.source
     assert babar.model == "lmu-ltau" and babar.models == ["lmu-ltau"]
@@ -53,7 +59,7 @@ def test_file_equals_csv_module():
         ref = np.array([_cell(r[key]) for r in rows])
         assert np.array_equal(getattr(c, key), ref, equal_nan=True)
     # The built-in copy is the same file.
-    (shipped,) = muforce.shipped_constraints()
+    shipped = _shipped("BaBar 2016")
     assert np.array_equal(shipped.coupling_low, c.coupling_low, equal_nan=True)
     assert c.table()["model"] == [r["model"] for r in rows]
 
@@ -121,3 +127,41 @@ def test_model_spin(model, spin):
 def test_model_spin_unknown():
     with pytest.raises(ValueError, match="model"):
         muforce.model_spin("dark-photon")
+
+
+def test_shipped_by_model_matches_the_command(cli):
+    """`shipped_constraints(model=M)` lists the files `muforce constraints list --model M` lists."""
+    for model in ("lmu-ltau", "mass-scalar", "muon-scalar"):
+        listed = cli("constraints", "list", "--model", model, "--json")
+        files = [c.path for c in muforce.shipped_constraints(model=model)]
+        assert files == [e["file"] for e in listed]
+        for c, e in zip(muforce.shipped_constraints(model=model), listed):
+            assert c.signature == e["signature"] and c.cl == e["cl"]
+    assert len(muforce.shipped_constraints(model="mass-scalar")) == 2
+    with pytest.raises(ValueError, match="dark-photon"):
+        muforce.shipped_constraints(model="dark-photon")
+
+
+def test_recast_matches_the_command(cli, tmp_path):
+    """muforce.recast gives the rows of `muforce constraints recast` (same library rule)."""
+    out = tmp_path / "babar_muon_vector.csv"
+    cli("constraints", "recast", "babar_2016_lmu_ltau.csv", "--to", "muon-vector", "--out", out)
+    from_cli = muforce.Constraint(str(out))
+    recast = muforce.recast(_shipped("BaBar 2016"), to="muon-vector")
+    assert recast.model == "muon-vector" and "recast to muon-vector" in recast.label
+    assert np.array_equal(recast.mass_gev, from_cli.mass_gev)
+    assert np.allclose(recast.coupling_low, from_cli.coupling_low, rtol=1e-6, equal_nan=True)
+    # A muon-only vector has BR(X -> mu mu) = 1 where the L_mu - L_tau boson shares its width
+    # with neutrinos, so the recast limit is stronger wherever both exist.
+    old = _shipped("BaBar 2016")
+    both = ~np.isnan(old.coupling_low)
+    new_at_old = np.interp(old.mass_gev[both], recast.mass_gev, recast.coupling_low)
+    assert np.all(new_at_old < old.coupling_low[both])
+
+
+def test_recast_refusals_raise_value_error():
+    ccfr = _shipped("CCFR trident")
+    with pytest.raises(ValueError, match="neutrino"):
+        muforce.recast(ccfr, to="muon-vector")
+    with pytest.raises(ValueError, match="experiment"):
+        muforce.recast(_shipped("Belle II 2020 (invisible)"), to="muon-scalar")

@@ -7,15 +7,16 @@ use super::rate::{ratio_in_window, BR_K_MU_NU};
 use super::reach::{model_spin, KaonExperiment, KaonSearch};
 use super::search::InvisibleSearch;
 use crate::error::{Error, Result};
+use crate::plot::PanelConstraints;
 use crate::plot::{self, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
-use crate::reach::{Constraint, ReachTable};
+use crate::reach::ReachTable;
 
 /// One reach panel per model of the experiment: every scenario, the (g−2)_μ band of the
 /// model's spin and the constraint files of that spin.
 pub fn kaon_panels(
     experiment: &KaonExperiment,
     table: &ReachTable,
-    constraints: &[Constraint],
+    constraints: &PanelConstraints,
 ) -> Result<Vec<ReachFigure>> {
     let spec = PanelSpec {
         experiment: &experiment.name,

@@ -3,8 +3,33 @@
 //! one-loop Δa_μ of Jegerlehner–Nyffeler, REFERENCE §5).
 
 use super::reach_figure::{Band, BandKind};
+use super::table_panel::G2Settings;
 use crate::error::Result;
 use crate::model::{g2_band, Era, Spin};
+
+/// The (g−2)_μ bands of a figure for the era and n of `g2`. Where the era's Δa_μ is
+/// consistent with zero within nσ (final-2025: 38.5 ± 63.7 × 10⁻¹¹), (g−2)_μ is an upper
+/// bound: the couplings above Δa_μ(g) = Δa_μ + nσ are shaded as excluded and no band is
+/// favoured. Otherwise the band favoured within ±nσ is drawn, and with `excluded_sigma` the
+/// couplings that move a_μ further than that many σ away (CPZ arXiv:1701.07437 Fig. 5: 5σ).
+pub fn g2_bands(
+    spin: Spin,
+    masses: &[f64],
+    g2: G2Settings,
+    excluded_sigma: Option<f64>,
+) -> Result<Vec<Band>> {
+    if g2.era.consistent_with_zero(g2.n_sigma) {
+        let mut bound = g2_excluded_band(spin, masses, g2.era, g2.n_sigma)?;
+        bound.label = format!("(g-2)μ {} excludes (Δaμ+{}σ)", g2.era.name, g2.n_sigma);
+        return Ok(vec![bound]);
+    }
+    let mut bands = Vec::new();
+    if let Some(n) = excluded_sigma {
+        bands.push(g2_excluded_band(spin, masses, g2.era, n)?);
+    }
+    bands.extend(g2_favoured_band(spin, masses, g2.era, g2.n_sigma)?);
+    Ok(bands)
+}
 
 /// The favoured band over `masses` (GeV), or None where no coupling explains Δa_μ (e.g. a
 /// pseudoscalar). Where Δa_μ − nσ < 0 the band starts at g = 0, drawn from the bottom of the
@@ -74,6 +99,29 @@ mod tests {
         let (_, edge, top) = excluded.points[0];
         assert!((edge / 7.423e-4 - 1.0).abs() < 1e-3, "{edge}");
         assert!(top.is_infinite());
+        // The 2025 era (Δa_μ = 38.5 ± 63.7 × 10⁻¹¹) is an upper bound at 2σ: one excluded band
+        // from √((38.5 + 2 × 63.7)e-11 / 9.912e-3) = 4.091e-4 up; the 2021 era a favoured
+        // band and, asked for, the 5σ exclusion.
+        let now = Era::from_name("final-2025").unwrap();
+        let settings = G2Settings {
+            era: now,
+            n_sigma: 2.0,
+        };
+        let bands = g2_bands(Spin::Vector, &[0.01], settings, Some(5.0)).unwrap();
+        assert_eq!(bands.len(), 1);
+        assert_eq!(bands[0].kind, BandKind::Excluded);
+        assert!(
+            (bands[0].points[0].1 / 4.091e-4 - 1.0).abs() < 1e-3,
+            "{:?}",
+            bands[0]
+        );
+        let then = G2Settings { era, n_sigma: 2.0 };
+        let kinds: Vec<BandKind> = g2_bands(Spin::Vector, &[0.01], then, Some(5.0))
+            .unwrap()
+            .iter()
+            .map(|b| b.kind)
+            .collect();
+        assert_eq!(kinds, [BandKind::Excluded, BandKind::Favoured]);
         // A pseudoscalar lowers a_mu: no favoured band.
         assert!(g2_favoured_band(Spin::Pseudoscalar, &[0.01], era, 2.0)
             .unwrap()

@@ -12,7 +12,7 @@ mod panels;
 mod reach_figure;
 mod table_panel;
 
-pub use g2_bands::{g2_excluded_band, g2_favoured_band};
+pub use g2_bands::{g2_bands, g2_excluded_band, g2_favoured_band};
 pub use legend::Legend;
 pub use line_figure::{LineFigure, Series};
 pub use model_panels::model_panels;
@@ -20,5 +20,5 @@ pub use overview::Overview;
 pub use panels::render_panels;
 pub use reach_figure::{Band, BandKind, Curve, Dash, ReachFigure};
 pub use table_panel::{
-    overlay_curves, reach_panel, table_curves, G2Settings, PanelSpec, TableCurve,
+    overlay_curves, reach_panel, table_curves, G2Settings, PanelConstraints, PanelSpec, TableCurve,
 };

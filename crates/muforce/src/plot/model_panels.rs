@@ -1,10 +1,10 @@
 //! The reach panels of one experiment: one per model it scans.
 
 use super::reach_figure::ReachFigure;
-use super::table_panel::{reach_panel, PanelSpec};
+use super::table_panel::{reach_panel, PanelConstraints, PanelSpec};
 use crate::error::Result;
 use crate::model::Spin;
-use crate::reach::{Constraint, ReachTable};
+use crate::reach::ReachTable;
 
 /// One [`reach_panel`] per model, in the order of `models` (each model's reach-table name and
 /// spin): every scenario of `table`, the (g−2)_μ band of the model's spin and the constraint
@@ -13,7 +13,7 @@ pub fn model_panels<'m>(
     spec: &PanelSpec,
     table: &ReachTable,
     models: impl IntoIterator<Item = (&'m str, Spin)>,
-    constraints: &[Constraint],
+    constraints: &PanelConstraints,
 ) -> Result<Vec<ReachFigure>> {
     models
         .into_iter()

@@ -8,13 +8,13 @@
 //! `lmu-ltau`. Each experiment has one colour (the same on both figures), its models and
 //! scenarios differ by line pattern.
 
-use super::g2_bands::{g2_excluded_band, g2_favoured_band};
+use super::g2_bands::g2_bands;
 use super::legend::Legend;
 use super::reach_figure::{Curve, Dash, ReachFigure};
-use super::table_panel::{overlay_curves, table_curves, G2Settings};
+use super::table_panel::{overlay_curves, table_curves, G2Settings, PanelConstraints};
 use crate::error::{Error, Result};
-use crate::model::Spin;
-use crate::reach::{model_spin, Constraint, ReachTable};
+use crate::model::{Preset, Spin};
+use crate::reach::{model_spin, Constraint, ReachRow, ReachTable};
 
 /// What an overview figure shows: the reach tables (any experiment, any family), constraint
 /// files and the (g−2)_μ settings. Adding an experiment is pushing its table.
@@ -22,8 +22,14 @@ use crate::reach::{model_spin, Constraint, ReachTable};
 pub struct Overview {
     /// Reach tables; rows of other spins are skipped.
     pub tables: Vec<ReachTable>,
-    /// Constraint files overlaid in grey.
+    /// Constraint files overlaid in grey on the figure of their spin.
     pub constraints: Vec<Constraint>,
+    /// Existing limits per model (shipped files and their recasts, one model per file), drawn
+    /// in grey on the figure of their model.
+    pub existing: Vec<Constraint>,
+    /// The user's constraint files, drawn on the model figures of their spin (the spin
+    /// figures have them in `constraints`).
+    pub overlays: Vec<Constraint>,
     /// Era and half-width of the favoured band.
     pub g2: G2Settings,
     /// Couplings further than this many σ from Δa_μ are shaded as excluded.
@@ -46,9 +52,62 @@ fn decade(n: f64) -> f64 {
 }
 
 impl Overview {
-    /// The overview figure of `spin`. Errors if no table has a curve of that spin.
+    /// The overview figure of `spin`: every table's curves of that spin and the constraint
+    /// files of that spin. Errors if no table has a curve of that spin.
     pub fn figure(&self, spin: Spin) -> Result<ReachFigure> {
-        // Colours by experiment over every table, so that each keeps its colour on both figures.
+        let of_spin = |r: &ReachRow| model_spin(&r.model).is_ok_and(|s| s == spin);
+        let label = |c: &super::table_panel::TableCurve| {
+            if c.model == spin.name() {
+                format!("{} {}", c.experiment, c.scenario)
+            } else {
+                format!("{} {} ({})", c.experiment, c.scenario, c.model)
+            }
+        };
+        let title = format!(
+            "{} mediators: reach of every experiment ({})",
+            spin.name(),
+            self.g2.era.name
+        );
+        let overlays = overlay_curves(spin, &self.constraints);
+        self.draw(spin, title, of_spin, label, overlays)
+    }
+
+    /// The overview figure of the model `preset`: the curves computed for it, those of its
+    /// bare spin (a muon-only X that escapes, e.g. ATLAS's `vector`), the existing limits of
+    /// the model (shipped and recast) and the user's constraint files of its spin.
+    pub fn model_figure(&self, preset: Preset) -> Result<ReachFigure> {
+        let spin = preset.spin();
+        let keep = |r: &ReachRow| r.model == preset.name() || r.model == spin.name();
+        let label = |c: &super::table_panel::TableCurve| {
+            if c.model == spin.name() {
+                format!("{} {} ({}, X unseen)", c.experiment, c.scenario, c.model)
+            } else {
+                format!("{} {}", c.experiment, c.scenario)
+            }
+        };
+        let title = format!(
+            "{}: existing limits and projections ({})",
+            preset.name(),
+            self.g2.era.name
+        );
+        let panel = PanelConstraints {
+            overlays: self.overlays.clone(),
+            existing: self.existing.clone(),
+        };
+        self.draw(spin, title, keep, label, panel.curves(preset.name(), spin))
+    }
+
+    /// The figure of the rows `keep` accepts, labelled by `label`, with `overlays`, the
+    /// (g−2)_μ region of `spin`, axes spanning every curve in whole decades.
+    fn draw(
+        &self,
+        spin: Spin,
+        title: String,
+        keep: impl Fn(&ReachRow) -> bool,
+        label: impl Fn(&super::table_panel::TableCurve) -> String,
+        overlays: Vec<Curve>,
+    ) -> Result<ReachFigure> {
+        // Colours by experiment over every table, so that each keeps its colour on every figure.
         let mut experiments: Vec<&str> = Vec::new();
         for r in self.tables.iter().flat_map(|t| &t.rows) {
             if !experiments.contains(&r.experiment.as_str()) {
@@ -57,8 +116,7 @@ impl Overview {
         }
         let mut curves = Vec::new();
         for table in &self.tables {
-            let of_spin = |model: &str| model_spin(model).is_ok_and(|s| s == spin);
-            for c in table_curves(table, |r| of_spin(&r.model)) {
+            for c in table_curves(table, &keep) {
                 let colour = experiments
                     .iter()
                     .position(|e| *e == c.experiment)
@@ -67,21 +125,16 @@ impl Overview {
                     .iter()
                     .filter(|x: &&(usize, Curve)| x.0 == colour)
                     .count();
-                let label = if c.model == spin.name() {
-                    format!("{} {}", c.experiment, c.scenario)
-                } else {
-                    format!("{} {} ({})", c.experiment, c.scenario, c.model)
-                };
                 let curve =
-                    Curve::new(label, c.points).styled(colour, DASHES[n_before % DASHES.len()]);
+                    Curve::new(label(&c), c.points).styled(colour, DASHES[n_before % DASHES.len()]);
                 curves.push((colour, curve));
             }
         }
         if curves.is_empty() {
             return Err(Error::out_of_range(
-                "overview spin",
-                spin,
-                "no reach table has a curve of this spin",
+                "overview",
+                title,
+                "no reach table has a curve for it",
             ));
         }
         let all = || curves.iter().flat_map(|(_, c)| c.points.iter());
@@ -94,30 +147,11 @@ impl Overview {
             decade(m1.log10().ceil().max(m0.log10().floor() + 1.0)),
         );
         let coupling_range = (decade((g_min / 2.0).log10().floor()), 1.0);
-        let mut figure = ReachFigure::new(
-            format!(
-                "{} mediators: reach of every experiment ({})",
-                spin.name(),
-                self.g2.era.name
-            ),
-            mass_range,
-            coupling_range,
-        );
+        let mut figure = ReachFigure::new(title, mass_range, coupling_range);
         let masses = band_masses(mass_range);
-        figure.bands = vec![g2_excluded_band(
-            spin,
-            &masses,
-            self.g2.era,
-            self.excluded_sigma,
-        )?];
-        figure.bands.extend(g2_favoured_band(
-            spin,
-            &masses,
-            self.g2.era,
-            self.g2.n_sigma,
-        )?);
+        figure.bands = g2_bands(spin, &masses, self.g2, Some(self.excluded_sigma))?;
         figure.curves = curves.into_iter().map(|(_, c)| c).collect();
-        figure.overlays = overlay_curves(spin, &self.constraints);
+        figure.overlays = overlays;
         figure.fill_curves = false;
         figure.legend = Legend::Right;
         figure.size = (1150, 680);
@@ -129,6 +163,7 @@ impl Overview {
 mod tests {
     use super::*;
     use crate::model::Era;
+    use crate::reach::Constraint;
     use crate::reach::ReachRow;
 
     fn row(experiment: &str, model: &str, scenario: &str, m: f64, g: f64) -> ReachRow {
@@ -163,6 +198,8 @@ mod tests {
                 },
             ],
             constraints: Vec::new(),
+            existing: Vec::new(),
+            overlays: Vec::new(),
             g2: G2Settings {
                 era: Era::from_name("e821-2006").unwrap(),
                 n_sigma: 2.0,
@@ -184,5 +221,44 @@ mod tests {
         assert_eq!(v.bands.len(), 2);
         assert_eq!(overview.figure(Spin::Scalar).unwrap().curves.len(), 1);
         assert!(overview.figure(Spin::Pseudoscalar).is_err());
+    }
+
+    /// A model figure holds that model's rows and its bare spin's (labelled "X unseen"), the
+    /// existing limits of that model only, and the 2025 (g−2)_μ bound as one excluded band.
+    #[test]
+    fn model_figure_takes_its_model_and_spin() {
+        let existing = |model: &str| {
+            let text = format!(
+                "# label: L {model}\n# source: s\n# cl: 0.9\n\
+                 experiment,model,scenario,mass_gev,coupling_low,coupling_high\n\
+                 e,{model},a,0.01,1e-3,\ne,{model},a,0.1,2e-3,\n"
+            );
+            Constraint::parse("f", &text).unwrap()
+        };
+        let overview = Overview {
+            tables: vec![ReachTable {
+                provenance: Vec::new(),
+                rows: vec![
+                    row("atlas", "vector", "A", 1e-3, 1e-4),
+                    row("na64mu", "lmu-ltau", "X", 1e-3, 8e-6),
+                    row("na62", "muon-vector", "I", 1e-3, 1e-6),
+                ],
+            }],
+            constraints: Vec::new(),
+            existing: vec![existing("lmu-ltau"), existing("muon-vector")],
+            overlays: Vec::new(),
+            g2: G2Settings {
+                era: Era::from_name("final-2025").unwrap(),
+                n_sigma: 2.0,
+            },
+            excluded_sigma: 5.0,
+        };
+        let f = overview.model_figure(Preset::LmuLtau).unwrap();
+        let labels: Vec<&str> = f.curves.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["atlas A (vector, X unseen)", "na64mu X"]);
+        let overlays: Vec<&str> = f.overlays.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(overlays, ["L lmu-ltau"]);
+        assert_eq!(f.bands.len(), 1);
+        assert!(overview.model_figure(Preset::MassScalar).is_err());
     }
 }

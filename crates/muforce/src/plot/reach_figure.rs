@@ -45,6 +45,8 @@ pub struct Curve {
     pub color: Option<usize>,
     /// Line pattern.
     pub dash: Dash,
+    /// A line that is not an excluded region (e.g. an iso-ΔN_eff contour): no fill.
+    pub contour: bool,
 }
 
 impl Curve {
@@ -55,6 +57,7 @@ impl Curve {
             points,
             color: None,
             dash: Dash::Solid,
+            contour: false,
         }
     }
 
@@ -117,6 +120,10 @@ const OVERLAY_PALETTE: [RGBColor; 4] = [
     RGBColor(60, 80, 110),
     RGBColor(110, 60, 90),
 ];
+
+/// The fill of every existing limit: one light grey, so that overlapping limits darken
+/// evenly, as the field draws them; their edges keep the colours above.
+const OVERLAY_FILL: RGBColor = RGBColor(128, 128, 128);
 
 const FAVOURED: RGBColor = RGBColor(120, 200, 120);
 const EXCLUDED: RGBColor = RGBColor(220, 110, 110);
@@ -184,7 +191,7 @@ impl ReachFigure {
         plot: &DrawingArea<DB, CT>,
         curve: &Curve,
         color: RGBColor,
-        opacity: f64,
+        (fill, opacity): (RGBColor, f64),
         dash: Option<(u32, u32)>,
         path: &Path,
     ) -> Result<()> {
@@ -212,7 +219,7 @@ impl ReachFigure {
                     .rev()
                     .map(|&(m, _, hi)| (m, hi.unwrap_or(g1).clamp(g0, g1))),
             );
-            plot.draw(&Polygon::new(outline, color.mix(opacity).filled()))
+            plot.draw(&Polygon::new(outline, fill.mix(opacity).filled()))
                 .map_err(|e| fail(&e))?;
         }
         let lower: Vec<(f64, Option<f64>)> =
@@ -307,7 +314,7 @@ impl Figure for ReachFigure {
             });
         }
         let layers = [
-            (&self.overlays, &OVERLAY_PALETTE[..], 0.12, true),
+            (&self.overlays, &OVERLAY_PALETTE[..], 0.1, true),
             (
                 &self.curves,
                 &PALETTE[..],
@@ -318,15 +325,17 @@ impl Figure for ReachFigure {
         for (list, palette, opacity, is_overlay) in layers {
             for (index, curve) in list.iter().enumerate() {
                 let color = palette[curve.color.unwrap_or(index) % palette.len()];
-                let dash = if is_overlay {
+                let dash = if is_overlay && !curve.contour {
                     Dash::Dashed.pattern()
                 } else {
                     curve.dash.pattern()
                 };
-                self.draw_curve(plot, curve, color, opacity, dash, path)?;
+                let opacity = if curve.contour { 0.0 } else { opacity };
+                let fill = if is_overlay { OVERLAY_FILL } else { color };
+                self.draw_curve(plot, curve, color, (fill, opacity), dash, path)?;
                 entries.push(Entry {
                     label: curve.label.clone(),
-                    sample: if is_overlay {
+                    sample: if is_overlay && !curve.contour {
                         Sample::Fill(color, opacity)
                     } else {
                         Sample::Line(color, dash)

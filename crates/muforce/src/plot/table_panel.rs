@@ -2,11 +2,11 @@
 //! files for one spin, and a panel with the (g−2)_μ band — shared by every experiment family
 //! and by the overview figures.
 
-use super::g2_bands::g2_favoured_band;
+use super::g2_bands::g2_bands;
 use super::reach_figure::{Curve, ReachFigure};
 use crate::error::Result;
-use crate::model::{Era, Spin};
-use crate::reach::{Constraint, ReachRow, ReachTable};
+use crate::model::{Era, Preset, Spin};
+use crate::reach::{Constraint, Display, ReachRow, ReachTable};
 
 /// The excluded region of one (experiment, model, scenario) of a reach table.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,14 +45,71 @@ pub fn table_curves(table: &ReachTable, keep: impl Fn(&ReachRow) -> bool) -> Vec
     curves
 }
 
-/// The regions of the constraint files whose model has spin `spin`, labelled with their model.
+/// The regions of the constraint files whose model has spin `spin`, labelled with their model
+/// (contours drawn as lines).
 pub fn overlay_curves(spin: Spin, constraints: &[Constraint]) -> Vec<Curve> {
+    labelled_curves(spin, constraints, true)
+}
+
+/// The regions of the constraint files of spin `spin`, labelled with or without their model.
+fn labelled_curves(spin: Spin, constraints: &[Constraint], with_model: bool) -> Vec<Curve> {
     constraints
         .iter()
         .flat_map(Constraint::curves)
         .filter(|c| c.spin == spin && !c.points.is_empty())
-        .map(|c| Curve::new(c.label, c.points))
+        .map(|c| {
+            let contour = c.display == Display::Contour;
+            let label = if with_model { c.label } else { c.name };
+            let mut curve = Curve::new(label, c.points);
+            curve.contour = contour;
+            curve
+        })
         .collect()
+}
+
+/// The constraint files of reach panels: files the user overlays, drawn on every panel of
+/// their model's spin, and the existing limits (shipped files and their recasts), each drawn on
+/// the panels of its own model only.
+#[derive(Debug, Clone, Default)]
+pub struct PanelConstraints {
+    /// User files (`--overlay`): every panel of their spin.
+    pub overlays: Vec<Constraint>,
+    /// Existing limits, one model per file: the panels of that model. A panel of a bare spin
+    /// (a muon-only X that escapes, as ATLAS's `vector`) shows those of the muon-only preset.
+    pub existing: Vec<Constraint>,
+}
+
+impl PanelConstraints {
+    /// Only user overlays.
+    pub fn overlays(overlays: &[Constraint]) -> Self {
+        PanelConstraints {
+            overlays: overlays.to_vec(),
+            existing: Vec::new(),
+        }
+    }
+
+    /// The existing limits drawn for `model`: those whose model is `model`, or, for a bare
+    /// spin, the muon-only preset of that spin.
+    pub fn existing_for(&self, model: &str) -> Vec<Constraint> {
+        let wanted = match Spin::from_name(model) {
+            Ok(Spin::Scalar) => Preset::MuonScalar.name(),
+            Ok(Spin::Vector) => Preset::MuonVector.name(),
+            _ => model,
+        };
+        self.existing
+            .iter()
+            .filter(|c| c.models().iter().all(|m| m.eq_ignore_ascii_case(wanted)))
+            .cloned()
+            .collect()
+    }
+
+    /// The curves of a panel of `model` (spin `spin`): existing limits first (labelled
+    /// without the model, which is the panel's), then overlays.
+    pub fn curves(&self, model: &str, spin: Spin) -> Vec<Curve> {
+        let mut curves = labelled_curves(spin, &self.existing_for(model), false);
+        curves.extend(overlay_curves(spin, &self.overlays));
+        curves
+    }
 }
 
 /// The (g−2)_μ settings of a figure: era and band half-width in standard deviations.
@@ -88,7 +145,7 @@ pub fn reach_panel(
     table: &ReachTable,
     model: &str,
     spin: Spin,
-    constraints: &[Constraint],
+    constraints: &PanelConstraints,
 ) -> Result<ReachFigure> {
     let masses = spec.masses;
     let mut figure = ReachFigure::new(
@@ -100,10 +157,8 @@ pub fn reach_panel(
         .into_iter()
         .map(|c| Curve::new(format!("{} {}", c.experiment, c.scenario), c.points))
         .collect();
-    figure.overlays = overlay_curves(spin, constraints);
-    figure.bands = g2_favoured_band(spin, masses, spec.g2.era, spec.g2.n_sigma)?
-        .into_iter()
-        .collect();
+    figure.overlays = constraints.curves(model, spin);
+    figure.bands = g2_bands(spin, masses, spec.g2, None)?;
     Ok(figure)
 }
 

@@ -81,6 +81,8 @@ pub struct Constraint {
 pub struct ConstraintCurve {
     /// Legend text: the file's label or `experiment scenario`, with the model.
     pub label: String,
+    /// The same without the model (for figures of one model).
+    pub name: String,
     /// The model column.
     pub model: String,
     /// The mediator's spin (from the model).
@@ -225,12 +227,13 @@ impl Constraint {
                 "no '# source: …' line saying where the numbers come from".into(),
             )
         })?;
-        let confidence_level = header.cl.ok_or_else(|| {
-            err(
+        if !header.cl_seen {
+            return Err(err(
                 1,
                 "no '# cl: …' line giving the confidence level (or 'not stated', 'none')".into(),
-            )
-        })?;
+            ));
+        }
+        let confidence_level = header.cl;
         if table.rows.is_empty() {
             return Err(err(1, "no data rows".into()));
         }
@@ -330,10 +333,11 @@ impl Constraint {
     }
 
     /// The excluded regions, one per (experiment, model, scenario); masses where nothing is
-    /// excluded are left out.
+    /// excluded are left out. A file of several curves labels each with its scenario.
     pub fn curves(&self) -> Vec<ConstraintCurve> {
-        self.curve_keys()
-            .into_iter()
+        let keys = self.curve_keys();
+        let several = keys.len() > 1;
+        keys.into_iter()
             .map(|key| {
                 let points = self
                     .rows_of(&key)
@@ -341,11 +345,13 @@ impl Constraint {
                     .filter_map(|(_, r)| r.coupling_low.map(|lo| (r.mass_gev, lo, r.coupling_high)))
                     .collect();
                 let name = match &self.label {
+                    Some(label) if several => format!("{label}: {}", key.2),
                     Some(label) => label.clone(),
                     None => format!("{} {}", key.0, key.2),
                 };
                 ConstraintCurve {
                     label: format!("{name} ({})", key.1),
+                    name,
                     display: self.display,
                     // Checked by `parse`.
                     spin: model_spin(&key.1).unwrap_or(Spin::Vector),
@@ -361,7 +367,9 @@ impl Constraint {
 #[derive(Debug, Default)]
 struct Header {
     source: Option<String>,
-    cl: Option<Option<f64>>,
+    /// Whether a `# cl:` line was read.
+    cl_seen: bool,
+    cl: Option<f64>,
     label: Option<String>,
     signature: Option<Signature>,
     display: Display,
@@ -384,7 +392,8 @@ impl Header {
         if let Some(v) = value(SOURCE) {
             self.source = Some(v.to_string());
         } else if let Some(v) = value(CL) {
-            self.cl = Some(parse_cl(v)?);
+            self.cl = parse_cl(v)?;
+            self.cl_seen = true;
         } else if let Some(v) = value(LABEL) {
             self.label = Some(v.to_string());
         } else if let Some(v) = value(SIGNATURE) {

@@ -9,11 +9,13 @@
 //! the physics does not allow a rescaling (neutrino scattering, cosmology, e⁺e⁻ production of
 //! another spin, visible decays in flight) the recast is refused with the reason.
 
+mod landscape;
 mod model;
 mod strength;
 #[cfg(test)]
 mod tests;
 
+pub use landscape::limits_for;
 pub use model::RecastModel;
 
 use crate::error::{Error, Result};
@@ -24,6 +26,7 @@ use crate::model::{Lepton, MAX_COUPLING};
 use crate::reach::{signal_interval, Constraint, ReachRow, Signature};
 use crate::units::{M_K, M_MU};
 use rayon::prelude::*;
+use std::fmt::Write;
 use strength::{FinalState, Flight, Production, Signal};
 
 /// How the production of X is compared between the two models.
@@ -109,13 +112,9 @@ pub fn recast(constraint: &Constraint, file: &str, to: &str) -> Result<Constrain
                     match row.coupling_low {
                         None => (None, None),
                         Some(g) => {
-                            match solve(plan, *from, to_model, constraint, row.mass_gev, g)? {
-                                Some(edges) => edges,
-                                None => {
-                                    empty = true;
-                                    (None, None)
-                                }
-                            }
+                            let edges = solve(plan, *from, to_model, constraint, row.mass_gev, g)?;
+                            empty = edges.is_none();
+                            edges.unwrap_or((None, None))
                         }
                     }
                 }
@@ -142,16 +141,18 @@ pub fn recast(constraint: &Constraint, file: &str, to: &str) -> Result<Constrain
     );
     let added = source_rows.len() - constraint.table.rows.len();
     if added > 0 {
-        recast_line.push_str(&format!(
+        let _ = write!(
+            recast_line,
             "; {added} rows added just below and above the thresholds 2 m_l of {} (log-log \
              interpolation of the original limit)",
             to_model.name()
-        ));
+        );
     }
     if without_signal > 0 {
-        recast_line.push_str(&format!(
+        let _ = write!(
+            recast_line,
             "; {without_signal} masses left empty (no signal in one of the models there)"
-        ));
+        );
     }
     let label = format!(
         "{} (recast to {})",

@@ -98,10 +98,7 @@ fn invisible_limit_between_spins_by_total_cross_sections() {
     std::fs::write(&path, toml).unwrap();
     let header = format!("# signature: invisible\n# experiment: {}\n", path.display());
     let masses = [0.01, 0.1, 1.0];
-    let rows: String = masses
-        .iter()
-        .map(|m| format!("t,vector,a,{m},1e-4,\n"))
-        .collect();
+    let rows = masses.map(|m| format!("t,vector,a,{m},1e-4,")).join("\n");
     let file = constraint(&header, &rows);
     let recast = recast(&file, "thin.csv", "scalar").unwrap();
     let lead = Material::built_in("Pb").unwrap();

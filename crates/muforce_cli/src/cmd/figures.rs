@@ -1,13 +1,13 @@
-//! `muforce figures`: every figure of the seed papers that muforce can make, and one overview
-//! per mediator spin, in one directory.
+//! `muforce figures`: every figure of the seed papers that muforce can make, one overview per
+//! mediator spin and one per model preset with the existing limits, in one directory.
 
 use super::experiment_arg;
 use super::reach_run::{self, load_overlays, write_line, write_panels};
 use muforce::experiment::beam_dump::{decay_probability_figure, x_spectrum_figure};
 use muforce::experiment::missing_momentum::{rho_shapes_figure, spectra_figure};
 use muforce::experiment::{builtin_description, Description};
-use muforce::model::{Era, Spin};
-use muforce::plot::{G2Settings, Overview};
+use muforce::model::{Era, Preset, Spin};
+use muforce::plot::{G2Settings, Overview, PanelConstraints};
 use muforce::reach::shipped_constraints;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -25,14 +25,20 @@ pub struct Args {
     #[arg(long)]
     method: Option<String>,
     /// A constraint file (docs/constraints.md) to draw on every reach figure of its mediator's
-    /// spin; repeatable. The overviews always show the files shipped in data/constraints/.
+    /// spin; repeatable.
     #[arg(long = "overlay", value_name = "FILE")]
     overlays: Vec<PathBuf>,
-    /// (g−2)_μ era of the overview figures: e821-2006 (the seeds'), fnal-2021, fnal-2023 or
-    /// final-2025.
-    #[arg(long, default_value = "e821-2006")]
+    /// Leave out the existing limits (data/constraints/ and their recasts to each model) that
+    /// every reach panel and overview draws in grey; --overlay files are still drawn.
+    #[arg(long)]
+    no_constraints: bool,
+    /// (g−2)_μ era of the overview figures: final-2025 (current: Δa_μ consistent with zero,
+    /// drawn as an upper bound on the coupling), fnal-2023, fnal-2021 or e821-2006 (the
+    /// seeds'). The seed figures keep the eras of their experiment files.
+    #[arg(long, default_value = "final-2025")]
     g2_era: String,
-    /// Half-width of the overviews' favoured (g−2)_μ band, in standard deviations.
+    /// Half-width of the overviews' favoured (g−2)_μ band, in standard deviations (for an era
+    /// consistent with zero: the bound Δa_μ + nσ).
     #[arg(long, default_value_t = 2.0)]
     g2_sigma: f64,
     /// Couplings that move a_μ further than this many σ from the era's value are shaded as
@@ -56,12 +62,26 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let experiment = experiment_arg::load(&args.experiment, args.method.as_deref())?;
     let method = experiment.method.name();
     let overlays = load_overlays(&args.overlays)?;
+    // The existing limits on every preset (shipped files and their recasts), found once.
+    let existing = if args.no_constraints {
+        Vec::new()
+    } else {
+        reach_run::existing_limits(&Preset::ALL)?
+    };
+    let shipped = if args.no_constraints {
+        Vec::new()
+    } else {
+        shipped_constraints()?
+    };
+    let panel_constraints = PanelConstraints {
+        overlays: overlays.clone(),
+        existing: existing.clone(),
+    };
     let mut overview = Overview {
         tables: Vec::new(),
-        constraints: shipped_constraints()?
-            .into_iter()
-            .chain(overlays.clone())
-            .collect(),
+        constraints: shipped.into_iter().chain(overlays.clone()).collect(),
+        existing,
+        overlays: overlays.clone(),
         g2: G2Settings {
             era: Era::from_name(&args.g2_era)?,
             n_sigma: args.g2_sigma,
@@ -93,7 +113,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         descriptions.push(builtin_description(name)?);
     }
     for description in &descriptions {
-        let run = reach_run::scan(description, &overlays)?;
+        let run = reach_run::scan(description, &panel_constraints)?;
         let stem = run.name.replace('-', "_");
         written.extend(write_panels(&run.panels, dir, &format!("{stem}_reach"))?);
         // The overviews: one more experiment is one more table here.
@@ -104,6 +124,11 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             table
                 .rows
                 .retain(|r| r.scenario == "invisible" || r.scenario == "visible");
+        }
+        // NA64μ's 2022 data (muforce's computation, efficiency 1) is drawn as an existing
+        // limit (data/constraints/na64mu_2022_muforce.csv), not as a projection.
+        if run.name == "na64mu" && !args.no_constraints {
+            table.rows.retain(|r| !r.scenario.starts_with("data-2024"));
         }
         overview.tables.push(table);
         // The NA62 slides' missing-mass spectra: signal at a few masses over the background.
@@ -130,10 +155,17 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             )?);
         }
     }
+    let mut overviews = Vec::new();
     for spin in [Spin::Scalar, Spin::Vector] {
-        let figure = overview.figure(spin)?;
+        overviews.push((spin.name().to_string(), overview.figure(spin)?));
+    }
+    for preset in Preset::ALL {
+        let name = preset.name().replace('-', "_");
+        overviews.push((name, overview.model_figure(preset)?));
+    }
+    for (name, figure) in overviews {
         for ext in ["svg", "png"] {
-            let path = dir.join(format!("overview_{}.{ext}", spin.name()));
+            let path = dir.join(format!("overview_{name}.{ext}"));
             figure.render(&path)?;
             written.push(path);
         }

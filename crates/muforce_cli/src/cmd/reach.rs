@@ -20,6 +20,10 @@ pub struct Args {
     /// its mediator's spin; repeatable.
     #[arg(long = "overlay", value_name = "FILE")]
     overlays: Vec<PathBuf>,
+    /// Leave out the existing limits (data/constraints/ and their recasts to each panel's
+    /// model) that the panels draw in grey; --overlay files are still drawn.
+    #[arg(long)]
+    no_constraints: bool,
 }
 
 fn write(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
@@ -38,7 +42,8 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         path: args.out.display().to_string(),
         message: format!("--out must be a directory that can be created: {e}"),
     })?;
-    let run = reach_run::scan(&description, &overlays)?;
+    let constraints = reach_run::panel_constraints(&description, &overlays, args.no_constraints)?;
+    let run = reach_run::scan(&description, &constraints)?;
     write(&args.out.join("reach.csv"), &run.table.to_csv())?;
     write(&args.out.join("reach.json"), &run.table.to_json()?)?;
     if let Some(yaml) = &run.hepdata {

@@ -6,8 +6,10 @@ use muforce::experiment::beam_dump::{self, dump_panels};
 use muforce::experiment::missing_momentum::{self, reach_panels};
 use muforce::experiment::Description;
 use muforce::kaon::{experiment_missing_mass_figure, kaon_panels, reach_table};
-use muforce::plot::{render_panels, LineFigure, ReachFigure};
-use muforce::reach::{Constraint, ReachTable};
+use muforce::model::{Preset, Spin};
+use muforce::plot::{render_panels, LineFigure, PanelConstraints, ReachFigure};
+use muforce::reach::{shipped_constraint_files, Constraint, ReachTable};
+use muforce::recast::limits_for;
 use std::path::{Path, PathBuf};
 
 /// A finished scan: the table, the panels and what the summary line reports.
@@ -49,8 +51,58 @@ fn counts(rows: usize, models: usize, masses: usize, scenarios: usize, method: &
     )
 }
 
+/// The presets whose existing limits the panels of `description` show: its models (a bare
+/// spin, as ATLAS's, shows those of the muon-only preset of that spin).
+pub fn panel_presets(description: &Description) -> Vec<Preset> {
+    let mut presets: Vec<Preset> = match description {
+        Description::MissingMomentum(e) => e
+            .analysis
+            .models
+            .iter()
+            .filter_map(|s| match s {
+                Spin::Scalar => Some(Preset::MuonScalar),
+                Spin::Vector => Some(Preset::MuonVector),
+                _ => None,
+            })
+            .collect(),
+        Description::BeamDump(e) => e.models.clone(),
+        Description::Kaon(e) => e.models.iter().map(|&m| muforce::kaon::preset(m)).collect(),
+    };
+    presets.dedup();
+    presets
+}
+
+/// The existing limits on each of `presets`: the shipped constraint files of that model and
+/// the others recast to it where the physics allows.
+pub fn existing_limits(presets: &[Preset]) -> anyhow::Result<Vec<Constraint>> {
+    let files = shipped_constraint_files()?;
+    let mut limits = Vec::new();
+    for &p in presets {
+        limits.extend(limits_for(p, &files)?);
+    }
+    Ok(limits)
+}
+
+/// The constraints of the panels of `description`: the user's `overlays` and, unless
+/// `no_constraints`, the existing limits on its models.
+pub fn panel_constraints(
+    description: &Description,
+    overlays: &[Constraint],
+    no_constraints: bool,
+) -> anyhow::Result<PanelConstraints> {
+    let existing = if no_constraints {
+        Vec::new()
+    } else {
+        existing_limits(&panel_presets(description))?
+    };
+    Ok(PanelConstraints {
+        overlays: overlays.to_vec(),
+        existing,
+    })
+}
+
 /// Scans the experiment over its mass grid and builds its reach panels with `overlays`.
-pub fn scan(description: &Description, overlays: &[Constraint]) -> anyhow::Result<ReachRun> {
+pub fn scan(description: &Description, overlays: &PanelConstraints) -> anyhow::Result<ReachRun> {
     Ok(match description {
         Description::MissingMomentum(experiment) => {
             let a = &experiment.analysis;

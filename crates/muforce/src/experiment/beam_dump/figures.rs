@@ -6,15 +6,15 @@ use super::scan::{max_muon_coupling, BeamDump, DumpScan};
 use super::yield_::{DumpSetup, DumpYield};
 use crate::error::Result;
 use crate::model::Spin;
+use crate::plot::PanelConstraints;
 use crate::plot::{model_panels, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
 use crate::production::{prepared, Cuts, Process};
-use crate::reach::Constraint;
 
 /// One panel per model of the experiment, with the constraint files of that model's spin.
 pub fn dump_panels(
     experiment: &BeamDump,
     scan: &DumpScan,
-    constraints: &[Constraint],
+    constraints: &PanelConstraints,
 ) -> Result<Vec<ReachFigure>> {
     let spec = PanelSpec {
         experiment: &experiment.name,

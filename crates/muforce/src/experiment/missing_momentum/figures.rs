@@ -7,8 +7,8 @@ use super::signal::signal;
 use crate::error::Result;
 use crate::experiment::description::{Experiment, Scenario};
 use crate::model::Spin;
+use crate::plot::PanelConstraints;
 use crate::plot::{self, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
-use crate::reach::Constraint;
 
 /// Fig. 2: the momentum distribution of each sample, normalised to unit area (per GeV).
 pub fn spectra_figure(experiment: &Experiment) -> LineFigure {
@@ -148,7 +148,7 @@ pub fn reach_panel(
     experiment: &Experiment,
     scan: &Scan,
     spin: Spin,
-    constraints: &[Constraint],
+    constraints: &PanelConstraints,
 ) -> Result<ReachFigure> {
     let spec = PanelSpec {
         experiment: &experiment.name,
@@ -167,7 +167,7 @@ pub fn reach_panel(
 pub fn reach_panels(
     experiment: &Experiment,
     scan: &Scan,
-    constraints: &[Constraint],
+    constraints: &PanelConstraints,
 ) -> Result<Vec<ReachFigure>> {
     [Spin::Vector, Spin::Scalar]
         .into_iter()
