@@ -1,7 +1,10 @@
 """Regenerate data/reference/pyhf_limits.json: 95 % CL CLs upper limits on the signal strength
 from pyhf (asymptotic calculator, q~_mu test statistic) for a set of binned signal/background
-histograms with observed = background (the Asimov data set). muforce's stats module is tested
-against these numbers (crates/muforce/tests/stats_pyhf.rs).
+histograms with observed = background (the Asimov data set), and the expected limits of the
+bands -2..2; some cases carry normalisation uncertainties on the background and the signal
+(HistFactory `normsys` with hi = 1 + sigma, lo = 1/(1 + sigma), pyhf's default exponential
+interpolation, unit-Gaussian constraints). muforce's stats module is tested against these
+numbers (crates/muforce/tests/stats_pyhf.rs).
 
 Usage: python3 scripts/make_pyhf_reference.py          # rewrite the file
        python3 scripts/make_pyhf_reference.py --check  # recompute and compare (CI)
@@ -37,26 +40,61 @@ def cases():
             yield case["name"], case["signal"], case["background"]
 
 
-def limit(signal, background):
+# (case, background_rel_uncertainty, signal_rel_uncertainty): the same histograms with
+# normalisation uncertainties.
+SYSTEMATICS = [
+    ("single_bin_b10", 0.3, 0.0),
+    ("three_bins", 0.1, 0.2),
+    ("large_background", 0.01, 0.0),
+    ("atlas_like", 0.1, 0.0),
+    ("atlas_vector_16MeV_Z_A", 0.1, 0.0),
+]
+
+
+def normsys(name, sigma):
+    return {"name": name, "type": "normsys", "data": {"hi": 1.0 + sigma, "lo": 1.0 / (1.0 + sigma)}}
+
+
+def limit(signal, background, sigma_b=0.0, sigma_s=0.0):
+    signal_modifiers = [{"name": "mu", "type": "normfactor", "data": None}]
+    background_modifiers = []
+    if sigma_s > 0:
+        signal_modifiers.append(normsys("signal_norm", sigma_s))
+    if sigma_b > 0:
+        background_modifiers.append(normsys("background_norm", sigma_b))
     spec = {"channels": [{"name": "ch", "samples": [
-        {"name": "signal", "data": signal, "modifiers": [{"name": "mu", "type": "normfactor", "data": None}]},
-        {"name": "background", "data": background, "modifiers": []}]}]}
+        {"name": "signal", "data": signal, "modifiers": signal_modifiers},
+        {"name": "background", "data": background, "modifiers": background_modifiers}]}]}
     model = pyhf.Model(spec, poi_name="mu")
     data = list(background) + model.config.auxdata
     pyhf.set_backend("numpy", pyhf.optimize.scipy_optimizer(tolerance=1e-12))
+    bounds = model.config.suggested_bounds()
+    bounds[model.config.poi_index] = (0.0, 1e9)
     # Bracket the limit generously, then let pyhf's root finder refine it.
-    obs, _exp = pyhf.infer.intervals.upper_limits.upper_limit(
-        data, model, scan=None, level=0.05, rtol=1e-10, par_bounds=[(0.0, 1e9)])
-    return float(obs)
+    obs, exp = pyhf.infer.intervals.upper_limits.upper_limit(
+        data, model, scan=None, level=0.05, rtol=1e-10, par_bounds=bounds)
+    return float(obs), [float(e) for e in exp]
 
 
 def compute():
     out = {"source": f"pyhf {pyhf.__version__}, pyhf.infer.intervals.upper_limits.upper_limit, asymptotics, "
-                     "test statistic q~_mu, CLs at 95 % CL, data = background",
+                     "test statistic q~_mu, CLs at 95 % CL, data = background; mu_expected_95: the "
+                     "expected limits of the bands -2, -1, 0, 1, 2",
            "regenerate": "python3 scripts/make_pyhf_reference.py", "cases": []}
+    histograms = {}
     for name, signal, background in cases():
+        histograms[name] = (signal, background)
+        obs, exp = limit(signal, background)
         out["cases"].append({"name": name, "signal": signal, "background": background,
-                             "mu_upper_95": limit(signal, background)})
+                             "background_rel_uncertainty": 0.0, "signal_rel_uncertainty": 0.0,
+                             "mu_upper_95": obs, "mu_expected_95": exp})
+    for name, sigma_b, sigma_s in SYSTEMATICS:
+        signal, background = histograms[name]
+        obs, exp = limit(signal, background, sigma_b, sigma_s)
+        out["cases"].append({"name": f"{name}_sys_b{sigma_b}_s{sigma_s}", "signal": signal,
+                             "background": background, "background_rel_uncertainty": sigma_b,
+                             "signal_rel_uncertainty": sigma_s, "mu_upper_95": obs,
+                             "mu_expected_95": exp})
     return out
 
 
@@ -65,9 +103,12 @@ def main():
     if "--check" in sys.argv:
         with open(PATH) as f:
             stored = json.load(f)
+        if len(stored["cases"]) != len(fresh["cases"]):
+            sys.exit("the stored file has a different set of cases")
         for a, b in zip(stored["cases"], fresh["cases"]):
-            if abs(a["mu_upper_95"] / b["mu_upper_95"] - 1) > 1e-6:
-                sys.exit(f"{a['name']}: stored {a['mu_upper_95']} but pyhf now gives {b['mu_upper_95']}")
+            for x, y in zip([a["mu_upper_95"]] + a["mu_expected_95"], [b["mu_upper_95"]] + b["mu_expected_95"]):
+                if abs(x / y - 1) > 1e-6:
+                    sys.exit(f"{a['name']}: stored {x} but pyhf now gives {y}")
         print("pyhf reference limits reproduced")
         return
     with open(PATH, "w") as f:

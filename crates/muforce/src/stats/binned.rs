@@ -1,6 +1,7 @@
 //! Binned Poisson likelihood with one signal-strength parameter μ and asymptotic limits
 //! (Cowan, Cranmer, Gross, Vitells, Eur. Phys. J. C 71 (2011) 1554, "CCGV" below).
 
+use super::profile::{Bins, ProfilePoint, Systematics};
 use crate::error::{Error, Result};
 use crate::numerics::brent;
 use statrs::distribution::{ContinuousCDF, Normal};
@@ -18,13 +19,20 @@ pub enum LimitMethod {
     DeltaChi2(f64),
 }
 
-/// Poisson likelihood L(μ) = Π_i Pois(n_i | μ s_i + b_i) over bins.
+/// Poisson likelihood L(μ) = Π_i Pois(n_i | μ s_i + b_i) over bins, optionally with
+/// normalisation uncertainties on signal and background that are profiled
+/// ([`Systematics`], module `profile`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BinnedLikelihood {
     signal: Vec<f64>,
     background: Vec<f64>,
     observed: Vec<f64>,
+    systematics: Systematics,
 }
+
+/// The expected-limit bands: σ of the background-only distribution of the limit, −2 (the
+/// strongest limit) to +2.
+pub const BANDS: [i32; 5] = [-2, -1, 0, 1, 2];
 
 fn check_bins(field: &str, values: &[f64]) -> Result<()> {
     for (i, v) in values.iter().enumerate() {
@@ -86,13 +94,37 @@ impl BinnedLikelihood {
             signal,
             background,
             observed,
+            systematics: Systematics::NONE,
         })
+    }
+
+    /// The same likelihood with normalisation uncertainties (profiled nuisance parameters).
+    /// [`Systematics::NONE`] gives back the likelihood without nuisances, exactly.
+    #[must_use]
+    pub fn with_systematics(mut self, systematics: Systematics) -> Self {
+        self.systematics = systematics;
+        self
+    }
+
+    fn bins(&self) -> Bins<'_> {
+        Bins {
+            signal: &self.signal,
+            background: &self.background,
+            observed: &self.observed,
+        }
     }
 
     /// The Asimov data set for background only: observed = background (CCGV §4.2).
     pub fn asimov(signal: Vec<f64>, background: Vec<f64>) -> Result<Self> {
         let observed = background.clone();
         Self::new(signal, background, observed)
+    }
+
+    /// The background-only Asimov data set of this likelihood (same signal, background and
+    /// systematics; the nuisance parameters at their nominal values, θ = 0).
+    fn asimov_of(&self) -> Result<Self> {
+        Ok(Self::asimov(self.signal.clone(), self.background.clone())?
+            .with_systematics(self.systematics))
     }
 
     /// ln L(μ) up to a μ-independent constant.
@@ -122,8 +154,47 @@ impl BinnedLikelihood {
         d
     }
 
-    /// Maximum-likelihood μ̂ constrained to μ ≥ 0 (ln L is concave in μ).
+    /// Maximum-likelihood μ̂ constrained to μ ≥ 0 (ln L is concave in μ), with the
+    /// nuisance parameters profiled when there are systematics.
     pub fn best_fit(&self) -> Result<f64> {
+        Ok(self.fit()?.mu)
+    }
+
+    /// The unconditional maximum (μ̂ ≥ 0, θ̂).
+    fn fit(&self) -> Result<ProfilePoint> {
+        if self.systematics.is_none() {
+            return Ok(ProfilePoint {
+                mu: self.best_fit_without_nuisances()?,
+                theta: [0.0, 0.0],
+            });
+        }
+        let bins = self.bins();
+        let sys = self.systematics;
+        let at = |mu: f64| bins.profile(mu, sys, [0.0, 0.0]);
+        let zero = at(0.0)?;
+        if bins.score(zero, sys) <= 0.0 {
+            return Ok(zero);
+        }
+        let total_signal: f64 = self.signal.iter().sum();
+        let total_observed: f64 = self.observed.iter().sum();
+        let mut hi = (total_observed / total_signal).max(1.0);
+        for _ in 0..200 {
+            if bins.score(at(hi)?, sys) <= 0.0 {
+                break;
+            }
+            hi *= 2.0;
+        }
+        let mu = brent(
+            "best-fit signal strength",
+            |mu| Ok(bins.score(at(mu)?, sys)),
+            0.0,
+            hi,
+            1e-12 * hi,
+        )?;
+        at(mu)
+    }
+
+    fn best_fit_without_nuisances(&self) -> Result<f64> {
         if self.score(0.0) <= 0.0 {
             return Ok(0.0);
         }
@@ -142,11 +213,23 @@ impl BinnedLikelihood {
         )
     }
 
-    /// The test statistic q̃_μ = −2 ln[L(μ)/L(μ̂)] for μ ≥ μ̂, 0 otherwise (CCGV Eq. 16 with μ̂ ≥ 0).
-    pub fn q_tilde(&self, mu: f64, mu_hat: f64) -> f64 {
+    /// The test statistic q̃_μ = −2 ln[L(μ, θ̂(μ))/L(μ̂, θ̂)] for μ ≥ μ̂, 0 otherwise (CCGV
+    /// Eq. 16 with μ̂ ≥ 0), the nuisance parameters profiled when there are systematics.
+    pub fn q_tilde(&self, mu: f64, mu_hat: f64) -> Result<f64> {
         if mu <= mu_hat {
-            return 0.0;
+            return Ok(0.0);
         }
+        if self.systematics.is_none() {
+            return Ok(self.q_tilde_without_nuisances(mu, mu_hat));
+        }
+        let bins = self.bins();
+        let sys = self.systematics;
+        let hat = bins.profile(mu_hat, sys, [0.0, 0.0])?;
+        let at = bins.profile(mu, sys, hat.theta)?;
+        Ok((2.0 * bins.log_ratio(hat, at, sys)).max(0.0))
+    }
+
+    fn q_tilde_without_nuisances(&self, mu: f64, mu_hat: f64) -> f64 {
         // Bin by bin, ln L(μ̂) − ln L(μ) = (μ − μ̂)s − n ln(1 + (μ − μ̂)s/ν̂) with ν̂ = μ̂s + b:
         // no cancellation between large sums when the counts are large (10⁹ muons per bin).
         let mut sum = 0.0;
@@ -164,12 +247,42 @@ impl BinnedLikelihood {
     /// CLs at μ in the asymptotic approximation (CCGV Eqs. 65–66), with q_{μ,A} from the
     /// background-only Asimov data set.
     pub fn cls(&self, mu: f64, mu_hat: f64) -> Result<f64> {
-        let asimov = Self::asimov(self.signal.clone(), self.background.clone())?;
-        let q = self.q_tilde(mu, mu_hat);
-        let q_a = asimov.q_tilde(mu, 0.0);
+        let q = self.q_tilde(mu, mu_hat)?;
+        let q_a = self.asimov_of()?.q_tilde(mu, 0.0)?;
+        Ok(cls_of(q, q_a))
+    }
+
+    /// CLs of the expected band `band` at μ. Under the background-only hypothesis the
+    /// asymptotic test statistic t (t = √q̃ − √q_A for q̃ ≤ q_A, (q̃ − q_A)/(2√q_A) above) is a
+    /// unit normal, so band k sits at t = −k: CLs = [1 − Φ(√q_A − k)]/Φ(k) (CCGV Eqs. 65–66,
+    /// 88–89; pyhf's and ROOT's expected CLs bands).
+    fn cls_band(asimov: &Self, mu: f64, band: i32) -> Result<f64> {
+        let q_a = asimov.q_tilde(mu, 0.0)?;
+        let normal = Normal::standard();
+        let k = f64::from(band);
+        let cl_b = normal.cdf(k);
+        Ok((1.0 - normal.cdf(q_a.sqrt() - k)) / cl_b)
+    }
+}
+
+/// The q̃ of band `band` given q_A: t = −band mapped back to q̃ (t ≤ 0: √q̃ = √q_A + t,
+/// floored at 0; t > 0: q̃ = q_A + 2t√q_A; CCGV Eqs. 65–66).
+fn band_q(q_a: f64, band: i32) -> f64 {
+    let t = -f64::from(band);
+    if t <= 0.0 {
+        let root = (q_a.sqrt() + t).max(0.0);
+        root * root
+    } else {
+        q_a + 2.0 * t * q_a.sqrt()
+    }
+}
+
+/// Asymptotic CLs for q̃ = `q` given q_{μ,A} = `q_a` (CCGV Eqs. 65–66).
+fn cls_of(q: f64, q_a: f64) -> f64 {
+    {
         let normal = Normal::standard();
         if q_a <= 0.0 {
-            return Ok(1.0);
+            return 1.0;
         }
         let (cls_b, cl_b) = if q <= q_a {
             (
@@ -184,41 +297,78 @@ impl BinnedLikelihood {
             )
         };
         if cl_b <= 0.0 {
-            return Ok(0.0);
+            return 0.0;
         }
-        Ok(cls_b / cl_b)
+        cls_b / cl_b
     }
+}
 
+impl BinnedLikelihood {
     /// The upper limit on μ at confidence level `cl` (ignored by [`LimitMethod::DeltaChi2`]).
     pub fn upper_limit(&self, method: LimitMethod, cl: f64) -> Result<f64> {
-        if !(cl.is_finite() && cl > 0.0 && cl < 1.0) {
-            return Err(Error::out_of_range(
-                "confidence level",
-                cl,
-                "must lie in (0, 1)",
-            ));
-        }
+        check_method(method, cl)?;
         let mu_hat = self.best_fit()?;
         let excess = |mu: f64| -> Result<f64> {
             match method {
                 LimitMethod::Cls => Ok((1.0 - cl) - self.cls(mu, mu_hat)?),
                 LimitMethod::ProfileLikelihood => {
                     let z = Normal::standard().inverse_cdf(cl);
-                    Ok(self.q_tilde(mu, mu_hat) - z * z)
+                    Ok(self.q_tilde(mu, mu_hat)? - z * z)
                 }
-                LimitMethod::DeltaChi2(threshold) => Ok(self.q_tilde(mu, mu_hat) - threshold),
+                LimitMethod::DeltaChi2(threshold) => Ok(self.q_tilde(mu, mu_hat)? - threshold),
             }
         };
-        if let LimitMethod::DeltaChi2(threshold) = method {
-            if !(threshold.is_finite() && threshold > 0.0) {
-                return Err(Error::out_of_range(
-                    "Δχ² threshold",
-                    threshold,
-                    "must be a finite number > 0",
-                ));
-            }
+        self.solve_limit(mu_hat, excess, cl)
+    }
+
+    /// The expected upper limit on μ of band `band` ∈ {−2, …, 2} (σ of the background-only
+    /// distribution of the limit; −2 the strongest) in the asymptotic approximation: under the
+    /// background-only hypothesis the test statistic t of [`BinnedLikelihood::cls`] is a unit
+    /// normal, and band k takes t = −k (CCGV §5.1, Eqs. 65–66, 88–89; for CLs the bands of pyhf
+    /// and ROOT). q_{μ,A}
+    /// from the background-only Asimov data with the same systematics. Band 0 equals
+    /// [`BinnedLikelihood::upper_limit`] on Asimov data.
+    pub fn expected_limit(&self, method: LimitMethod, cl: f64, band: i32) -> Result<f64> {
+        check_method(method, cl)?;
+        if !BANDS.contains(&band) {
+            return Err(Error::out_of_range(
+                "band",
+                band,
+                "must be one of -2, -1, 0, 1, 2 (standard deviations)",
+            ));
         }
-        // Bracket the crossing: start from the scale where the signal matches √B or 1 event.
+        let asimov = self.asimov_of()?;
+        let shifted_q = |mu: f64| -> Result<f64> { Ok(band_q(asimov.q_tilde(mu, 0.0)?, band)) };
+        let excess = |mu: f64| -> Result<f64> {
+            match method {
+                LimitMethod::Cls => Ok((1.0 - cl) - Self::cls_band(&asimov, mu, band)?),
+                LimitMethod::ProfileLikelihood => {
+                    let z = Normal::standard().inverse_cdf(cl);
+                    Ok(shifted_q(mu)? - z * z)
+                }
+                LimitMethod::DeltaChi2(threshold) => Ok(shifted_q(mu)? - threshold),
+            }
+        };
+        asimov.solve_limit(0.0, excess, cl)
+    }
+
+    /// The five expected limits, bands −2 … 2 (non-decreasing).
+    pub fn expected_limits(&self, method: LimitMethod, cl: f64) -> Result<[f64; 5]> {
+        let mut out = [0.0; 5];
+        for (slot, band) in out.iter_mut().zip(BANDS) {
+            *slot = self.expected_limit(method, cl, band)?;
+        }
+        Ok(out)
+    }
+
+    /// The μ > `mu_hat` where `excess` turns positive: bracketed from the scale where the
+    /// signal matches √B or one event, then Brent's method.
+    fn solve_limit(
+        &self,
+        mu_hat: f64,
+        mut excess: impl FnMut(f64) -> Result<f64>,
+        cl: f64,
+    ) -> Result<f64> {
         let total_signal: f64 = self.signal.iter().sum();
         let total_background: f64 = self.background.iter().sum();
         let mut hi =
@@ -246,6 +396,27 @@ impl BinnedLikelihood {
             1e-10 * hi,
         )
     }
+}
+
+/// Checks the confidence level and a Δχ² threshold.
+fn check_method(method: LimitMethod, cl: f64) -> Result<()> {
+    if !(cl.is_finite() && cl > 0.0 && cl < 1.0) {
+        return Err(Error::out_of_range(
+            "confidence level",
+            cl,
+            "must lie in (0, 1)",
+        ));
+    }
+    if let LimitMethod::DeltaChi2(threshold) = method {
+        if !(threshold.is_finite() && threshold > 0.0) {
+            return Err(Error::out_of_range(
+                "Δχ² threshold",
+                threshold,
+                "must be a finite number > 0",
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

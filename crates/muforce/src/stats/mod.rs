@@ -3,6 +3,8 @@
 
 mod binned;
 mod counting;
+mod profile;
 
-pub use binned::{BinnedLikelihood, LimitMethod};
+pub use binned::{BinnedLikelihood, LimitMethod, BANDS};
 pub use counting::{poisson_upper_limit, zero_background_limit};
+pub use profile::{Systematics, MAX_REL_UNCERTAINTY};
