@@ -1,5 +1,6 @@
 //! Reach: the couplings an experiment excludes at each mass, and the tables that carry them.
 
+mod bands;
 mod constraint;
 mod edges;
 mod grid;
@@ -7,6 +8,7 @@ mod hepdata;
 mod signature;
 mod table;
 
+pub use bands::{BandRow, BandTable, BAND_HEADER};
 pub use constraint::{
     constraint_header, model_spin, reach_header, shipped_constraint_files, shipped_constraints,
     Constraint, ConstraintCurve, Display,

@@ -268,8 +268,10 @@ mod tests {
         let c = 1.1_f64.ln();
         let b = 100.0 * (c * at_one.theta[1]).exp();
         let lhs = (100.0 / (10.0 + b) - 1.0) * b * c;
+        // The iteration stops when a step promises less than 1e-13 × 110 events in ln L, i.e. a
+        // gradient below ≈ √(2 × 1.1e-11 × |H|) ≈ 7e-6.
         assert!(
-            (lhs - at_one.theta[1]).abs() < 1e-9,
+            (lhs - at_one.theta[1]).abs() < 1e-5,
             "{lhs} {:?}",
             at_one.theta
         );

@@ -24,6 +24,10 @@ pub struct Args {
     /// model) that the panels draw in grey; --overlay files are still drawn.
     #[arg(long)]
     no_constraints: bool,
+    /// Also write bands.csv: the expected limits of bands -2..2 (σ of the background-only
+    /// distribution of the limit; 0 = reach.csv), asymptotic (binned analyses).
+    #[arg(long)]
+    bands: bool,
 }
 
 fn write(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
@@ -43,11 +47,14 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         message: format!("--out must be a directory that can be created: {e}"),
     })?;
     let constraints = reach_run::panel_constraints(&description, &overlays, args.no_constraints)?;
-    let run = reach_run::scan(&description, &constraints)?;
+    let run = reach_run::scan_with(&description, &constraints, args.bands)?;
     write(&args.out.join("reach.csv"), &run.table.to_csv())?;
     write(&args.out.join("reach.json"), &run.table.to_json()?)?;
     if let Some(yaml) = &run.hepdata {
         write(&args.out.join("reach.yaml"), yaml)?;
+    }
+    if let Some(bands) = &run.bands {
+        write(&args.out.join("bands.csv"), &bands.to_csv())?;
     }
     write_panels(&run.panels, &args.out, "reach")?;
     let spectra = reach_run::write_missing_mass(&description, &args.out, "missing_mass")?;
@@ -79,8 +86,13 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     } else {
         ", missing_mass.svg, missing_mass.png"
     };
+    let bands = if run.bands.is_some() {
+        " bands.csv,"
+    } else {
+        ""
+    };
     println!(
-        "wrote reach.csv, reach.json,{yaml} reach.svg, reach.png{spectra} in {}",
+        "wrote reach.csv, reach.json,{yaml}{bands} reach.svg, reach.png{spectra} in {}",
         args.out.display()
     );
     Ok(())

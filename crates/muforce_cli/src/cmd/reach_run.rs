@@ -8,7 +8,7 @@ use muforce::experiment::Description;
 use muforce::kaon::{experiment_missing_mass_figure, kaon_panels, reach_table};
 use muforce::model::{Preset, Spin};
 use muforce::plot::{render_panels, LineFigure, PanelConstraints, ReachFigure};
-use muforce::reach::{shipped_constraint_files, Constraint, ReachTable};
+use muforce::reach::{shipped_constraint_files, BandTable, Constraint, ReachTable};
 use muforce::recast::limits_for;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,8 @@ pub struct ReachRun {
     pub name: String,
     /// The reach table.
     pub table: ReachTable,
+    /// The expected bands, when asked for.
+    pub bands: Option<BandTable>,
     /// One panel per model, with the overlays.
     pub panels: Vec<ReachFigure>,
     /// The HEPData YAML text.
@@ -103,11 +105,30 @@ pub fn panel_constraints(
 
 /// Scans the experiment over its mass grid and builds its reach panels with `overlays`.
 pub fn scan(description: &Description, overlays: &PanelConstraints) -> anyhow::Result<ReachRun> {
+    scan_with(description, overlays, false)
+}
+
+/// [`scan`], with the expected bands −2 … 2 when `bands` is true (binned analyses of the
+/// missing-momentum family; other families are refused, naming the option).
+pub fn scan_with(
+    description: &Description,
+    overlays: &PanelConstraints,
+    bands: bool,
+) -> anyhow::Result<ReachRun> {
+    if bands && !matches!(description, Description::MissingMomentum(_)) {
+        return Err(muforce::Error::out_of_range(
+            "--bands",
+            "requested",
+            "is available for the binned analyses of the missing-momentum family (atlas-hllhc \
+             and its TOML files); the beam-dump and kaon families do not give bands yet",
+        )
+        .into());
+    }
     Ok(match description {
         Description::MissingMomentum(experiment) => {
             let a = &experiment.analysis;
             let result = with_bar(a.models.len() * a.masses_gev.len(), |tick| {
-                missing_momentum::scan(experiment, tick)
+                missing_momentum::scan_with(experiment, bands, tick)
             })?;
             ReachRun {
                 name: experiment.name.clone(),
@@ -126,6 +147,7 @@ pub fn scan(description: &Description, overlays: &PanelConstraints) -> anyhow::R
                     experiment.method.name(),
                 ),
                 table: result.table,
+                bands: result.bands,
             }
         }
         Description::BeamDump(experiment) => {
@@ -148,6 +170,7 @@ pub fn scan(description: &Description, overlays: &PanelConstraints) -> anyhow::R
                     experiment.setup.method.name(),
                 ),
                 table: result.table,
+                bands: None,
             }
         }
         Description::Kaon(experiment) => {
@@ -168,6 +191,7 @@ pub fn scan(description: &Description, overlays: &PanelConstraints) -> anyhow::R
                     "K+ -> mu+ nu X",
                 ),
                 table,
+                bands: None,
             }
         }
     })

@@ -22,7 +22,7 @@ use crate::experiment::{GaussianMixture, MomentumResolution};
 use crate::model::{Era, Spin};
 use crate::production::{Cuts, Method};
 use crate::source::MomentumSpectrum;
-use crate::stats::LimitMethod;
+use crate::stats::{LimitMethod, Systematics};
 use crate::target::{FormFactorModel, Slab};
 
 /// One muon sample: its momentum spectrum and how many muons it has.
@@ -75,6 +75,9 @@ pub struct Scenario {
     pub background: usize,
     /// Integrated luminosity in fb⁻¹.
     pub luminosity_inv_fb: f64,
+    /// Normalisation uncertainties of background and signal (the scenario's, else the
+    /// analysis-wide ones), profiled in the likelihood.
+    pub systematics: Systematics,
 }
 
 /// The ρ histogram and the limit settings.
@@ -96,6 +99,8 @@ pub struct Analysis {
     pub masses_gev: Vec<f64>,
     /// The coupling range searched for the limit.
     pub coupling_range: (f64, f64),
+    /// Analysis-wide normalisation uncertainties (scenarios may override them).
+    pub systematics: Systematics,
 }
 
 impl Analysis {

@@ -118,6 +118,10 @@ pub(crate) struct AnalysisSection {
     pub masses_per_decade: Spanned<i64>,
     pub coupling_min: Spanned<f64>,
     pub coupling_max: Spanned<f64>,
+    #[serde(default)]
+    pub background_rel_uncertainty: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub signal_rel_uncertainty: Option<Spanned<f64>>,
 }
 
 /// `[figures]`.
@@ -137,4 +141,8 @@ pub(crate) struct ScenarioSection {
     pub background: Spanned<String>,
     #[serde(default)]
     pub luminosity_inv_fb: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub background_rel_uncertainty: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub signal_rel_uncertainty: Option<Spanned<f64>>,
 }

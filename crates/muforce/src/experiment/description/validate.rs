@@ -9,7 +9,7 @@ use crate::experiment::{GaussianMixture, MomentumResolution};
 use crate::model::Spin;
 use crate::production::Cuts;
 use crate::source::MomentumSpectrum;
-use crate::stats::LimitMethod;
+use crate::stats::{LimitMethod, Systematics, MAX_REL_UNCERTAINTY};
 use crate::target::Slab;
 use toml::Spanned;
 
@@ -216,8 +216,13 @@ impl Checker<'_> {
             Some(f) => self.g2_band(&f.g2_era, &f.g2_sigma)?,
             None => default_g2_band()?,
         };
-        let scenarios =
-            self.scenarios(&file.scenario, &samples, &backgrounds, luminosity_inv_fb)?;
+        let scenarios = self.scenarios(
+            &file.scenario,
+            &samples,
+            &backgrounds,
+            luminosity_inv_fb,
+            analysis.systematics,
+        )?;
         Ok(Experiment {
             name,
             title: file.experiment.title,
@@ -400,6 +405,12 @@ impl Checker<'_> {
         let (m0, m1) = self.mass_range(&a.mass_min_gev, &a.mass_max_gev)?;
         let masses_gev = self.mass_grid(&a.masses_per_decade, m0, m1)?;
         let (g0, g1) = self.coupling_range(&a.coupling_min, &a.coupling_max, 100.0)?;
+        let systematics = self.systematics(
+            Systematics::NONE,
+            a.background_rel_uncertainty.as_ref(),
+            a.signal_rel_uncertainty.as_ref(),
+            "analysis",
+        )?;
         Ok(Analysis {
             rho_min,
             rho_max,
@@ -409,6 +420,30 @@ impl Checker<'_> {
             models,
             masses_gev,
             coupling_range: (g0, g1),
+            systematics,
+        })
+    }
+
+    /// Relative normalisation uncertainties `background_rel_uncertainty` and
+    /// `signal_rel_uncertainty` of table `table`, each in [0, 10], defaulting to `default`'s.
+    pub(super) fn systematics(
+        &self,
+        default: Systematics,
+        background: Option<&Spanned<f64>>,
+        signal: Option<&Spanned<f64>>,
+        table: &str,
+    ) -> Result<Systematics> {
+        let read = |v: Option<&Spanned<f64>>, name: &str, fallback: f64| match v {
+            Some(v) => self.within(v, &format!("{table}.{name}"), 0.0, MAX_REL_UNCERTAINTY),
+            None => Ok(fallback),
+        };
+        Ok(Systematics {
+            background_rel: read(
+                background,
+                "background_rel_uncertainty",
+                default.background_rel,
+            )?,
+            signal_rel: read(signal, "signal_rel_uncertainty", default.signal_rel)?,
         })
     }
 
@@ -418,6 +453,7 @@ impl Checker<'_> {
         samples: &[Sample],
         backgrounds: &[Background],
         default_lumi: f64,
+        default_systematics: Systematics,
     ) -> Result<Vec<Scenario>> {
         let mut out: Vec<Scenario> = Vec::new();
         for s in list {
@@ -464,10 +500,17 @@ impl Checker<'_> {
                 }
                 None => default_lumi,
             };
+            let systematics = self.systematics(
+                default_systematics,
+                s.background_rel_uncertainty.as_ref(),
+                s.signal_rel_uncertainty.as_ref(),
+                "scenario",
+            )?;
             out.push(Scenario {
                 name,
                 samples: indices,
                 background,
+                systematics,
                 luminosity_inv_fb,
             });
         }

@@ -5,8 +5,10 @@ use super::signal::{signal, Signal};
 use crate::error::Result;
 use crate::experiment::description::{Experiment, Scenario};
 use crate::model::Spin;
-use crate::reach::{excluded_interval, reach_header, CouplingInterval, ReachRow, ReachTable};
-use crate::stats::BinnedLikelihood;
+use crate::reach::{
+    excluded_interval, reach_header, BandRow, BandTable, CouplingInterval, ReachRow, ReachTable,
+};
+use crate::stats::{BinnedLikelihood, BANDS};
 use rayon::prelude::*;
 
 /// Background events per bin of a scenario: N_μ × ∫_bin R(ρ) dρ summed over its samples
@@ -35,27 +37,69 @@ pub fn scenario_muons(experiment: &Experiment, scenario: &Scenario) -> Vec<(usiz
         .collect()
 }
 
+/// The likelihood of one scenario with the signal at g = 1 (Asimov data = background, the
+/// scenario's normalisation uncertainties profiled); None when there is no signal.
+fn likelihood(
+    experiment: &Experiment,
+    scenario: &Scenario,
+    signal: &Signal,
+    background: &[f64],
+) -> Result<Option<BinnedLikelihood>> {
+    let s = signal.events(1.0, &scenario_muons(experiment, scenario));
+    if s.iter().sum::<f64>() <= 0.0 {
+        return Ok(None);
+    }
+    Ok(Some(
+        BinnedLikelihood::asimov(s, background.to_vec())?.with_systematics(scenario.systematics),
+    ))
+}
+
+/// The couplings excluded by an upper limit μ_up on the signal strength at g = 1: g² < μ_up,
+/// since N_X ∝ g².
+fn couplings_below(experiment: &Experiment, mu_up: f64) -> Result<Option<CouplingInterval>> {
+    let (g0, g1) = experiment.analysis.coupling_range;
+    let ln_mu = mu_up.ln();
+    excluded_interval(|g: f64| Ok(2.0 * g.ln() - ln_mu), g0, g1, 4, 1e-10)
+}
+
 /// The excluded couplings of one scenario given the signal at g = 1: the upper limit μ_up on
-/// the signal strength (binned Poisson likelihood, Asimov data = background) gives g² < μ_up,
-/// since N_X ∝ g². `None` when no coupling in the analysis range is excluded.
+/// the signal strength (binned Poisson likelihood, Asimov data = background, the scenario's
+/// systematics profiled) gives g² < μ_up, since N_X ∝ g². `None` when no coupling in the
+/// analysis range is excluded.
 pub fn limit(
     experiment: &Experiment,
     scenario: &Scenario,
     signal: &Signal,
     background: &[f64],
 ) -> Result<Option<CouplingInterval>> {
-    let s = signal.events(1.0, &scenario_muons(experiment, scenario));
-    if s.iter().sum::<f64>() <= 0.0 {
+    let Some(likelihood) = likelihood(experiment, scenario, signal, background)? else {
         return Ok(None);
+    };
+    let a = &experiment.analysis;
+    couplings_below(
+        experiment,
+        likelihood.upper_limit(a.limit, a.confidence_level)?,
+    )
+}
+
+/// The excluded couplings of the expected bands −2 … 2 of one scenario (asymptotic bands of
+/// the binned likelihood, [`BinnedLikelihood::expected_limit`]); band 0 is [`limit`].
+pub fn band_limits(
+    experiment: &Experiment,
+    scenario: &Scenario,
+    signal: &Signal,
+    background: &[f64],
+) -> Result<[Option<CouplingInterval>; 5]> {
+    let mut out = [None; 5];
+    let Some(likelihood) = likelihood(experiment, scenario, signal, background)? else {
+        return Ok(out);
+    };
+    let a = &experiment.analysis;
+    for (slot, band) in out.iter_mut().zip(BANDS) {
+        let mu = likelihood.expected_limit(a.limit, a.confidence_level, band)?;
+        *slot = couplings_below(experiment, mu)?;
     }
-    let likelihood = BinnedLikelihood::asimov(s, background.to_vec())?;
-    let mu_up = likelihood.upper_limit(
-        experiment.analysis.limit,
-        experiment.analysis.confidence_level,
-    )?;
-    let (g0, g1) = experiment.analysis.coupling_range;
-    let ln_mu = mu_up.ln();
-    excluded_interval(|g: f64| Ok(2.0 * g.ln() - ln_mu), g0, g1, 4, 1e-10)
+    Ok(out)
 }
 
 /// One mediator and mass: the signal and the excluded interval of every scenario.
@@ -65,6 +109,8 @@ pub struct MassPoint {
     pub signal: Signal,
     /// Per scenario (same order as the experiment's).
     pub intervals: Vec<Option<CouplingInterval>>,
+    /// Per scenario, the intervals of bands −2 … 2 (empty unless asked for).
+    pub bands: Vec<[Option<CouplingInterval>; 5]>,
 }
 
 /// The result of a scan.
@@ -74,11 +120,22 @@ pub struct Scan {
     pub points: Vec<MassPoint>,
     /// The reach table in the common long format.
     pub table: ReachTable,
+    /// The expected bands, when asked for.
+    pub bands: Option<BandTable>,
 }
 
 /// Scans every model and mass of the analysis in parallel (rayon; the result does not
 /// depend on the number of threads). `progress` is called once per finished mass point.
 pub fn scan(experiment: &Experiment, progress: &(dyn Fn() + Sync)) -> Result<Scan> {
+    scan_with(experiment, false, progress)
+}
+
+/// [`scan`], with the expected bands −2 … 2 of every point when `bands` is true.
+pub fn scan_with(
+    experiment: &Experiment,
+    bands: bool,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Scan> {
     let backgrounds: Vec<Vec<f64>> = experiment
         .scenarios
         .iter()
@@ -106,8 +163,22 @@ pub fn scan(experiment: &Experiment, progress: &(dyn Fn() + Sync)) -> Result<Sca
                 .zip(&backgrounds)
                 .map(|(scenario, b)| limit(experiment, scenario, &signal, b))
                 .collect::<Result<Vec<_>>>()?;
+            let band_intervals = if bands {
+                experiment
+                    .scenarios
+                    .iter()
+                    .zip(&backgrounds)
+                    .map(|(scenario, b)| band_limits(experiment, scenario, &signal, b))
+                    .collect::<Result<Vec<_>>>()?
+            } else {
+                Vec::new()
+            };
             progress();
-            Ok(MassPoint { signal, intervals })
+            Ok(MassPoint {
+                signal,
+                intervals,
+                bands: band_intervals,
+            })
         })
         .collect::<Result<Vec<_>>>()?;
     let mut rows = Vec::new();
@@ -145,10 +216,63 @@ pub fn scan(experiment: &Experiment, progress: &(dyn Fn() + Sync)) -> Result<Sca
             ),
             "coupling_high empty: every coupling above coupling_low (up to the scan's end) is excluded"
                 .into(),
+            systematics_line(experiment),
         ],
         rows,
     };
-    Ok(Scan { points, table })
+    let bands = bands.then(|| band_table(experiment, &points, &table.provenance));
+    Ok(Scan {
+        points,
+        table,
+        bands,
+    })
+}
+
+/// The band rows of a scan, scenario by scenario as in the reach table.
+fn band_table(experiment: &Experiment, points: &[MassPoint], provenance: &[String]) -> BandTable {
+    let mut rows = Vec::new();
+    for (k, scenario) in experiment.scenarios.iter().enumerate() {
+        for p in points {
+            for (band, iv) in BANDS.iter().zip(p.bands[k]) {
+                rows.push(BandRow {
+                    row: ReachRow {
+                        experiment: experiment.name.clone(),
+                        model: p.signal.spin.name().to_string(),
+                        scenario: scenario.name.clone(),
+                        mass_gev: p.signal.mass_gev,
+                        coupling_low: iv.map(|i| i.coupling_low),
+                        coupling_high: iv.and_then(|i| i.coupling_high),
+                    },
+                    band: *band,
+                });
+            }
+        }
+    }
+    let mut provenance = provenance.to_vec();
+    provenance.push(
+        "expected bands: band = sigma of the background-only distribution of the limit \
+         (-2 strongest, 0 = reach.csv), asymptotic (CCGV EPJC 71 (2011) 1554 Eqs. 88-89)"
+            .into(),
+    );
+    BandTable { provenance, rows }
+}
+
+/// The scenarios' normalisation uncertainties, for the provenance.
+fn systematics_line(experiment: &Experiment) -> String {
+    let parts: Vec<String> = experiment
+        .scenarios
+        .iter()
+        .map(|s| {
+            format!(
+                "{}: background {}, signal {}",
+                s.name, s.systematics.background_rel, s.systematics.signal_rel
+            )
+        })
+        .collect();
+    format!(
+        "relative normalisation uncertainties (profiled, log-normal as HistFactory normsys): {}",
+        parts.join("; ")
+    )
 }
 
 /// The name of a limit method as written in experiment files.
