@@ -3,7 +3,7 @@
 
 use crate::error::IntoPy;
 use muforce::experiment::beam_dump::{self, BeamDump};
-use muforce::experiment::missing_momentum::{background, scan, scenario_muons, signal};
+use muforce::experiment::missing_momentum::{background, scan_with, scenario_muons, signal};
 use muforce::experiment::{
     builtin_description, builtin_names, Description, Experiment as LibExperiment,
 };
@@ -242,23 +242,44 @@ impl Experiment {
     /// coupling_low NaN = nothing excluded at that mass, coupling_high NaN = excluded up to
     /// the scan's end), plus provenance (list of lines), csv (the CSV text) and hepdata_yaml
     /// (the HEPData YAML text). A kaon scan is the K⁺ → μ⁺νX reach (kaon::reach_table).
-    fn scan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    ///
+    /// With `bands=True` (binned analyses of the missing-momentum family) the dict also has
+    /// "bands": the expected limits of bands −2 … 2 as `muforce reach --bands` writes them
+    /// (experiment, model, scenario, mass_gev, band, coupling_low, coupling_high, csv; band 0
+    /// equals the scan's rows, docs/statistics.md).
+    #[pyo3(signature = (bands=false))]
+    fn scan<'py>(&self, py: Python<'py>, bands: bool) -> PyResult<Bound<'py, PyDict>> {
         let d = &self.inner;
-        let (table, title, cl) = py
+        if bands && !matches!(d, Description::MissingMomentum(_)) {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "bands: available for the binned analyses of the missing-momentum family; the \
+                 beam-dump and kaon families do not give bands yet",
+            ));
+        }
+        let (table, band_table, title, cl) = py
             .detach(|| -> muforce::Result<_> {
                 Ok(match d {
-                    Description::MissingMomentum(e) => (
-                        scan(e, &|| {})?.table,
-                        &e.title,
-                        e.analysis.confidence_level,
-                    ),
-                    Description::BeamDump(e) => (dump_table(e)?, &e.title, e.confidence_level),
-                    Description::Kaon(e) => (kaon_table(e)?, &e.title, e.confidence_level),
+                    Description::MissingMomentum(e) => {
+                        let result = scan_with(e, bands, &|| {})?;
+                        (
+                            result.table,
+                            result.bands,
+                            &e.title,
+                            e.analysis.confidence_level,
+                        )
+                    }
+                    Description::BeamDump(e) => {
+                        (dump_table(e)?, None, &e.title, e.confidence_level)
+                    }
+                    Description::Kaon(e) => (kaon_table(e)?, None, &e.title, e.confidence_level),
                 })
             })
             .py()?;
         let out = crate::reach::table_dict(py, &table)?;
         out.set_item("hepdata_yaml", table.to_hepdata_yaml(title, cl).py()?)?;
+        if let Some(b) = band_table {
+            out.set_item("bands", crate::reach::band_dict(py, &b)?)?;
+        }
         Ok(out)
     }
 

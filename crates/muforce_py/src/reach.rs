@@ -6,6 +6,22 @@ use numpy::IntoPyArray;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+/// A band table as a dict of columns (experiment, model, scenario lists; mass_gev,
+/// coupling_low, coupling_high numpy arrays with NaN for empty cells; band an integer list; csv).
+pub fn band_dict<'py>(
+    py: Python<'py>,
+    t: &muforce::reach::BandTable,
+) -> PyResult<Bound<'py, PyDict>> {
+    let rows = muforce::reach::ReachTable {
+        provenance: t.provenance.clone(),
+        rows: t.rows.iter().map(|b| b.row.clone()).collect(),
+    };
+    let d = table_dict(py, &rows)?;
+    d.set_item("band", t.rows.iter().map(|b| b.band).collect::<Vec<i32>>())?;
+    d.set_item("csv", t.to_csv())?;
+    Ok(d)
+}
+
 /// The rows of a reach table as a dict of columns (numpy arrays for the numbers, NaN for
 /// empty cells), plus `provenance` and `csv`.
 pub fn table_dict<'py>(py: Python<'py>, t: &ReachTable) -> PyResult<Bound<'py, PyDict>> {

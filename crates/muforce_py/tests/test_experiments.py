@@ -65,3 +65,17 @@ def test_hepdata_yaml_parses(atlas, cli, tmp_path):
             values = [v["value"] for v in dep["values"]]
             assert len(values) == len(masses)
             assert all(v == "-" or v > 0 for v in values)
+
+
+def test_scan_bands_match_the_command(cli, tmp_path):
+    """Experiment.scan(bands=True) gives the rows of `muforce reach --bands` (bands.csv);
+    band 0 is the scan's expected limit (docs/statistics.md)."""
+    atlas = muforce.Experiment("atlas-hllhc", method="ww")
+    result = atlas.scan(bands=True)
+    bands = result["bands"]
+    cli("reach", "atlas-hllhc", "--method", "ww", "--bands", "--no-constraints", "--out", tmp_path)
+    assert bands["csv"] == (tmp_path / "bands.csv").read_text()
+    median = np.array(bands["band"]) == 0
+    assert np.array_equal(bands["coupling_low"][median], result["coupling_low"], equal_nan=True)
+    with pytest.raises(ValueError, match="bands"):
+        muforce.Experiment("na64mu").scan(bands=True)
