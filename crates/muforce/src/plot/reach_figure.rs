@@ -77,6 +77,10 @@ pub enum BandKind {
     Favoured,
     /// Couplings a measurement excludes (red).
     Excluded,
+    /// The ±1σ band of an expected limit (green, as experiments draw them).
+    ExpectedOneSigma,
+    /// The ±2σ band of an expected limit (yellow).
+    ExpectedTwoSigma,
 }
 
 /// A shaded band between two couplings per mass, e.g. the coupling that explains Δa_μ within 2σ.
@@ -127,6 +131,8 @@ const OVERLAY_FILL: RGBColor = RGBColor(128, 128, 128);
 
 const FAVOURED: RGBColor = RGBColor(120, 200, 120);
 const EXCLUDED: RGBColor = RGBColor(220, 110, 110);
+const ONE_SIGMA: RGBColor = RGBColor(0, 170, 0);
+const TWO_SIGMA: RGBColor = RGBColor(255, 210, 0);
 
 /// Splits an edge (m, g) into the runs inside the plot, where g = None stands for "above the
 /// top": a run that leaves through the top ends on it, so that no line is drawn along the frame.
@@ -298,8 +304,13 @@ impl Figure for ReachFigure {
             let color = match band.kind {
                 BandKind::Favoured => FAVOURED,
                 BandKind::Excluded => EXCLUDED,
+                BandKind::ExpectedOneSigma => ONE_SIGMA,
+                BandKind::ExpectedTwoSigma => TWO_SIGMA,
             };
-            let opacity = 0.35;
+            let opacity = match band.kind {
+                BandKind::ExpectedOneSigma | BandKind::ExpectedTwoSigma => 0.45,
+                _ => 0.35,
+            };
             let mut outline: Vec<(f64, f64)> = band
                 .points
                 .iter()
