@@ -120,10 +120,52 @@ fn systematics_come_from_the_experiment_file_and_bad_ones_are_refused() {
             .stderr(predicate::str::contains(format!("analysis.{field}")));
     }
     muforce()
-        .args(["reach", "na64mu", "--bands", "--out"])
-        .arg(dir.join("dump"))
+        .args(["reach", "na62", "--bands", "--out"])
+        .arg(dir.join("kaon"))
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--bands"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A counting analysis (NA64μ): bands from the Poisson quantiles of the background; for
+/// MOT=1e11 (b = 0.1: P(0) = 0.905 > Φ(1)) bands −2 … 1 all have n = 0 and equal the expected
+/// limit, band 2 has n = 1 (Φ(2) = 0.977 > 0.905); with b = 0 every band is the 2.30-event limit.
+#[test]
+fn counting_bands_of_na64mu() {
+    let out = temp_dir("na64mu");
+    muforce()
+        .args(["reach", "na64mu", "--bands", "--no-constraints", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let reach = std::fs::read_to_string(out.join("reach.csv")).unwrap();
+    let bands = std::fs::read_to_string(out.join("bands.csv")).unwrap();
+    let expected = lows(&reach, None);
+    let per_band: Vec<_> = ["-2", "-1", "0", "1", "2"]
+        .iter()
+        .map(|b| lows(&bands, Some(b)))
+        .collect();
+    let mut checked = 0;
+    for (key, g) in &expected {
+        let (scenario, mass) = (&key.1, &key.2);
+        let at = |k: usize| per_band[k][key];
+        match scenario.as_str() {
+            "MOT=1e11" => {
+                for k in 0..4 {
+                    assert_eq!(at(k), *g, "{mass}");
+                }
+                assert!(at(4) > *g);
+                checked += 1;
+            }
+            s if s.starts_with("data-2024") => {
+                for k in 0..5 {
+                    assert_eq!(at(k), *g, "{mass}");
+                }
+            }
+            _ => assert_eq!(at(2), *g, "{scenario} {mass}"),
+        }
+    }
+    assert!(checked > 50);
+    std::fs::remove_dir_all(&out).unwrap();
 }

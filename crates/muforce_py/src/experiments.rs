@@ -2,7 +2,7 @@
 //! file, expected signal and background histograms (missing-momentum), and the reach scan.
 
 use crate::error::IntoPy;
-use muforce::experiment::beam_dump::{self, BeamDump};
+use muforce::experiment::beam_dump;
 use muforce::experiment::missing_momentum::{background, scan_with, scenario_muons, signal};
 use muforce::experiment::{
     builtin_description, builtin_names, Description, Experiment as LibExperiment,
@@ -91,11 +91,6 @@ fn with_method(d: Description, method: &str) -> muforce::Result<Description> {
             ))
         }
     })
-}
-
-/// The reach table of a beam-dump experiment.
-fn dump_table(e: &BeamDump) -> muforce::Result<ReachTable> {
-    beam_dump::scan(e, &|| {}).map(|s| s.table)
 }
 
 /// The reach table of a kaon experiment.
@@ -243,17 +238,17 @@ impl Experiment {
     /// the scan's end), plus provenance (list of lines), csv (the CSV text) and hepdata_yaml
     /// (the HEPData YAML text). A kaon scan is the K⁺ → μ⁺νX reach (kaon::reach_table).
     ///
-    /// With `bands=True` (binned analyses of the missing-momentum family) the dict also has
+    /// With `bands=True` (missing-momentum and beam-dump families) the dict also has
     /// "bands": the expected limits of bands −2 … 2 as `muforce reach --bands` writes them
     /// (experiment, model, scenario, mass_gev, band, coupling_low, coupling_high, csv; band 0
     /// equals the scan's rows, docs/statistics.md).
     #[pyo3(signature = (bands=false))]
     fn scan<'py>(&self, py: Python<'py>, bands: bool) -> PyResult<Bound<'py, PyDict>> {
         let d = &self.inner;
-        if bands && !matches!(d, Description::MissingMomentum(_)) {
+        if bands && matches!(d, Description::Kaon(_)) {
             return Err(pyo3::exceptions::PyValueError::new_err(
-                "bands: available for the binned analyses of the missing-momentum family; the \
-                 beam-dump and kaon families do not give bands yet",
+                "bands: available for the missing-momentum and beam-dump families; the kaon \
+                 family does not give bands yet",
             ));
         }
         let (table, band_table, title, cl) = py
@@ -269,7 +264,8 @@ impl Experiment {
                         )
                     }
                     Description::BeamDump(e) => {
-                        (dump_table(e)?, None, &e.title, e.confidence_level)
+                        let result = beam_dump::scan_with(e, bands, &|| {})?;
+                        (result.table, result.bands, &e.title, e.confidence_level)
                     }
                     Description::Kaon(e) => (kaon_table(e)?, None, &e.title, e.confidence_level),
                 })

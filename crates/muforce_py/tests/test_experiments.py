@@ -78,4 +78,4 @@ def test_scan_bands_match_the_command(cli, tmp_path):
     median = np.array(bands["band"]) == 0
     assert np.array_equal(bands["coupling_low"][median], result["coupling_low"], equal_nan=True)
     with pytest.raises(ValueError, match="bands"):
-        muforce.Experiment("na64mu").scan(bands=True)
+        muforce.Experiment("na62").scan(bands=True)

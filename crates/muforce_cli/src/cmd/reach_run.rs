@@ -108,19 +108,19 @@ pub fn scan(description: &Description, overlays: &PanelConstraints) -> anyhow::R
     scan_with(description, overlays, false)
 }
 
-/// [`scan`], with the expected bands −2 … 2 when `bands` is true (binned analyses of the
-/// missing-momentum family; other families are refused, naming the option).
+/// [`scan`], with the expected bands −2 … 2 when `bands` is true (the missing-momentum and
+/// beam-dump families; the kaon family is refused, naming the option).
 pub fn scan_with(
     description: &Description,
     overlays: &PanelConstraints,
     bands: bool,
 ) -> anyhow::Result<ReachRun> {
-    if bands && !matches!(description, Description::MissingMomentum(_)) {
+    if bands && matches!(description, Description::Kaon(_)) {
         return Err(muforce::Error::out_of_range(
             "--bands",
             "requested",
-            "is available for the binned analyses of the missing-momentum family (atlas-hllhc \
-             and its TOML files); the beam-dump and kaon families do not give bands yet",
+            "is available for the missing-momentum and beam-dump families; the kaon family \
+             does not give bands yet",
         )
         .into());
     }
@@ -152,7 +152,7 @@ pub fn scan_with(
         }
         Description::BeamDump(experiment) => {
             let points = experiment.models.len() * experiment.masses_gev.len();
-            let result = with_bar(points, |tick| beam_dump::scan(experiment, tick))?;
+            let result = with_bar(points, |tick| beam_dump::scan_with(experiment, bands, tick))?;
             ReachRun {
                 name: experiment.name.clone(),
                 panels: dump_panels(experiment, &result, overlays)?,
@@ -170,7 +170,7 @@ pub fn scan_with(
                     experiment.setup.method.name(),
                 ),
                 table: result.table,
-                bands: None,
+                bands: result.bands,
             }
         }
         Description::Kaon(experiment) => {

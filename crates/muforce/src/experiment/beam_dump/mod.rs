@@ -10,6 +10,6 @@ mod yield_;
 
 pub use figures::{decay_probability_figure, dump_panels, x_spectrum_figure};
 pub use scan::{
-    interval, max_muon_coupling, scan, BeamDump, DumpScan, DumpScenario, DumpStatistics,
+    interval, max_muon_coupling, scan, scan_with, BeamDump, DumpScan, DumpScenario, DumpStatistics,
 };
 pub use yield_::{depth_nodes, useful_depth_cm, DecayRegion, DepthNode, DumpSetup, DumpYield};

@@ -7,8 +7,10 @@
 use super::yield_::{DumpSetup, DumpYield};
 use crate::error::Result;
 use crate::model::{Era, Preset, MAX_COUPLING};
-use crate::reach::{reach_header, signal_interval, CouplingInterval, ReachTable, ScanGrid};
-use crate::stats::poisson_upper_limit;
+use crate::reach::{
+    reach_header, signal_interval, BandRow, BandTable, CouplingInterval, ReachTable, ScanGrid,
+};
+use crate::stats::{counting_bands, poisson_upper_limit_with_uncertainties, Systematics, BANDS};
 use rayon::prelude::*;
 
 /// The statistics of one scenario: observed events and expected background.
@@ -31,6 +33,8 @@ pub struct DumpScenario {
     pub efficiency: f64,
     /// Observed events and background.
     pub statistics: DumpStatistics,
+    /// Relative uncertainties of background and signal (Cousins–Highland hybrid limit).
+    pub systematics: Systematics,
 }
 
 /// A validated beam-dump experiment (family `beam-dump` of the experiment files).
@@ -65,6 +69,8 @@ pub struct BeamDump {
 pub struct DumpScan {
     /// The reach table in the common long format.
     pub table: ReachTable,
+    /// The expected bands, when asked for.
+    pub bands: Option<BandTable>,
 }
 
 /// The excluded interval of one yield for `muons` muons (times the efficiency) and an upper limit of `n_up` events:
@@ -100,28 +106,45 @@ pub fn max_muon_coupling(preset: Preset) -> f64 {
 /// Scans every model and mass (rayon over the points; the result does not depend on the
 /// number of threads). `progress` is called once per finished point.
 pub fn scan(experiment: &BeamDump, progress: &(dyn Fn() + Sync)) -> Result<DumpScan> {
-    let limits = experiment
-        .scenarios
-        .iter()
-        .map(|s| {
-            poisson_upper_limit(
-                s.statistics.observed,
-                s.statistics.background,
-                experiment.confidence_level,
-            )
-        })
-        .collect::<Result<Vec<_>>>()?;
+    scan_with(experiment, false, progress)
+}
+
+/// [`scan`], with the expected bands −2 … 2 of every scenario when `bands` is true: the
+/// limits for the background-only Poisson quantiles of the count
+/// ([`crate::stats::counting_bands`]).
+pub fn scan_with(
+    experiment: &BeamDump,
+    bands: bool,
+    progress: &(dyn Fn() + Sync),
+) -> Result<DumpScan> {
+    let cl = experiment.confidence_level;
+    // Event limits per scenario: the limit for its observed count, then, for the bands, the
+    // limits of bands −2 … 2.
+    let per_scenario = if bands { 1 + BANDS.len() } else { 1 };
+    let mut limits = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    for s in &experiment.scenarios {
+        let (b, sys) = (s.statistics.background, s.systematics);
+        let n = poisson_upper_limit_with_uncertainties(
+            s.statistics.observed,
+            b,
+            sys.background_rel,
+            sys.signal_rel,
+            cl,
+        )?;
+        limits.push((s, n));
+        if bands {
+            let per_band = counting_bands(b, sys.background_rel, sys.signal_rel, cl)?;
+            limits.extend(per_band.iter().map(|&n| (s, n)));
+        }
+        names.extend(std::iter::repeat_n(s.name.as_str(), per_scenario));
+    }
     let nodes = experiment.setup.depth_nodes()?;
-    let scenarios: Vec<&str> = experiment
-        .scenarios
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect();
     let grid = ScanGrid {
         experiment: &experiment.name,
         models: &experiment.models,
         masses_gev: &experiment.masses_gev,
-        scenarios: &scenarios,
+        scenarios: &names,
     };
     // The production depends on the model only through the spin of X: one table per spin and
     // mass, shared by the models of that spin.
@@ -150,11 +173,9 @@ pub fn scan(experiment: &BeamDump, progress: &(dyn Fn() + Sync)) -> Result<DumpS
             Some(y) => y,
             None => DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass)?,
         };
-        experiment
-            .scenarios
+        limits
             .iter()
-            .zip(&limits)
-            .map(|(s, &n_up)| interval(experiment, &y, s.muons * s.efficiency, n_up))
+            .map(|&(s, n_up)| interval(experiment, &y, s.muons * s.efficiency, n_up))
             .collect()
     })?;
     let s = &experiment.setup;
@@ -182,8 +203,55 @@ pub fn scan(experiment: &BeamDump, progress: &(dyn Fn() + Sync)) -> Result<DumpS
                 experiment.confidence_level
             ),
             "coupling_high: upper edge of the island (X decays before the fiducial region); empty: open up to the scan's end".into(),
+            format!(
+                "relative uncertainties (Cousins-Highland hybrid, log-normal): {}",
+                experiment
+                    .scenarios
+                    .iter()
+                    .map(|s| format!(
+                        "{}: background {}, signal {}",
+                        s.name, s.systematics.background_rel, s.systematics.signal_rel
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
         ],
         rows,
     };
-    Ok(DumpScan { table })
+    if !bands {
+        return Ok(DumpScan { table, bands: None });
+    }
+    // Rows come grouped by the grid's scenarios (here each scenario's observed limit and its
+    // five bands), each group holding every model and mass: split them into the reach table
+    // and the band table.
+    let group = experiment.models.len() * experiment.masses_gev.len();
+    let mut band_rows = Vec::new();
+    let mut observed = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        match (i / group) % per_scenario {
+            0 => observed.push(row.clone()),
+            k => band_rows.push(BandRow {
+                row: row.clone(),
+                band: BANDS[k - 1],
+            }),
+        }
+    }
+    let mut provenance = table.provenance.clone();
+    provenance.push(
+        "expected bands: band = sigma of the background-only distribution of the limit (-2 \
+         strongest); the count at the Poisson quantile Phi(band) of the background"
+            .into(),
+    );
+    let band_table = BandTable {
+        provenance,
+        rows: band_rows,
+    };
+    let table = ReachTable {
+        rows: observed,
+        ..table
+    };
+    Ok(DumpScan {
+        table,
+        bands: Some(band_table),
+    })
 }

@@ -8,6 +8,7 @@ use crate::experiment::beam_dump::{
     BeamDump, DecayRegion, DumpScenario, DumpSetup, DumpStatistics,
 };
 use crate::model::Preset;
+use crate::stats::Systematics;
 use crate::target::energy_loss::EnergyLossModel;
 use serde::Deserialize;
 use toml::Spanned;
@@ -82,6 +83,10 @@ struct ScenarioSection {
     background: Option<Spanned<f64>>,
     #[serde(default)]
     efficiency: Option<Spanned<f64>>,
+    #[serde(default)]
+    background_rel_uncertainty: Option<Spanned<f64>>,
+    #[serde(default)]
+    signal_rel_uncertainty: Option<Spanned<f64>>,
 }
 
 /// Parses and validates a `beam-dump` experiment file.
@@ -211,6 +216,12 @@ pub(super) fn beam_dump(source_name: &str, text: &str) -> Result<BeamDump> {
             Some(e) => c.within(e, "scenario.efficiency", 1e-6, 1.0)?,
             None => 1.0,
         };
+        let systematics = c.systematics(
+            Systematics::NONE,
+            s.background_rel_uncertainty.as_ref(),
+            s.signal_rel_uncertainty.as_ref(),
+            "scenario",
+        )?;
         scenarios.push(DumpScenario {
             name: sname,
             muons,
@@ -219,6 +230,7 @@ pub(super) fn beam_dump(source_name: &str, text: &str) -> Result<BeamDump> {
                 observed,
                 background,
             },
+            systematics,
         });
     }
     c.some_scenarios(scenarios.len())?;
