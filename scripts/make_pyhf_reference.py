@@ -40,14 +40,19 @@ def cases():
             yield case["name"], case["signal"], case["background"]
 
 
-# (case, background_rel_uncertainty, signal_rel_uncertainty): the same histograms with
-# normalisation uncertainties.
+# (case, background_rel_uncertainty, signal_rel_uncertainty, background_bin_rel_uncertainty):
+# the same histograms with normalisation uncertainties (normsys) and an uncorrelated
+# bin-by-bin background uncertainty (staterror with data = delta * background).
 SYSTEMATICS = [
-    ("single_bin_b10", 0.3, 0.0),
-    ("three_bins", 0.1, 0.2),
-    ("large_background", 0.01, 0.0),
-    ("atlas_like", 0.1, 0.0),
-    ("atlas_vector_16MeV_Z_A", 0.1, 0.0),
+    ("single_bin_b10", 0.3, 0.0, 0.0),
+    ("three_bins", 0.1, 0.2, 0.0),
+    ("large_background", 0.01, 0.0, 0.0),
+    ("atlas_like", 0.1, 0.0, 0.0),
+    ("atlas_vector_16MeV_Z_A", 0.1, 0.0, 0.0),
+    ("single_bin_b10", 0.0, 0.0, 0.2),
+    ("three_bins", 0.0, 0.0, 0.1),
+    ("large_background", 0.0, 0.0, 1e-3),
+    ("three_bins", 0.1, 0.2, 0.1),
 ]
 
 
@@ -55,13 +60,16 @@ def normsys(name, sigma):
     return {"name": name, "type": "normsys", "data": {"hi": 1.0 + sigma, "lo": 1.0 / (1.0 + sigma)}}
 
 
-def limit(signal, background, sigma_b=0.0, sigma_s=0.0):
+def limit(signal, background, sigma_b=0.0, sigma_s=0.0, delta=0.0):
     signal_modifiers = [{"name": "mu", "type": "normfactor", "data": None}]
     background_modifiers = []
     if sigma_s > 0:
         signal_modifiers.append(normsys("signal_norm", sigma_s))
     if sigma_b > 0:
         background_modifiers.append(normsys("background_norm", sigma_b))
+    if delta > 0:
+        background_modifiers.append(
+            {"name": "background_bins", "type": "staterror", "data": [delta * b for b in background]})
     spec = {"channels": [{"name": "ch", "samples": [
         {"name": "signal", "data": signal, "modifiers": signal_modifiers},
         {"name": "background", "data": background, "modifiers": background_modifiers}]}]}
@@ -87,13 +95,15 @@ def compute():
         obs, exp = limit(signal, background)
         out["cases"].append({"name": name, "signal": signal, "background": background,
                              "background_rel_uncertainty": 0.0, "signal_rel_uncertainty": 0.0,
+                             "background_bin_rel_uncertainty": 0.0,
                              "mu_upper_95": obs, "mu_expected_95": exp})
-    for name, sigma_b, sigma_s in SYSTEMATICS:
+    for name, sigma_b, sigma_s, delta in SYSTEMATICS:
         signal, background = histograms[name]
-        obs, exp = limit(signal, background, sigma_b, sigma_s)
-        out["cases"].append({"name": f"{name}_sys_b{sigma_b}_s{sigma_s}", "signal": signal,
+        obs, exp = limit(signal, background, sigma_b, sigma_s, delta)
+        out["cases"].append({"name": f"{name}_sys_b{sigma_b}_s{sigma_s}_bins{delta}", "signal": signal,
                              "background": background, "background_rel_uncertainty": sigma_b,
-                             "signal_rel_uncertainty": sigma_s, "mu_upper_95": obs,
+                             "signal_rel_uncertainty": sigma_s,
+                             "background_bin_rel_uncertainty": delta, "mu_upper_95": obs,
                              "mu_expected_95": exp})
     return out
 

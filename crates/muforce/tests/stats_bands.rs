@@ -200,3 +200,27 @@ proptest! {
         }
     }
 }
+
+/// An uncorrelated bin-by-bin background uncertainty δ is the likelihood's form of the
+/// cut-and-count κ (the NA62 slides' S/√(B + κ²B²)): for one bin with 10⁶ background events
+/// the Asimov CLs limit is 1.96 √(B + δ²B²) (CCGV Eq. 88 with q_{μ,A} = s²/(B + δ²B²), the
+/// Gaussian variance of B with its constraint), to 0.3 %.
+#[test]
+fn bin_uncertainty_reproduces_the_cut_and_count_variance() {
+    let b = 1e6;
+    for delta in [1e-4, 1e-3, 1e-2] {
+        let limit = BinnedLikelihood::asimov(vec![1.0], vec![b])
+            .unwrap()
+            .with_systematics(Systematics::NONE.with_bin_uncertainty(delta).unwrap())
+            .upper_limit(LimitMethod::Cls, 0.95)
+            .unwrap();
+        let expected = 1.959_964 * (b + delta * delta * b * b).sqrt();
+        println!("delta {delta}: {limit:.2} vs {expected:.2}");
+        assert!(
+            (limit / expected - 1.0).abs() < 3e-3,
+            "{delta}: {limit} vs {expected}"
+        );
+    }
+    assert!(Systematics::NONE.with_bin_uncertainty(1.5).is_err());
+    assert!(Systematics::NONE.with_bin_uncertainty(f64::NAN).is_err());
+}

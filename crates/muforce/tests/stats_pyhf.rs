@@ -32,6 +32,8 @@ fn cls_limits_match_pyhf() {
             case["background_rel_uncertainty"].as_f64().unwrap(),
             case["signal_rel_uncertainty"].as_f64().unwrap(),
         )
+        .unwrap()
+        .with_bin_uncertainty(case["background_bin_rel_uncertainty"].as_f64().unwrap())
         .unwrap();
         // Without systematics the agreement is 1e-6. With them, the nuisance parameters are
         // profiled by different optimisers (here Newton steps to a promised gain < 1e-13 in

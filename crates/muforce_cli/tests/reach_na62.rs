@@ -121,7 +121,8 @@ fn reach_na62_writes_the_contract_files() {
             .is_empty()));
     }
     // Below 2 m_mu the L_mu - L_tau vector decays to neutrinos only, so its invisible lower edge
-    // is the `muforce kaon --reach` likelihood limit at the same mass (an independent path).
+    // is the `muforce kaon --reach` likelihood limit at the same mass and the scenario's
+    // kappa = 1e-3 (an independent path).
     let row = lines
         .iter()
         .find(|l| {
@@ -140,6 +141,8 @@ fn reach_na62_writes_the_contract_files() {
             "--coupling",
             "1e-3",
             "--reach",
+            "--kappa",
+            "1e-3",
         ],
     );
     let direct = v["reach"]["g_lim_likelihood"].as_f64().unwrap();

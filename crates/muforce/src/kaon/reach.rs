@@ -19,7 +19,6 @@ use super::x_decay::{preset, BoostSpectrum, XInVolume};
 use crate::error::Result;
 use crate::model::{Era, MAX_COUPLING};
 use crate::reach::{reach_header, signal_interval, CouplingInterval, ReachTable, ScanGrid};
-use crate::stats::{BinnedLikelihood, LimitMethod};
 
 /// The statistic of an invisible scenario (NA62 slides, "Challenge 2").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,10 +97,7 @@ fn invisible_limit(
             )?;
             Ok((need / counts.signal_per_g2).sqrt())
         }
-        InvisibleStatistic::Likelihood => {
-            let l = BinnedLikelihood::asimov(counts.signal_bins, counts.background_bins)?;
-            Ok(l.upper_limit(LimitMethod::DeltaChi2(4.0), 0.95)?.sqrt())
-        }
+        InvisibleStatistic::Likelihood => search.likelihood_limit(model, m_x),
     }
 }
 

@@ -7,7 +7,7 @@ use super::channel::KaonModel;
 use super::kinematics::{check_x_mass, MAX_X_MASS};
 use super::rate::{ratio_in_window, BR_K_MU_NU};
 use crate::error::{Error, Result};
-use crate::stats::{BinnedLikelihood, LimitMethod};
+use crate::stats::{BinnedLikelihood, LimitMethod, Systematics};
 
 /// Number of kaons seen by the single-muon analysis.
 ///
@@ -89,7 +89,8 @@ pub struct InvisibleSearch {
     pub m2_lower: f64,
     /// Upper edge of the m²_miss window (GeV²), at most (m_K − m_μ)².
     pub m2_upper: f64,
-    /// Relative background systematic κ ≥ 0 of the cut and count.
+    /// Relative background systematic κ ≥ 0: of the cut and count, S/√(B + κ²B²); in the
+    /// likelihood, an uncorrelated bin-by-bin background uncertainty (at most 1).
     pub kappa: f64,
     /// Significance asked of the cut and count, S/√(B + κ²B²) = this (2 in the slides).
     pub significance: f64,
@@ -211,9 +212,22 @@ impl InvisibleSearch {
 
     /// Binned-likelihood limit on g: Λ(S) = Σ_i −2 ln[L_i(S)/L_i(Ŝ = 0)] < 4 on the background-only
     /// Asimov data D_i = B_i (NA62 slides; [`LimitMethod::DeltaChi2`] of [`BinnedLikelihood`]).
+    /// κ enters as an uncorrelated bin-by-bin background uncertainty, profiled: the
+    /// likelihood's form of the cut and count's S/√(B + κ²B²) (docs/statistics.md); it must
+    /// be at most 1.
     pub fn likelihood_limit(&self, model: KaonModel, m_x: f64) -> Result<f64> {
         let counts = self.counts(model, m_x)?;
-        let likelihood = BinnedLikelihood::asimov(counts.signal_bins, counts.background_bins)?;
+        let systematics = Systematics::NONE
+            .with_bin_uncertainty(self.kappa)
+            .map_err(|_| {
+                Error::out_of_range(
+                    "kappa (relative background systematic)",
+                    self.kappa,
+                    "must be at most 1 for the likelihood (a bin-by-bin background uncertainty)",
+                )
+            })?;
+        let likelihood = BinnedLikelihood::asimov(counts.signal_bins, counts.background_bins)?
+            .with_systematics(systematics);
         let mu = likelihood.upper_limit(LimitMethod::DeltaChi2(4.0), 0.95)?;
         Ok(mu.sqrt())
     }

@@ -163,30 +163,27 @@ impl BinnedLikelihood {
     /// The unconditional maximum (μ̂ ≥ 0, θ̂).
     fn fit(&self) -> Result<ProfilePoint> {
         if self.systematics.is_none() {
-            return Ok(ProfilePoint {
-                mu: self.best_fit_without_nuisances()?,
-                theta: [0.0, 0.0],
-            });
+            return Ok(ProfilePoint::nominal(self.best_fit_without_nuisances()?));
         }
         let bins = self.bins();
         let sys = self.systematics;
         let at = |mu: f64| bins.profile(mu, sys, [0.0, 0.0]);
         let zero = at(0.0)?;
-        if bins.score(zero, sys) <= 0.0 {
+        if bins.score(&zero, sys) <= 0.0 {
             return Ok(zero);
         }
         let total_signal: f64 = self.signal.iter().sum();
         let total_observed: f64 = self.observed.iter().sum();
         let mut hi = (total_observed / total_signal).max(1.0);
         for _ in 0..200 {
-            if bins.score(at(hi)?, sys) <= 0.0 {
+            if bins.score(&at(hi)?, sys) <= 0.0 {
                 break;
             }
             hi *= 2.0;
         }
         let mu = brent(
             "best-fit signal strength",
-            |mu| Ok(bins.score(at(mu)?, sys)),
+            |mu| Ok(bins.score(&at(mu)?, sys)),
             0.0,
             hi,
             1e-12 * hi,
@@ -226,7 +223,7 @@ impl BinnedLikelihood {
         let sys = self.systematics;
         let hat = bins.profile(mu_hat, sys, [0.0, 0.0])?;
         let at = bins.profile(mu, sys, hat.theta)?;
-        Ok((2.0 * bins.log_ratio(hat, at, sys)).max(0.0))
+        Ok((2.0 * bins.log_ratio(&hat, &at, sys)).max(0.0))
     }
 
     fn q_tilde_without_nuisances(&self, mu: f64, mu_hat: f64) -> f64 {

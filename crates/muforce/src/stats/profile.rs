@@ -7,7 +7,9 @@
 //!
 //! which is HistFactory's `normsys` modifier with hi = κ, lo = 1/κ and exponential
 //! interpolation (Cranmer et al., CERN-OPEN-2012-016, Eq. 7 and Table 1, "interpolation code 1";
-//! pyhf's default for `normsys`). The profile likelihood maximises ln L over θ at fixed μ
+//! pyhf's default for `normsys`). An uncorrelated bin-by-bin background uncertainty δ (the
+//! κ of a cut and count, S/√(B + κ²B²)) multiplies each bin's background by γ_i with a
+//! Gaussian constraint −(γ_i − 1)²/(2δ²): pyhf's `staterror` modifier with data δ b_i. The profile likelihood maximises ln L over θ at fixed μ
 //! (Cowan, Cranmer, Gross, Vitells, EPJC 71 (2011) 1554, Eq. 7) by damped Newton steps.
 
 use crate::error::{Error, Result};
@@ -19,6 +21,8 @@ pub struct Systematics {
     pub background_rel: f64,
     /// σ_s: relative uncertainty of the signal normalisation (efficiency, luminosity, …).
     pub signal_rel: f64,
+    /// δ: relative background uncertainty of each bin, uncorrelated between bins.
+    pub background_bin_rel: f64,
 }
 
 /// Largest relative uncertainty accepted (κ = 11: a factor-of-ten uncertainty).
@@ -29,6 +33,7 @@ impl Systematics {
     pub const NONE: Systematics = Systematics {
         background_rel: 0.0,
         signal_rel: 0.0,
+        background_bin_rel: 0.0,
     };
 
     /// Checks both uncertainties: finite and in [0, 10]; the message names the field.
@@ -50,12 +55,27 @@ impl Systematics {
         Ok(Systematics {
             background_rel,
             signal_rel,
+            background_bin_rel: 0.0,
         })
     }
 
-    /// Whether both uncertainties are zero.
+    /// The same with an uncorrelated bin-by-bin background uncertainty δ, finite and in
+    /// [0, 1] (a Gaussian constraint on a linear response needs δ well below 1).
+    pub fn with_bin_uncertainty(mut self, background_bin_rel: f64) -> Result<Self> {
+        if !(background_bin_rel.is_finite() && (0.0..=1.0).contains(&background_bin_rel)) {
+            return Err(Error::out_of_range(
+                "background_bin_rel_uncertainty",
+                background_bin_rel,
+                "must be a relative (1 sigma) uncertainty in [0, 1]",
+            ));
+        }
+        self.background_bin_rel = background_bin_rel;
+        Ok(self)
+    }
+
+    /// Whether every uncertainty is zero.
     pub fn is_none(&self) -> bool {
-        self.background_rel == 0.0 && self.signal_rel == 0.0
+        self.background_rel == 0.0 && self.signal_rel == 0.0 && self.background_bin_rel == 0.0
     }
 
     /// (ln κ_s, ln κ_b).
@@ -72,28 +92,63 @@ pub(super) struct Bins<'a> {
     pub observed: &'a [f64],
 }
 
-/// A point of the profile: μ, the conditional θ̂(μ) = (θ_s, θ_b).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A point of the profile: μ, the conditional θ̂(μ) = (θ_s, θ_b) and the bin factors γ̂_i
+/// (empty without a bin-by-bin uncertainty: all 1).
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct ProfilePoint {
     pub mu: f64,
     pub theta: [f64; 2],
+    pub gamma: Vec<f64>,
+}
+
+impl ProfilePoint {
+    /// The nominal point at μ: θ = 0, γ = 1.
+    pub fn nominal(mu: f64) -> Self {
+        ProfilePoint {
+            mu,
+            theta: [0.0, 0.0],
+            gamma: Vec::new(),
+        }
+    }
+}
+
+/// γ_i of bin i (1 when there are no bin factors).
+fn gamma_of(gamma: &[f64], i: usize) -> f64 {
+    gamma.get(i).copied().unwrap_or(1.0)
 }
 
 impl Bins<'_> {
-    /// (μ s_i κ_s^θ_s, b_i κ_b^θ_b) of bin i.
-    fn parts(&self, i: usize, mu: f64, theta: [f64; 2], (a, c): (f64, f64)) -> (f64, f64) {
+    /// (μ s_i κ_s^θ_s, b_i κ_b^θ_b γ_i) of bin i.
+    fn parts(
+        &self,
+        i: usize,
+        mu: f64,
+        theta: [f64; 2],
+        gamma: &[f64],
+        (a, c): (f64, f64),
+    ) -> (f64, f64) {
         (
             mu * self.signal[i] * (a * theta[0]).exp(),
-            self.background[i] * (c * theta[1]).exp(),
+            self.background[i] * (c * theta[1]).exp() * gamma_of(gamma, i),
         )
     }
 
-    /// ln L(μ, θ) up to a constant.
-    fn log_likelihood(&self, mu: f64, theta: [f64; 2], sys: Systematics) -> f64 {
+    /// The Gaussian constraint of the bin factors: Σ (γ_i − 1)²/(2δ²).
+    fn gamma_penalty(gamma: &[f64], sys: Systematics) -> f64 {
+        if gamma.is_empty() {
+            return 0.0;
+        }
+        let d2 = sys.background_bin_rel * sys.background_bin_rel;
+        gamma.iter().map(|g| (g - 1.0) * (g - 1.0)).sum::<f64>() / (2.0 * d2)
+    }
+
+    /// ln L(μ, θ, γ) up to a constant.
+    fn log_likelihood(&self, mu: f64, theta: [f64; 2], gamma: &[f64], sys: Systematics) -> f64 {
         let k = sys.log_kappas();
-        let mut sum = -0.5 * (theta[0] * theta[0] + theta[1] * theta[1]);
+        let mut sum =
+            -0.5 * (theta[0] * theta[0] + theta[1] * theta[1]) - Self::gamma_penalty(gamma, sys);
         for (i, n) in self.observed.iter().enumerate() {
-            let (s, b) = self.parts(i, mu, theta, k);
+            let (s, b) = self.parts(i, mu, theta, gamma, k);
             let nu = s + b;
             if nu > 0.0 {
                 if *n > 0.0 {
@@ -105,13 +160,19 @@ impl Bins<'_> {
         sum
     }
 
-    /// Gradient and Hessian of ln L in θ at fixed μ.
-    fn derivatives(&self, mu: f64, theta: [f64; 2], sys: Systematics) -> ([f64; 2], [[f64; 2]; 2]) {
+    /// Gradient and Hessian of ln L in θ at fixed μ and γ.
+    fn derivatives(
+        &self,
+        mu: f64,
+        theta: [f64; 2],
+        gamma: &[f64],
+        sys: Systematics,
+    ) -> ([f64; 2], [[f64; 2]; 2]) {
         let (a, c) = sys.log_kappas();
         let mut g = [-theta[0], -theta[1]];
         let mut h = [[-1.0, 0.0], [0.0, -1.0]];
         for (i, n) in self.observed.iter().enumerate() {
-            let (s, b) = self.parts(i, mu, theta, (a, c));
+            let (s, b) = self.parts(i, mu, theta, gamma, (a, c));
             let nu = s + b;
             if nu <= 0.0 {
                 continue;
@@ -129,25 +190,89 @@ impl Bins<'_> {
         (g, h)
     }
 
-    /// θ̂(μ): the maximum of ln L over θ at fixed μ, by Newton steps with backtracking (and
-    /// gradient steps where the Hessian is not negative definite). Only the θ of a non-zero
-    /// uncertainty moves.
+    /// The profile at fixed μ: θ̂(μ) and the bin factors γ̂_i(μ). Without a bin-by-bin
+    /// uncertainty this is the Newton maximisation over θ alone; with one, the γ_i (each the
+    /// root of a quadratic given θ, ln L being concave in γ_i) and θ are maximised in turn
+    /// until ln L changes by less than its rounding.
     pub fn profile(&self, mu: f64, sys: Systematics, start: [f64; 2]) -> Result<ProfilePoint> {
+        if sys.background_bin_rel == 0.0 {
+            let theta = self.profile_theta(mu, sys, start, &[])?;
+            return Ok(ProfilePoint {
+                mu,
+                theta,
+                gamma: Vec::new(),
+            });
+        }
+        let expected: f64 =
+            self.background.iter().sum::<f64>() + mu * self.signal.iter().sum::<f64>();
+        let tolerance = 1e-13 * expected.max(1.0);
+        let mut theta = start;
+        let mut value = f64::NEG_INFINITY;
+        for _ in 0..500 {
+            let gamma = self.best_gamma(mu, theta, sys);
+            theta = self.profile_theta(mu, sys, theta, &gamma)?;
+            let v = self.log_likelihood(mu, theta, &gamma, sys);
+            if (v - value).abs() <= tolerance {
+                return Ok(ProfilePoint { mu, theta, gamma });
+            }
+            value = v;
+        }
+        Err(Error::NotConverged {
+            what: format!("profile of the bin-by-bin background factors at mu = {mu:e}"),
+            achieved: 1.0,
+            requested: 1e-13,
+        })
+    }
+
+    /// The γ_i maximising ln L at fixed μ and θ: f'(γ) = n c/(S + cγ) − c − (γ − 1)/δ² = 0
+    /// with S = μ s_i κ_s^θ_s, c = b_i κ_b^θ_b, i.e. cγ² + (c²δ² + S − c)γ − (S + cδ²(n − S)) = 0,
+    /// its larger root in the cancellation-free form.
+    fn best_gamma(&self, mu: f64, theta: [f64; 2], sys: Systematics) -> Vec<f64> {
+        let d2 = sys.background_bin_rel * sys.background_bin_rel;
+        (0..self.observed.len())
+            .map(|i| {
+                let (s, c) = self.parts(i, mu, theta, &[], sys.log_kappas());
+                if c <= 0.0 {
+                    return 1.0;
+                }
+                let n = self.observed[i];
+                let b1 = c * c * d2 + s - c;
+                let c0 = -(s + c * d2 * (n - s));
+                let root = (b1 * b1 - 4.0 * c * c0).max(0.0).sqrt();
+                if b1 > 0.0 {
+                    -2.0 * c0 / (b1 + root)
+                } else {
+                    (root - b1) / (2.0 * c)
+                }
+            })
+            .collect()
+    }
+
+    /// θ̂(μ) at fixed μ and bin factors γ: the maximum of ln L over θ by Newton steps with
+    /// backtracking (Levenberg–Marquardt shifted where the Hessian is not negative definite).
+    /// Only the θ of a non-zero uncertainty moves.
+    fn profile_theta(
+        &self,
+        mu: f64,
+        sys: Systematics,
+        start: [f64; 2],
+        gamma: &[f64],
+    ) -> Result<[f64; 2]> {
         let free = [sys.signal_rel > 0.0, sys.background_rel > 0.0];
         let mut theta = [
             if free[0] { start[0] } else { 0.0 },
             if free[1] { start[1] } else { 0.0 },
         ];
-        let mut value = self.log_likelihood(mu, theta, sys);
+        let mut value = self.log_likelihood(mu, theta, gamma, sys);
         let expected: f64 = (0..self.observed.len())
             .map(|i| {
-                let (s, b) = self.parts(i, mu, theta, sys.log_kappas());
+                let (s, b) = self.parts(i, mu, theta, gamma, sys.log_kappas());
                 s + b
             })
             .sum();
         let tolerance = 1e-13 * expected.max(1.0);
         for _ in 0..200 {
-            let (mut g, mut h) = self.derivatives(mu, theta, sys);
+            let (mut g, mut h) = self.derivatives(mu, theta, gamma, sys);
             for k in 0..2 {
                 if !free[k] {
                     g[k] = 0.0;
@@ -176,13 +301,13 @@ impl Bins<'_> {
             // ln L itself (1e-13 relative to the expected events, at least 1e-13).
             let promised = 0.5 * (g[0] * step[0] + g[1] * step[1]);
             if promised.is_nan() || promised <= tolerance {
-                return Ok(ProfilePoint { mu, theta });
+                return Ok(theta);
             }
             let mut t = 1.0;
             let mut moved = false;
             for _ in 0..60 {
                 let trial = [theta[0] + t * step[0], theta[1] + t * step[1]];
-                let v = self.log_likelihood(mu, trial, sys);
+                let v = self.log_likelihood(mu, trial, gamma, sys);
                 if v.is_finite() && v >= value {
                     theta = trial;
                     moved = v > value || t * step[0].abs().max(step[1].abs()) < 1e-14;
@@ -193,7 +318,7 @@ impl Bins<'_> {
             }
             if !moved {
                 // No step raises ln L: the maximum at working precision.
-                return Ok(ProfilePoint { mu, theta });
+                return Ok(theta);
             }
         }
         Err(Error::NotConverged {
@@ -204,12 +329,12 @@ impl Bins<'_> {
     }
 
     /// ∂ ln L/∂μ at (μ, θ): the derivative of the profile likelihood at θ = θ̂(μ).
-    pub fn score(&self, point: ProfilePoint, sys: Systematics) -> f64 {
+    pub fn score(&self, point: &ProfilePoint, sys: Systematics) -> f64 {
         let (a, _) = sys.log_kappas();
         let scale = (a * point.theta[0]).exp();
         let mut d = 0.0;
         for (i, n) in self.observed.iter().enumerate() {
-            let (s, b) = self.parts(i, point.mu, point.theta, sys.log_kappas());
+            let (s, b) = self.parts(i, point.mu, point.theta, &point.gamma, sys.log_kappas());
             let nu = s + b;
             if nu > 0.0 {
                 d += n * self.signal[i] * scale / nu;
@@ -221,19 +346,25 @@ impl Bins<'_> {
 
     /// ln L(hat) − ln L(at) bin by bin, with differences formed before the sums (no
     /// cancellation between large sums when the counts are large).
-    pub fn log_ratio(&self, hat: ProfilePoint, at: ProfilePoint, sys: Systematics) -> f64 {
+    pub fn log_ratio(&self, hat: &ProfilePoint, at: &ProfilePoint, sys: Systematics) -> f64 {
         let (a, c) = sys.log_kappas();
         let mut sum = 0.5
             * (at.theta[0] * at.theta[0] + at.theta[1] * at.theta[1]
                 - hat.theta[0] * hat.theta[0]
-                - hat.theta[1] * hat.theta[1]);
+                - hat.theta[1] * hat.theta[1])
+            + Self::gamma_penalty(&at.gamma, sys)
+            - Self::gamma_penalty(&hat.gamma, sys);
         let signal_scale = (a * at.theta[0]).exp();
-        let background_change =
-            (c * hat.theta[1]).exp() * (c * (at.theta[1] - hat.theta[1])).exp_m1();
+        let b_hat_scale = (c * hat.theta[1]).exp();
+        let delta = c * (at.theta[1] - hat.theta[1]);
         for (i, n) in self.observed.iter().enumerate() {
-            let (s_hat, b_hat) = self.parts(i, hat.mu, hat.theta, (a, c));
+            let (s_hat, b_hat) = self.parts(i, hat.mu, hat.theta, &hat.gamma, (a, c));
             let nu_hat = s_hat + b_hat;
-            // ν(at) − ν(hat), each part as a difference of like terms.
+            let (g_at, g_hat) = (gamma_of(&at.gamma, i), gamma_of(&hat.gamma, i));
+            // ν(at) − ν(hat), each part as a difference of like terms:
+            // b κ^θ̂ [e^{cΔθ}(γ − γ̂) + γ̂ (e^{cΔθ} − 1)].
+            let background_change =
+                b_hat_scale * (delta.exp() * (g_at - g_hat) + g_hat * delta.exp_m1());
             let d = self.signal[i] * (at.mu * signal_scale - hat.mu * (a * hat.theta[0]).exp())
                 + self.background[i] * background_change;
             sum += d;
@@ -276,11 +407,8 @@ mod tests {
             at_one.theta
         );
         // The profiled ratio is smaller than the unprofiled one (θ absorbs signal).
-        let fixed = ProfilePoint {
-            mu: 1.0,
-            theta: [0.0, 0.0],
-        };
-        assert!(bins.log_ratio(at_zero, at_one, sys) < bins.log_ratio(at_zero, fixed, sys));
+        let fixed = ProfilePoint::nominal(1.0);
+        assert!(bins.log_ratio(&at_zero, &at_one, sys) < bins.log_ratio(&at_zero, &fixed, sys));
     }
 
     #[test]

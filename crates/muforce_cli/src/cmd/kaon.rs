@@ -46,7 +46,8 @@ pub struct Args {
     /// Trigger fraction (1/prescale), in (0, 1].
     #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
     trigger_fraction: f64,
-    /// Relative background systematic κ ≥ 0 of the cut and count.
+    /// Relative background systematic κ ≥ 0: in the cut and count S/√(B + κ²B²), and as an
+    /// uncorrelated bin-by-bin background uncertainty (at most 1) in the likelihood.
     #[arg(long, default_value_t = 0.0, allow_hyphen_values = true)]
     kappa: f64,
     /// Lower edge of the m²_miss window in GeV² (default: the L1 cut 2.3e-2).

@@ -263,6 +263,16 @@ pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
                                 format!("{x} must be a finite relative systematic >= 0"),
                             ));
                         }
+                        if statistic == InvisibleStatistic::Likelihood && x > 1.0 {
+                            return Err(c.at.error(
+                                k.span(),
+                                "scenario.kappa",
+                                format!(
+                                    "{x} must be at most 1 for the likelihood (a bin-by-bin \
+                                     background uncertainty with a Gaussian constraint)"
+                                ),
+                            ));
+                        }
                         x
                     }
                     None => 0.0,

@@ -444,6 +444,7 @@ impl Checker<'_> {
                 default.background_rel,
             )?,
             signal_rel: read(signal, "signal_rel_uncertainty", default.signal_rel)?,
+            background_bin_rel: default.background_bin_rel,
         })
     }
 
