@@ -111,20 +111,22 @@ pub fn reach_header(title: &str, confidence_level: f64) -> [String; 2] {
     )
 }
 
+/// The names a model column may hold: the presets, then the spins.
+pub fn model_names() -> Vec<&'static str> {
+    Preset::ALL
+        .map(Preset::name)
+        .into_iter()
+        .chain(Spin::ALL.map(Spin::name))
+        .collect()
+}
+
 /// The spin of a model column: a preset name or a spin name; anything else is an error
 /// listing both.
 pub fn model_spin(model: &str) -> Result<Spin> {
     Preset::from_name(model)
         .map(Preset::spin)
         .or_else(|_| Spin::from_name(model))
-        .map_err(|_| {
-            let known: Vec<&str> = Preset::ALL
-                .map(Preset::name)
-                .into_iter()
-                .chain(Spin::ALL.map(Spin::name))
-                .collect();
-            Error::unknown("model", model, &known)
-        })
+        .map_err(|_| Error::unknown("model", model, &model_names()))
 }
 
 /// The constraint files shipped in data/constraints/ (built in): (file name, text).

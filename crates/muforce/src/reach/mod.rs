@@ -10,8 +10,8 @@ mod table;
 
 pub use bands::{BandRow, BandTable, BAND_HEADER};
 pub use constraint::{
-    constraint_header, model_spin, reach_header, shipped_constraint_files, shipped_constraints,
-    Constraint, ConstraintCurve, Display,
+    constraint_header, model_names, model_spin, reach_header, shipped_constraint_files,
+    shipped_constraints, Constraint, ConstraintCurve, Display,
 };
 pub use edges::{excluded_interval, CouplingInterval};
 pub use grid::{signal_interval, ScanGrid};

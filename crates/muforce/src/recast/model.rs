@@ -20,14 +20,7 @@ impl RecastModel {
         Preset::from_name(name)
             .map(RecastModel::Preset)
             .or_else(|_| Spin::from_name(name).map(RecastModel::Spin))
-            .map_err(|_| {
-                let known: Vec<&str> = Preset::ALL
-                    .map(Preset::name)
-                    .into_iter()
-                    .chain(Spin::ALL.map(Spin::name))
-                    .collect();
-                Error::unknown("model", name, &known)
-            })
+            .map_err(|_| Error::unknown("model", name, &crate::reach::model_names()))
     }
 
     /// The name as written in a model column.

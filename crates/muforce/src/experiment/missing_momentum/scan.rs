@@ -184,15 +184,7 @@ pub fn scan_with(
     let mut rows = Vec::new();
     for (k, scenario) in experiment.scenarios.iter().enumerate() {
         for p in &points {
-            let iv = p.intervals[k];
-            rows.push(ReachRow {
-                experiment: experiment.name.clone(),
-                model: p.signal.spin.name().to_string(),
-                scenario: scenario.name.clone(),
-                mass_gev: p.signal.mass_gev,
-                coupling_low: iv.map(|i| i.coupling_low),
-                coupling_high: iv.and_then(|i| i.coupling_high),
-            });
+            rows.push(reach_row(experiment, scenario, p, p.intervals[k]));
         }
     }
     let a = &experiment.analysis;
@@ -228,6 +220,23 @@ pub fn scan_with(
     })
 }
 
+/// The reach-table row of one scenario at one mass point.
+fn reach_row(
+    experiment: &Experiment,
+    scenario: &Scenario,
+    point: &MassPoint,
+    interval: Option<CouplingInterval>,
+) -> ReachRow {
+    ReachRow {
+        experiment: experiment.name.clone(),
+        model: point.signal.spin.name().to_string(),
+        scenario: scenario.name.clone(),
+        mass_gev: point.signal.mass_gev,
+        coupling_low: interval.map(|i| i.coupling_low),
+        coupling_high: interval.and_then(|i| i.coupling_high),
+    }
+}
+
 /// The band rows of a scan, scenario by scenario as in the reach table.
 fn band_table(experiment: &Experiment, points: &[MassPoint], provenance: &[String]) -> BandTable {
     let mut rows = Vec::new();
@@ -235,14 +244,7 @@ fn band_table(experiment: &Experiment, points: &[MassPoint], provenance: &[Strin
         for p in points {
             for (band, iv) in BANDS.iter().zip(p.bands[k]) {
                 rows.push(BandRow {
-                    row: ReachRow {
-                        experiment: experiment.name.clone(),
-                        model: p.signal.spin.name().to_string(),
-                        scenario: scenario.name.clone(),
-                        mass_gev: p.signal.mass_gev,
-                        coupling_low: iv.map(|i| i.coupling_low),
-                        coupling_high: iv.and_then(|i| i.coupling_high),
-                    },
+                    row: reach_row(experiment, scenario, p, iv),
                     band: *band,
                 });
             }
