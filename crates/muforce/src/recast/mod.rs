@@ -87,7 +87,12 @@ pub fn recast(constraint: &Constraint, file: &str, to: &str) -> Result<Constrain
         })?;
         plans.push((from, plan));
     }
-    let source_rows = with_threshold_rows(&constraint.table.rows, to_model);
+    // Rows at the new model's thresholds only where something is rescaled.
+    let source_rows = if plans.iter().all(|(_, p)| matches!(p, Plan::Identity)) {
+        constraint.table.rows.clone()
+    } else {
+        with_threshold_rows(&constraint.table.rows, to_model)
+    };
     let recast_rows = source_rows
         .par_iter()
         .map(|row| -> Result<(ReachRow, bool)> {

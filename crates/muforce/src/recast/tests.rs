@@ -202,9 +202,15 @@ fn refusals_name_file_and_field() {
         "{e}"
     );
     assert!(e.contains("neutrinos"), "{e}");
-    // The same model is always allowed: rows unchanged.
+    // The same model is always allowed: rows unchanged, no rows added at thresholds.
     let same = recast(&nu, "f.csv", "lmu-ltau").unwrap();
     assert_eq!(same.table.rows, nu.table.rows);
+    let across = constraint(
+        "# signature: neutrino-scattering\n",
+        "x,lmu-ltau,a,0.1,1e-3,\nx,lmu-ltau,a,0.3,2e-3,\n",
+    );
+    let same = recast(&across, "f.csv", "lmu-ltau").unwrap();
+    assert_eq!(same.table.rows, across.table.rows);
     let cosmo = constraint("# signature: cosmology\n", rows);
     assert!(recast_error(&cosmo, "muon-vector").contains("thermal"));
     let visible = constraint("# signature: visible mu mu\n", rows);
