@@ -121,28 +121,20 @@ impl Smearing {
         let knee = breakpoint(observed as f64 + 1.0, self.background, w);
         // The inner integrals' errors enter with weight ∫φ ≤ 1: add the largest.
         let mut inner_error: f64 = 0.0;
-        let mut total = Integral {
-            value: 0.0,
-            error: Z_TAIL,
-            evaluations: 0,
-        };
-        for (a, b) in [(-Z_MAX, knee), (knee, Z_MAX)] {
-            let piece = try_integrate(
-                "hybrid Poisson probability (background average)",
-                |z| {
-                    let g = inner(self.background * (w * z).exp())?;
-                    inner_error = inner_error.max(g.error);
-                    total.evaluations += g.evaluations;
-                    Ok(normal_density(z) * g.value)
-                },
-                a,
-                b,
-                outer_tol,
-            )?;
-            total.value += piece.value;
-            total.error += piece.error;
-        }
+        let mut inner_evaluations = 0;
+        let mut total = normal_average(
+            "hybrid Poisson probability (background average)",
+            knee,
+            outer_tol,
+            |z| {
+                let g = inner(self.background * (w * z).exp())?;
+                inner_error = inner_error.max(g.error);
+                inner_evaluations += g.evaluations;
+                Ok(g.value)
+            },
+        )?;
         total.error += inner_error;
+        total.evaluations += inner_evaluations;
         Ok(total)
     }
 
@@ -163,28 +155,35 @@ impl Smearing {
             });
         }
         let knee = breakpoint(observed as f64 + 1.0 - background, signal, w);
-        let mut total = Integral {
-            value: 0.0,
-            error: Z_TAIL,
-            evaluations: 0,
-        };
-        for (a, b) in [(-Z_MAX, knee), (knee, Z_MAX)] {
-            let piece = try_integrate(
-                "hybrid Poisson probability (signal average)",
-                |z| {
-                    Ok(normal_density(z)
-                        * poisson_cdf(observed, signal * (w * z).exp() + background)?)
-                },
-                a,
-                b,
-                tol,
-            )?;
-            total.value += piece.value;
-            total.error += piece.error;
-            total.evaluations += piece.evaluations;
-        }
-        Ok(total)
+        normal_average(
+            "hybrid Poisson probability (signal average)",
+            knee,
+            tol,
+            |z| poisson_cdf(observed, signal * (w * z).exp() + background),
+        )
     }
+}
+
+/// ∫ φ(z) f(z) dz over |z| ≤ 10 (φ the unit normal density), split at `knee` where f drops,
+/// by adaptive Gauss–Kronrod; the error estimate includes the truncated tails (`Z_TAIL`).
+fn normal_average(
+    what: &str,
+    knee: f64,
+    tol: Tolerance,
+    mut f: impl FnMut(f64) -> Result<f64>,
+) -> Result<Integral> {
+    let mut total = Integral {
+        value: 0.0,
+        error: Z_TAIL,
+        evaluations: 0,
+    };
+    for (a, b) in [(-Z_MAX, knee), (knee, Z_MAX)] {
+        let piece = try_integrate(what, |z| Ok(normal_density(z) * f(z)?), a, b, tol)?;
+        total.value += piece.value;
+        total.error += piece.error;
+        total.evaluations += piece.evaluations;
+    }
+    Ok(total)
 }
 
 /// The z in [−10, 10] where `scale`·exp(w z) = `target` (clamped; 0 when there is none).
