@@ -10,6 +10,7 @@ mod cross_sections;
 mod error;
 mod events;
 mod experiments;
+mod g2;
 mod kaon;
 mod mediators;
 mod reach;
@@ -29,9 +30,11 @@ pub type ValuesErrors<'py> = (
 /// (histograms and reach scans), reach tables and constraint files. Energies and masses are in
 /// GeV, lengths in metres, cross sections in pb. Invalid input raises ValueError naming the field.
 #[pymodule]
+#[pyo3(name = "_muforce")]
 fn muforce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     mediators::register(m)?;
+    g2::register(m)?;
     cross_sections::register(m)?;
     kaon::register(m)?;
     experiments::register(m)?;
