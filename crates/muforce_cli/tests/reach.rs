@@ -28,7 +28,7 @@ fn reach_writes_the_four_contract_files() {
     let lines: Vec<&str> = csv.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(
         lines[0],
-        "experiment,model,scenario,mass_gev,coupling_low,coupling_high"
+        "experiment,model,scenario,mass_gev,coupling_low,coupling_high,limit"
     );
     // 2 models × 41 masses × 4 scenarios.
     assert_eq!(lines.len() - 1, 2 * 41 * 4);
@@ -37,7 +37,8 @@ fn reach_writes_the_four_contract_files() {
             let prefix = format!("atlas,{model},{scenario},1.000000e-3,");
             let row = lines.iter().find(|l| l.starts_with(&prefix)).unwrap();
             let cells: Vec<&str> = row.split(',').collect();
-            assert_eq!(cells.len(), 6);
+            assert_eq!(cells.len(), 7);
+            assert_eq!(cells[6], "expected");
             let g: f64 = cells[4].parse().unwrap();
             // GKSST Sect. IV.D: 1e-4 to 1e-3 for m_X -> 0.
             assert!(g > 3e-5 && g < 3e-3, "{row}");
@@ -176,14 +177,19 @@ fn reach_of_a_beam_dump_has_islands() {
     let lines: Vec<&str> = csv.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(
         lines[0],
-        "experiment,model,scenario,mass_gev,coupling_low,coupling_high"
+        "experiment,model,scenario,mass_gev,coupling_low,coupling_high,limit"
     );
     assert_eq!(lines.len() - 1, 2 * 61);
     let row = lines
         .iter()
         .find(|l| l.starts_with("na64-dump,mass-scalar,MOT=8e12,1.000000e-1,"))
         .unwrap();
-    let cells: Vec<f64> = row.split(',').skip(4).map(|c| c.parse().unwrap()).collect();
+    let cells: Vec<f64> = row
+        .split(',')
+        .skip(4)
+        .take(2)
+        .map(|c| c.parse().unwrap())
+        .collect();
     assert!(cells[0] > 5e-6 && cells[0] < 3e-5, "{row}");
     assert!(cells[1] > 1e-3 && cells[1] < 1e-2, "{row}");
     let png = std::fs::read(dir.join("reach.png")).unwrap();

@@ -32,7 +32,15 @@ fn edited(tag: &str, from: &str, to: &str) -> PathBuf {
     let dir = temp_dir(tag);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("na62.toml");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let histogram = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/kaon/na62_invisible_2015_pseudo_data.csv"
+    );
+    let text = text.replacen(from, to, 1).replace(
+        "../data/kaon/na62_invisible_2015_pseudo_data.csv",
+        histogram,
+    );
+    std::fs::write(&path, text).unwrap();
     path
 }
 
@@ -72,12 +80,13 @@ fn reach_na62_writes_the_contract_files() {
     let lines: Vec<&str> = csv.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(
         lines[0],
-        "experiment,model,scenario,mass_gev,coupling_low,coupling_high"
+        "experiment,model,scenario,mass_gev,coupling_low,coupling_high,limit"
     );
     let scenarios = [
         "invisible",
         "invisible-cut-count-kappa=1e-3",
         "invisible-2015",
+        "invisible-2015-pseudo-data",
         "visible",
         "visible-2018",
     ];
@@ -99,8 +108,15 @@ fn reach_na62_writes_the_contract_files() {
     );
     for row in &lines[1..] {
         let c: Vec<&str> = row.split(',').collect();
-        assert_eq!(c.len(), 6, "{row}");
+        assert_eq!(c.len(), 7, "{row}");
         assert_eq!(c[0], "na62");
+        // Only the scenario with data gives observed limits (docs/statistics.md).
+        let kind = if c[2] == "invisible-2015-pseudo-data" {
+            "observed"
+        } else {
+            "expected"
+        };
+        assert_eq!(c[6], kind, "{row}");
         assert!(models.contains(&c[1]) && scenarios.contains(&c[2]), "{row}");
         if let (Ok(lo), Ok(hi)) = (c[4].parse::<f64>(), c[5].parse::<f64>()) {
             assert!(lo < hi, "{row}");

@@ -7,10 +7,9 @@ use muforce::experiment::missing_momentum::{background, scan_with, scenario_muon
 use muforce::experiment::{
     builtin_description, builtin_names, Description, Experiment as LibExperiment,
 };
-use muforce::kaon::{reach_table, KaonExperiment};
+use muforce::kaon::reach_table_with;
 use muforce::model::Spin;
 use muforce::production::Method;
-use muforce::reach::ReachTable;
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -91,11 +90,6 @@ fn with_method(d: Description, method: &str) -> muforce::Result<Description> {
             ))
         }
     })
-}
-
-/// The reach table of a kaon experiment.
-fn kaon_table(e: &KaonExperiment) -> muforce::Result<ReachTable> {
-    reach_table(e, &|| {})
 }
 
 #[pymethods]
@@ -238,19 +232,14 @@ impl Experiment {
     /// the scan's end), plus provenance (list of lines), csv (the CSV text) and hepdata_yaml
     /// (the HEPData YAML text). A kaon scan is the K⁺ → μ⁺νX reach (kaon::reach_table).
     ///
-    /// With `bands=True` (missing-momentum and beam-dump families) the dict also has
-    /// "bands": the expected limits of bands −2 … 2 as `muforce reach --bands` writes them
-    /// (experiment, model, scenario, mass_gev, band, coupling_low, coupling_high, csv; band 0
-    /// equals the scan's rows, docs/statistics.md).
+    /// The `limit` list says which rows are `expected` (projections) and which `observed`
+    /// (scenarios with data). With `bands=True` the dict also has "bands": the expected
+    /// limits of bands −2 … 2 as `muforce reach --bands` writes them (experiment, model,
+    /// scenario, mass_gev, band, coupling_low, coupling_high, csv; band 0 equals the
+    /// expected rows; a kaon cut-and-count scenario has none, docs/statistics.md).
     #[pyo3(signature = (bands=false))]
     fn scan<'py>(&self, py: Python<'py>, bands: bool) -> PyResult<Bound<'py, PyDict>> {
         let d = &self.inner;
-        if bands && matches!(d, Description::Kaon(_)) {
-            return Err(pyo3::exceptions::PyValueError::new_err(
-                "bands: available for the missing-momentum and beam-dump families; the kaon \
-                 family does not give bands yet",
-            ));
-        }
         let (table, band_table, title, cl) = py
             .detach(|| -> muforce::Result<_> {
                 Ok(match d {
@@ -267,7 +256,10 @@ impl Experiment {
                         let result = beam_dump::scan_with(e, bands, &|| {})?;
                         (result.table, result.bands, &e.title, e.confidence_level)
                     }
-                    Description::Kaon(e) => (kaon_table(e)?, None, &e.title, e.confidence_level),
+                    Description::Kaon(e) => {
+                        let (table, band_table) = reach_table_with(e, bands, &|| {})?;
+                        (table, band_table, &e.title, e.confidence_level)
+                    }
                 })
             })
             .py()?;
@@ -276,6 +268,43 @@ impl Experiment {
         if let Some(b) = band_table {
             out.set_item("bands", crate::reach::band_dict(py, &b)?)?;
         }
+        Ok(out)
+    }
+
+    /// The pyhf workspaces of a binned analysis (missing-momentum and kaon families), as
+    /// `muforce reach --pyhf DIR` writes them: a dict with "index" (the index.json object:
+    /// file, model, scenario, mass_gev, limit, reference_coupling, muforce_mu_cls,
+    /// muforce_coupling_cls per workspace) and "workspaces" (file name → HistFactory JSON
+    /// dict, ready for `pyhf.Workspace`). g = reference_coupling × √μ_UL.
+    fn pyhf_workspaces<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = &self.inner;
+        let (files, index) = py
+            .detach(|| -> muforce::Result<_> {
+                let set = match d {
+                    Description::MissingMomentum(e) => {
+                        let result = scan_with(e, false, &|| {})?;
+                        muforce::experiment::missing_momentum::workspaces(e, &result)?
+                    }
+                    Description::Kaon(e) => muforce::kaon::workspaces(e)?,
+                    Description::BeamDump(e) => {
+                        return Err(muforce::Error::out_of_range(
+                            "pyhf workspaces",
+                            &e.name,
+                            "need a binned likelihood (missing-momentum and kaon families); a beam dump is a counting experiment",
+                        ))
+                    }
+                };
+                set.build()
+            })
+            .py()?;
+        let loads = py.import("json")?.getattr("loads")?;
+        let out = PyDict::new(py);
+        out.set_item("index", loads.call1((index.to_string(),))?)?;
+        let workspaces = PyDict::new(py);
+        for (name, w) in files {
+            workspaces.set_item(name, loads.call1((w.to_string(),))?)?;
+        }
+        out.set_item("workspaces", workspaces)?;
         Ok(out)
     }
 

@@ -23,7 +23,7 @@ pub fn band_dict<'py>(
 }
 
 /// The rows of a reach table as a dict of columns (numpy arrays for the numbers, NaN for
-/// empty cells), plus `provenance` and `csv`.
+/// empty cells; `limit` the list of `expected`/`observed`), plus `provenance` and `csv`.
 pub fn table_dict<'py>(py: Python<'py>, t: &ReachTable) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     let col = |f: &dyn Fn(&muforce::reach::ReachRow) -> f64| -> Vec<f64> {
@@ -55,6 +55,10 @@ pub fn table_dict<'py>(py: Python<'py>, t: &ReachTable) -> PyResult<Bound<'py, P
     d.set_item(
         "coupling_high",
         col(&|r| r.coupling_high.unwrap_or(f64::NAN)).into_pyarray(py),
+    )?;
+    d.set_item(
+        "limit",
+        t.rows.iter().map(|r| r.limit.name()).collect::<Vec<_>>(),
     )?;
     d.set_item("provenance", t.provenance.clone())?;
     d.set_item("csv", t.to_csv())?;

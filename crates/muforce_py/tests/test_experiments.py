@@ -77,5 +77,6 @@ def test_scan_bands_match_the_command(cli, tmp_path):
     assert bands["csv"] == (tmp_path / "bands.csv").read_text()
     median = np.array(bands["band"]) == 0
     assert np.array_equal(bands["coupling_low"][median], result["coupling_low"], equal_nan=True)
-    with pytest.raises(ValueError, match="bands"):
-        muforce.Experiment("na62").scan(bands=True)
+    # A beam dump is a counting experiment: no pyhf workspace.
+    with pytest.raises(ValueError, match="pyhf workspaces"):
+        muforce.Experiment("na64mu").pyhf_workspaces()

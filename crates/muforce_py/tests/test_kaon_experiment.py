@@ -63,3 +63,24 @@ def test_histograms_and_method_are_errors(na62):
         na62.edges
     with pytest.raises(ValueError, match="method"):
         muforce.Experiment("na62", method="ww")
+
+
+def test_bands_observed_rows_and_workspaces_match_the_command(na62, cli, tmp_path):
+    """scan(bands=True) and pyhf_workspaces() give what `muforce reach na62 --bands --pyhf`
+    writes: the same bands.csv, the `limit` column (the pseudo-data scenario observed), and
+    the same index.json and workspaces."""
+    import json
+
+    result = na62.scan(bands=True)
+    cli("reach", "na62", "--bands", "--no-constraints", "--out", tmp_path / "r", "--pyhf", tmp_path / "w")
+    assert result["bands"]["csv"] == (tmp_path / "r" / "bands.csv").read_text()
+    observed = [s for s, kind in zip(result["scenario"], result["limit"]) if kind == "observed"]
+    assert observed and set(observed) == {"invisible-2015-pseudo-data"}
+    assert "invisible-cut-count-kappa=1e-3" not in set(result["bands"]["scenario"])
+    ws = na62.pyhf_workspaces()
+    index = json.loads((tmp_path / "w" / "index.json").read_text())
+    assert ws["index"] == index
+    first = index["workspaces"][0]
+    assert ws["workspaces"][first["file"]] == json.loads((tmp_path / "w" / first["file"]).read_text())
+    # The reference coupling is the analysis's own limit: the workspace's CLs limit on mu is O(1).
+    assert all(0.1 < e["muforce_mu_cls"] < 10 for e in index["workspaces"])

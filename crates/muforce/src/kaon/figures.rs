@@ -16,6 +16,7 @@ use crate::reach::ReachTable;
 pub fn kaon_panels(
     experiment: &KaonExperiment,
     table: &ReachTable,
+    bands: Option<&crate::reach::BandTable>,
     constraints: &PanelConstraints,
 ) -> Result<Vec<ReachFigure>> {
     let spec = PanelSpec {
@@ -29,7 +30,15 @@ pub fn kaon_panels(
         },
     };
     let models = experiment.models.iter().map(|&m| (m.name(), model_spin(m)));
-    plot::model_panels(&spec, table, models, constraints)
+    let mut panels = plot::model_panels(&spec, table, models, constraints)?;
+    if let Some(bands) = bands {
+        for (panel, model) in panels.iter_mut().zip(&experiment.models) {
+            panel
+                .bands
+                .extend(plot::expected_bands(bands, model.name()));
+        }
+    }
+    Ok(panels)
 }
 
 /// Bins of the missing-mass figure over [`SPECTRUM_START`] < m²_miss < (m_K − m_μ)².

@@ -21,6 +21,7 @@ mod figures;
 mod geometry;
 mod kinematics;
 mod matrix_element;
+mod observed;
 mod published;
 mod radiative;
 mod rate;
@@ -35,6 +36,7 @@ pub use background::{BackgroundModel, GTK_FACTOR, L1_CUT_M2};
 pub use channel::KaonModel;
 pub use kinematics::{check_x_mass, is_physical, kallen, s12_range, s23_range, MAX_X_MASS};
 pub use matrix_element::{reduced_amplitude_squared, reduced_amplitude_squared_with_scale};
+pub use observed::{pseudo_data, ObservedHistogram, OBSERVED_HEADER};
 pub use published::{
     branching_ratio_per_g2, coupling_from_br_limit, coupling_limits, parse_br_limits, BrLimit,
     CouplingLimit,
@@ -48,14 +50,16 @@ pub use rate::{
     BR_K_MU_NU, F_K, TAU_K_S, V_US,
 };
 pub use resolution::{MissingMassResolution, MomentumResolution};
-pub use search::{required_signal, Exposure, InvisibleSearch, ReachPoint, SearchCounts};
+pub use search::{
+    required_signal, Exposure, InvisibleSearch, ReachPoint, SearchCounts, LIKELIHOOD_CRITERION,
+};
 
 pub use dimuon_events::{generate, momentum, signal_boost_events, DimuonEvent, Source, P4};
 pub use figures::{experiment_missing_mass_figure, kaon_panels, missing_mass_figure};
 pub use geometry::DecayVolume;
 pub use reach::{
-    invisible_interval, model_spin, reach_table, visible_interval, InvisibleStatistic,
-    KaonExperiment, KaonScenario, KaonSearch,
+    invisible_interval, model_spin, reach_table, reach_table_with, visible_interval, workspaces,
+    InvisibleStatistic, KaonExperiment, KaonScenario, KaonSearch,
 };
 pub use three_muon::{
     dalitz_area, kroll_wada, kroll_wada_integral, pair_mass_density, pair_mass_normalisation,

@@ -13,12 +13,17 @@
 use super::channel::KaonModel;
 use super::dimuon_events::signal_boost_events;
 use super::geometry::DecayVolume;
+use super::observed::ObservedHistogram;
 use super::search::{required_signal, InvisibleSearch};
 use super::visible::VisibleSearch;
 use super::x_decay::{preset, BoostSpectrum, XInVolume};
 use crate::error::Result;
 use crate::model::{Era, MAX_COUPLING};
-use crate::reach::{reach_header, signal_interval, CouplingInterval, ReachTable, ScanGrid};
+use crate::reach::{
+    reach_header, signal_interval, BandRow, BandTable, CouplingInterval, LimitKind, ReachRow,
+    ReachTable, ScanGrid, WorkspaceEntry, WorkspaceSet,
+};
+use crate::stats::{counting_bands, BANDS};
 
 /// The statistic of an invisible scenario (NA62 slides, "Challenge 2").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +50,21 @@ pub struct KaonScenario {
     pub name: String,
     /// The search and its settings.
     pub search: KaonSearch,
+    /// Observed m²_miss histogram of an invisible likelihood scenario with data (its rows are
+    /// observed limits); None for a projection.
+    pub observed: Option<ObservedHistogram>,
+}
+
+impl KaonScenario {
+    /// Whether the scenario's statistic has expected bands: the binned likelihood and the
+    /// visible search's Poisson count do; the slides' cut and count S/√(B + κ²B²) = Z is a
+    /// significance formula without a distribution of the limit, so it has none.
+    pub fn has_bands(&self) -> bool {
+        !matches!(
+            self.search,
+            KaonSearch::Invisible(_, InvisibleStatistic::CutAndCount)
+        )
+    }
 }
 
 /// A validated kaon experiment.
@@ -115,6 +135,18 @@ pub fn invisible_interval(
     m_x: f64,
 ) -> Result<Option<CouplingInterval>> {
     let g_limit = invisible_limit(search, statistic, model, m_x)?;
+    Ok(invisible_intervals(experiment, search, model, m_x, &[g_limit])?[0])
+}
+
+/// The excluded intervals of an invisible search at one mass for each limit g₀ of `g_limits`
+/// (for an X that always escapes): g² P_inv(g) > g₀², one boost sample for all.
+fn invisible_intervals(
+    experiment: &KaonExperiment,
+    search: &InvisibleSearch,
+    model: KaonModel,
+    m_x: f64,
+    g_limits: &[f64],
+) -> Result<Vec<Option<CouplingInterval>>> {
     let (lo, _) = search.window(m_x)?;
     let events = signal_boost_events(
         model,
@@ -125,20 +157,24 @@ pub fn invisible_interval(
     )?;
     let boosts = BoostSpectrum::from_events(&events, |e| e.s12 >= lo)?;
     let (g0, g1) = scan_range(experiment);
-    let ln_limit = 2.0 * g_limit.ln();
     let x = XInVolume {
         model,
         m_x,
         boosts: &boosts,
         volume: &experiment.volume,
     };
-    signal_interval(
-        |g| Ok(g * g * x.invisible_probability(g)?),
-        ln_limit,
-        g0,
-        g1,
-        experiment.couplings_per_decade,
-    )
+    g_limits
+        .iter()
+        .map(|g_limit| {
+            signal_interval(
+                |g| Ok(g * g * x.invisible_probability(g)?),
+                2.0 * g_limit.ln(),
+                g0,
+                g1,
+                experiment.couplings_per_decade,
+            )
+        })
+        .collect()
 }
 
 /// The excluded interval of one visible scenario at one mass (None below 2m_μ).
@@ -149,25 +185,82 @@ pub fn visible_interval(
     model: KaonModel,
     m_x: f64,
 ) -> Result<Option<CouplingInterval>> {
+    Ok(visible_intervals(experiment, search, background, model, m_x, false)?[0])
+}
+
+/// The excluded intervals of a visible search at one mass: its expected limit, then, with
+/// `bands`, bands −2 … 2 (Poisson quantiles of the background count,
+/// [`crate::stats::counting_bands`]). All None below 2m_μ.
+fn visible_intervals(
+    experiment: &KaonExperiment,
+    search: &VisibleSearch,
+    background: &[super::dimuon_events::DimuonEvent],
+    model: KaonModel,
+    m_x: f64,
+    bands: bool,
+) -> Result<Vec<Option<CouplingInterval>>> {
+    let n = if bands { 1 + BANDS.len() } else { 1 };
     if m_x <= super::three_muon::DIMUON_THRESHOLD {
-        return Ok(None);
+        return Ok(vec![None; n]);
     }
     let counts = search.counts(model, m_x, background)?;
+    let mut limits = vec![counts.signal_limit];
+    if bands {
+        limits.extend(counting_bands(
+            counts.background,
+            0.0,
+            0.0,
+            search.confidence_level,
+        )?);
+    }
     let (g0, g1) = scan_range(experiment);
-    let ln_limit = counts.signal_limit.max(f64::MIN_POSITIVE).ln();
     let x = XInVolume {
         model,
         m_x,
         boosts: &counts.boosts,
         volume: &search.volume,
     };
-    signal_interval(
-        |g| Ok(g * g * counts.signal_per_g2 * x.visible_dimuon_probability(g)?),
-        ln_limit,
-        g0,
-        g1,
-        experiment.couplings_per_decade,
-    )
+    limits
+        .iter()
+        .map(|limit| {
+            signal_interval(
+                |g| Ok(g * g * counts.signal_per_g2 * x.visible_dimuon_probability(g)?),
+                limit.max(f64::MIN_POSITIVE).ln(),
+                g0,
+                g1,
+                experiment.couplings_per_decade,
+            )
+        })
+        .collect()
+}
+
+/// The intervals of one scenario at one mass: its limit (observed with data, else the
+/// expected limit), then, with `bands` and where the statistic has them, bands −2 … 2.
+fn scenario_intervals(
+    experiment: &KaonExperiment,
+    scenario: &KaonScenario,
+    background: Option<&[super::dimuon_events::DimuonEvent]>,
+    model: KaonModel,
+    m_x: f64,
+    bands: bool,
+) -> Result<Vec<Option<CouplingInterval>>> {
+    let bands = bands && scenario.has_bands();
+    match (&scenario.search, background) {
+        (KaonSearch::Invisible(search, statistic), _) => {
+            let mut limits = vec![match &scenario.observed {
+                Some(h) => search.observed_likelihood_limit(model, m_x, h)?,
+                None => invisible_limit(search, *statistic, model, m_x)?,
+            }];
+            if bands {
+                limits.extend(search.likelihood_bands(model, m_x, scenario.observed.is_some())?);
+            }
+            invisible_intervals(experiment, search, model, m_x, &limits)
+        }
+        (KaonSearch::Visible(search), Some(b)) => {
+            visible_intervals(experiment, search, b, model, m_x, bands)
+        }
+        (KaonSearch::Visible(_), None) => Ok(vec![None; if bands { 6 } else { 1 }]),
+    }
 }
 
 /// The reach table of a kaon experiment: every model × mass × scenario (rayon over the
@@ -177,6 +270,25 @@ pub fn reach_table(
     experiment: &KaonExperiment,
     progress: &(dyn Fn() + Sync),
 ) -> Result<ReachTable> {
+    Ok(reach_table_with(experiment, false, progress)?.0)
+}
+
+/// [`reach_table`], with the expected bands −2 … 2 of every scenario whose statistic has them
+/// ([`KaonScenario::has_bands`]) when `bands` is true; asking for bands of an experiment
+/// none of whose scenarios has them is an error.
+pub fn reach_table_with(
+    experiment: &KaonExperiment,
+    bands: bool,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(ReachTable, Option<BandTable>)> {
+    if bands && !experiment.scenarios.iter().any(KaonScenario::has_bands) {
+        return Err(crate::error::Error::out_of_range(
+            "bands",
+            &experiment.name,
+            "need a scenario with statistic = \"likelihood\" or search = \"visible\": the cut \
+             and count S/sqrt(B + kappa^2 B^2) = Z has no distribution of the limit",
+        ));
+    }
     // One background sample per visible scenario, shared by every mass and model.
     let backgrounds = experiment
         .scenarios
@@ -189,36 +301,129 @@ pub fn reach_table(
             KaonSearch::Invisible(i, _) => i.validate().map(|()| None),
         })
         .collect::<Result<Vec<_>>>()?;
-    let scenarios: Vec<&str> = experiment
-        .scenarios
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect();
+    // The columns of the grid: each scenario's limit, then its bands where it has them.
+    let mut columns: Vec<(&KaonScenario, Option<i32>)> = Vec::new();
+    for s in &experiment.scenarios {
+        columns.push((s, None));
+        if bands && s.has_bands() {
+            columns.extend(BANDS.iter().map(|&b| (s, Some(b))));
+        }
+    }
+    let names: Vec<&str> = columns.iter().map(|(s, _)| s.name.as_str()).collect();
     let grid = ScanGrid {
         experiment: &experiment.name,
         models: &experiment.models,
         masses_gev: &experiment.masses_gev,
-        scenarios: &scenarios,
+        scenarios: &names,
     };
     let rows = grid.rows(KaonModel::name, progress, |model, m_x| {
-        experiment
+        let mut out = Vec::with_capacity(columns.len());
+        for (s, bkg) in experiment.scenarios.iter().zip(&backgrounds) {
+            out.extend(scenario_intervals(
+                experiment,
+                s,
+                bkg.as_deref(),
+                model,
+                m_x,
+                bands,
+            )?);
+        }
+        Ok(out)
+    })?;
+    // Rows come grouped by column, each group holding every model and mass.
+    let group = experiment.models.len() * experiment.masses_gev.len();
+    let mut limits: Vec<ReachRow> = Vec::new();
+    let mut band_rows = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
+        let (scenario, band) = columns[i / group];
+        match band {
+            None => limits.push(ReachRow {
+                limit: if scenario.observed.is_some() {
+                    LimitKind::Observed
+                } else {
+                    LimitKind::Expected
+                },
+                ..row
+            }),
+            Some(band) => band_rows.push(BandRow { row, band }),
+        }
+    }
+    let provenance = provenance(experiment);
+    let band_table = bands.then(|| {
+        let mut lines = provenance.clone();
+        lines.push(
+            "expected bands: band = sigma of the background-only distribution of the limit (-2 \
+             strongest); likelihood: asymptotic (CCGV EPJC 71 (2011) 1554, Sec. 5.1) for the \
+             Lambda(S) < 4 criterion; visible: the count at the Poisson quantile Phi(band) of \
+             the background"
+                .into(),
+        );
+        let without: Vec<&str> = experiment
             .scenarios
             .iter()
-            .zip(&backgrounds)
-            .map(|(s, bkg)| match (&s.search, bkg) {
-                (KaonSearch::Invisible(search, statistic), _) => {
-                    invisible_interval(experiment, search, *statistic, model, m_x)
-                }
-                (KaonSearch::Visible(search), Some(b)) => {
-                    visible_interval(experiment, search, b, model, m_x)
-                }
-                (KaonSearch::Visible(_), None) => Ok(None),
-            })
-            .collect()
-    })?;
-    Ok(ReachTable {
-        provenance: provenance(experiment),
-        rows,
+            .filter(|s| !s.has_bands())
+            .map(|s| s.name.as_str())
+            .collect();
+        if !without.is_empty() {
+            lines.push(format!(
+                "no bands for the cut-and-count scenarios (a significance formula without a distribution of the limit): {}",
+                without.join(", ")
+            ));
+        }
+        BandTable {
+            provenance: lines,
+            rows: band_rows,
+        }
+    });
+    Ok((
+        ReachTable {
+            provenance,
+            rows: limits,
+        },
+        band_table,
+    ))
+}
+
+/// The pyhf workspaces of the invisible likelihood scenarios: per model and mass, the m²_miss
+/// likelihood of an X that escapes (signal per g²; the reach table then folds in the
+/// probability that X escapes, which a workspace cannot carry), with Asimov data or the
+/// scenario's observed histogram.
+pub fn workspaces(experiment: &KaonExperiment) -> Result<WorkspaceSet> {
+    let mut entries = Vec::new();
+    for s in &experiment.scenarios {
+        let KaonSearch::Invisible(search, InvisibleStatistic::Likelihood) = &s.search else {
+            continue;
+        };
+        for &model in &experiment.models {
+            for &m_x in &experiment.masses_gev {
+                let (likelihood, limit) = match &s.observed {
+                    Some(h) => (search.data_likelihood(model, m_x, h)?, LimitKind::Observed),
+                    None => (search.asimov_likelihood(model, m_x)?, LimitKind::Expected),
+                };
+                entries.push(WorkspaceEntry {
+                    model: model.name().to_string(),
+                    scenario: s.name.clone(),
+                    mass_gev: m_x,
+                    limit,
+                    likelihood,
+                });
+            }
+        }
+    }
+    if entries.is_empty() {
+        return Err(crate::error::Error::out_of_range(
+            "pyhf workspaces",
+            &experiment.name,
+            "need an invisible scenario with statistic = \"likelihood\" (the cut and count and the visible Poisson count are not binned likelihoods)",
+        ));
+    }
+    Ok(WorkspaceSet {
+        experiment: experiment.name.clone(),
+        channel: "m2miss".into(),
+        method: super::search::LIKELIHOOD_CRITERION,
+        confidence_level: 0.95,
+        note: "channel 'm2miss': K+ -> mu+ nu X with X escaping, binned in m_miss^2; the reach table's coupling_low also folds in the probability that X escapes the detector".into(),
+        entries,
     })
 }
 
@@ -248,8 +453,13 @@ fn provenance(experiment: &KaonExperiment) -> Vec<String> {
                         "cut and count S/sqrt(B + kappa^2 B^2) = {} with kappa = {}",
                         i.significance, i.kappa
                     ),
-                    InvisibleStatistic::Likelihood =>
-                        format!("binned likelihood Lambda(S) < 4 in {} bins", i.bins),
+                    InvisibleStatistic::Likelihood => match &s.observed {
+                        None => format!("binned likelihood Lambda(S) < 4 in {} bins of the window", i.bins),
+                        Some(h) => format!(
+                            "binned likelihood Lambda(S) < 4, observed limit with the histogram {} ({} fixed bins from {} GeV^2)",
+                            h.source, i.bins, i.m2_lower
+                        ),
+                    },
                 }
             ),
             KaonSearch::Visible(vs) => format!(

@@ -5,6 +5,7 @@
 use super::background::{BackgroundModel, L1_CUT_M2};
 use super::channel::KaonModel;
 use super::kinematics::{check_x_mass, MAX_X_MASS};
+use super::observed::ObservedHistogram;
 use super::rate::{ratio_in_window, BR_K_MU_NU};
 use crate::error::{Error, Result};
 use crate::stats::{BinnedLikelihood, LimitMethod, Systematics};
@@ -216,8 +217,78 @@ impl InvisibleSearch {
     /// likelihood's form of the cut and count's S/√(B + κ²B²) (docs/statistics.md); it must
     /// be at most 1.
     pub fn likelihood_limit(&self, model: KaonModel, m_x: f64) -> Result<f64> {
+        let mu = self
+            .asimov_likelihood(model, m_x)?
+            .upper_limit(LIKELIHOOD_CRITERION, 0.95)?;
+        Ok(mu.sqrt())
+    }
+
+    /// The expected limits on g of bands −2 … 2 of the Λ(S) < 4 criterion (asymptotic,
+    /// [`BinnedLikelihood::expected_limit`], CCGV §5.1): on the per-mass window binning of
+    /// [`InvisibleSearch::likelihood_limit`] (band 0 equals it), or on the fixed binning of
+    /// a scenario with data when `data_binning` is true.
+    pub fn likelihood_bands(
+        &self,
+        model: KaonModel,
+        m_x: f64,
+        data_binning: bool,
+    ) -> Result<[f64; 5]> {
+        let likelihood = if data_binning {
+            let (_, counts) = self.data_counts(model, m_x)?;
+            BinnedLikelihood::asimov(counts.signal_bins, counts.background_bins)?
+                .with_systematics(self.systematics()?)
+        } else {
+            self.asimov_likelihood(model, m_x)?
+        };
+        Ok(likelihood
+            .expected_limits(LIKELIHOOD_CRITERION, 0.95)?
+            .map(f64::sqrt))
+    }
+
+    /// The observed limit on g of the Λ(S) < 4 criterion with the observed histogram (whose
+    /// binning must be [`InvisibleSearch::data_bin_edges`]): q̃_μ from the data's best fit
+    /// (CCGV Eq. 16), κ profiled as in [`InvisibleSearch::likelihood_limit`].
+    pub fn observed_likelihood_limit(
+        &self,
+        model: KaonModel,
+        m_x: f64,
+        observed: &ObservedHistogram,
+    ) -> Result<f64> {
+        self.data_likelihood(model, m_x, observed)?
+            .upper_limit(LIKELIHOOD_CRITERION, 0.95)
+            .map(f64::sqrt)
+    }
+
+    /// The likelihood of a scenario with data at one mass: the bins of
+    /// [`InvisibleSearch::data_counts`] with the observed counts of the same bins.
+    pub fn data_likelihood(
+        &self,
+        model: KaonModel,
+        m_x: f64,
+        observed: &ObservedHistogram,
+    ) -> Result<BinnedLikelihood> {
+        observed.check_binning(&self.data_bin_edges()?)?;
+        let (first, counts) = self.data_counts(model, m_x)?;
+        Ok(BinnedLikelihood::new(
+            counts.signal_bins,
+            counts.background_bins,
+            observed.counts[first..].to_vec(),
+        )?
+        .with_systematics(self.systematics()?))
+    }
+
+    /// The Asimov likelihood of the per-mass window binning, signal per unit g².
+    pub fn asimov_likelihood(&self, model: KaonModel, m_x: f64) -> Result<BinnedLikelihood> {
         let counts = self.counts(model, m_x)?;
-        let systematics = Systematics::NONE
+        Ok(
+            BinnedLikelihood::asimov(counts.signal_bins, counts.background_bins)?
+                .with_systematics(self.systematics()?),
+        )
+    }
+
+    /// κ as the likelihood's bin-by-bin background uncertainty.
+    pub fn systematics(&self) -> Result<Systematics> {
+        Systematics::NONE
             .with_bin_uncertainty(self.kappa)
             .map_err(|_| {
                 Error::out_of_range(
@@ -225,13 +296,73 @@ impl InvisibleSearch {
                     self.kappa,
                     "must be at most 1 for the likelihood (a bin-by-bin background uncertainty)",
                 )
-            })?;
-        let likelihood = BinnedLikelihood::asimov(counts.signal_bins, counts.background_bins)?
-            .with_systematics(systematics);
-        let mu = likelihood.upper_limit(LimitMethod::DeltaChi2(4.0), 0.95)?;
-        Ok(mu.sqrt())
+            })
+    }
+
+    /// The fixed binning of a scenario with data: `bins` equal-width m²_miss bins from
+    /// `m2_lower` to min(`m2_upper`, (m_K − m_μ)²), in GeV².
+    pub fn data_bin_edges(&self) -> Result<Vec<f64>> {
+        self.validate()?;
+        let lo = self.m2_lower;
+        let hi = self.m2_upper.min(MAX_X_MASS * MAX_X_MASS);
+        if lo >= hi {
+            return Err(Error::out_of_range(
+                "m_miss^2 lower edge",
+                lo,
+                format!("must lie below the upper edge {hi} GeV^2"),
+            ));
+        }
+        let n = self.bins;
+        Ok((0..=n)
+            .map(|i| {
+                if i == n {
+                    hi
+                } else {
+                    lo + (hi - lo) * i as f64 / n as f64
+                }
+            })
+            .collect())
+    }
+
+    /// Counts in the fixed binning of [`InvisibleSearch::data_bin_edges`] for mass `m_x`: the
+    /// bins from the one holding the window's lower edge max(m2_lower, m_X²) upwards, the
+    /// signal integrated over the part of each bin inside the window and the background over
+    /// the whole bin (the data count the whole bin). Returns the index of the first bin used.
+    pub fn data_counts(&self, model: KaonModel, m_x: f64) -> Result<(usize, SearchCounts)> {
+        let edges = self.data_bin_edges()?;
+        let (lo, hi) = self.window(m_x)?;
+        let first = edges
+            .windows(2)
+            .position(|e| e[1] > lo)
+            .unwrap_or(edges.len() - 2);
+        let n_eff = self.exposure.effective_kaons();
+        let mut signal_bins = Vec::new();
+        let mut background_bins = Vec::new();
+        for e in edges[first..].windows(2) {
+            let (a, b) = (e[0].max(lo), e[1].min(hi));
+            let s = if b > a {
+                ratio_in_window(model, m_x, a, b)?.value
+            } else {
+                0.0
+            };
+            signal_bins.push(n_eff * BR_K_MU_NU * s);
+            background_bins.push(n_eff * self.background.fraction_in(e[0], e[1])?);
+        }
+        Ok((
+            first,
+            SearchCounts {
+                window: (lo, hi),
+                signal_per_g2: signal_bins.iter().sum(),
+                background: background_bins.iter().sum(),
+                signal_bins,
+                background_bins,
+            },
+        ))
     }
 }
+
+/// The NA62 slides' likelihood criterion, Λ(S) < 4 (arXiv:1902.07715).
+pub const LIKELIHOOD_CRITERION: LimitMethod = LimitMethod::DeltaChi2(4.0);
 
 /// One point of a reach curve g_lim(m_X).
 #[derive(Debug, Clone, Copy, PartialEq)]

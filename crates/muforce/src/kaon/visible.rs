@@ -12,8 +12,9 @@
 //!   independent).
 //! * Signal: N_K𝒜 · BR(K⁺ → μ⁺νX) · BR(X → μμ) · P(X decays in the FV) · ε_window;
 //!   background: N_K𝒜 · BR(K⁺ → μ⁺νμ⁺μ⁻) · ε_window.
-//! * Limit: classical Poisson upper limit with the expected background and the observed count
-//!   set to the nearest integer to it ([`poisson_upper_limit`], PDG Eq. 40.76).
+//! * Limit: classical Poisson upper limit (PDG Eq. 40.76) with the expected background and the
+//!   observed count set to the median of the background-only Poisson distribution: the median
+//!   expected limit ([`counting_band_limit`] at band 0).
 
 use super::channel::KaonModel;
 use super::dimuon_events::{generate, momentum, DimuonEvent, Source, P4};
@@ -24,7 +25,7 @@ use super::search::Exposure;
 use super::three_muon::{BR_K_3MU_NU, DIMUON_THRESHOLD};
 use super::x_decay::{dimuon_branching, BoostSpectrum};
 use crate::error::{Error, Result};
-use crate::stats::poisson_upper_limit;
+use crate::stats::counting_band_limit;
 use statrs::function::erf::erfc;
 
 /// δm/m of a μ⁺μ⁻ pair as written on the NA62 slides: ½ √((δp/p)(p₊)² + (δp/p)(p₋)²). It is
@@ -255,16 +256,10 @@ impl VisibleSearch {
         let n_eff = self.exposure.effective_kaons();
         let br_per_g2 = BR_K_MU_NU * total_ratio(model, m_x)?.value;
         let expected_background = n_eff * self.background_branching_ratio * background_efficiency;
-        let observed = expected_background.round();
-        if observed > 1e15 {
-            return Err(Error::out_of_range(
-                "expected background events",
-                expected_background,
-                "must be below 1e15 for the Poisson limit",
-            ));
-        }
+        // The median expected limit: the limit for the median background-only count (band 0
+        // of the counting bands, so that the bands' median is this limit).
         let signal_limit =
-            poisson_upper_limit(observed as u64, expected_background, self.confidence_level)?;
+            counting_band_limit(expected_background, 0.0, 0.0, self.confidence_level, 0)?;
         Ok(VisibleCounts {
             mass_gev: m_x,
             sigma_m_gev: sigma_m,

@@ -360,8 +360,9 @@ fn na62_reach_rows_follow_the_physics() {
     )
     .unwrap()
     .is_none());
-    let KaonSearch::Visible(vis) = &na62.scenarios[3].search else {
-        panic!("the fourth na62 scenario is the visible search");
+    let visible = na62.scenarios.iter().find(|s| s.name == "visible").unwrap();
+    let KaonSearch::Visible(vis) = &visible.search else {
+        panic!("the na62 scenario 'visible' is the visible search");
     };
     let bkg = vis.background_events().unwrap();
     let v = visible_interval(&na62, vis, &bkg, KaonModel::MuonScalar, 0.3)

@@ -2,6 +2,7 @@
 //! font so that no system fonts are needed.
 
 mod backend;
+mod expected_bands;
 mod font;
 mod g2_bands;
 mod legend;
@@ -12,6 +13,7 @@ mod panels;
 mod reach_figure;
 mod table_panel;
 
+pub use expected_bands::expected_bands;
 pub use g2_bands::{g2_bands, g2_excluded_band, g2_favoured_band};
 pub use legend::Legend;
 pub use line_figure::{LineFigure, Series};

@@ -174,6 +174,7 @@ mod tests {
             mass_gev: m,
             coupling_low: Some(g),
             coupling_high: None,
+            limit: crate::reach::LimitKind::Expected,
         }
     }
 

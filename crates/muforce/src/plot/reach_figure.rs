@@ -319,10 +319,13 @@ impl Figure for ReachFigure {
             outline.extend(band.points.iter().rev().map(|&(m, _, hi)| (m, clamp(hi))));
             plot.draw(&Polygon::new(outline, color.mix(opacity).filled()))
                 .map_err(|e| fail(&e))?;
-            entries.push(Entry {
-                label: band.label.clone(),
-                sample: Sample::Fill(color, opacity),
-            });
+            // One legend entry per label: every scenario's expected bands share theirs.
+            if !entries.iter().any(|e: &Entry| e.label == band.label) {
+                entries.push(Entry {
+                    label: band.label.clone(),
+                    sample: Sample::Fill(color, opacity),
+                });
+            }
         }
         let layers = [
             (&self.overlays, &OVERLAY_PALETTE[..], 0.1, true),

@@ -174,6 +174,7 @@ mod tests {
             mass_gev,
             coupling_low: low,
             coupling_high: None,
+            limit: crate::reach::LimitKind::Expected,
         }
     }
 

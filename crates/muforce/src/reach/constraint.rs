@@ -492,6 +492,7 @@ mod tests {
                     mass_gev: 0.01,
                     coupling_low: Some(1e-5),
                     coupling_high: Some(1e-2),
+                    limit: crate::reach::LimitKind::Expected,
                 },
                 ReachRow {
                     experiment: "na64-dump".into(),
@@ -500,6 +501,7 @@ mod tests {
                     mass_gev: 0.1,
                     coupling_low: None,
                     coupling_high: None,
+                    limit: crate::reach::LimitKind::Expected,
                 },
             ],
         };

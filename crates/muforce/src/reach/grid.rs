@@ -78,6 +78,7 @@ impl<M: Copy + Send + Sync> ScanGrid<'_, M> {
                     mass_gev: mass,
                     coupling_low: iv.map(|i| i.coupling_low),
                     coupling_high: iv.and_then(|i| i.coupling_high),
+                    limit: crate::reach::LimitKind::Expected,
                 });
             }
         }

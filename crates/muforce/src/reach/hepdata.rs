@@ -1,7 +1,8 @@
 //! A reach table in the HEPData YAML table format (HEPData submission format,
 //! <https://hepdata-submission.readthedocs.io/en/latest/data_yaml.html>): one independent
 //! variable m_X and, per (model, scenario), the lower and upper edge of the excluded couplings
-//! with the confidence level, model, scenario and experiment as qualifiers. Empty cells are
+//! with the confidence level, model, scenario, experiment and limit (expected or observed) as
+//! qualifiers. Empty cells are
 //! written as the HEPData placeholder `'-'`.
 
 use super::table::ReachTable;
@@ -87,6 +88,7 @@ impl ReachTable {
                     ("description", description.to_string()),
                     ("model", c.1.clone()),
                     ("scenario", c.2.clone()),
+                    ("limit", rows[0].limit.name().to_string()),
                 ] {
                     let _ = writeln!(out, "  - {{name: {}, value: {}}}", quote(k), quote(&v));
                 }
@@ -117,6 +119,7 @@ mod tests {
             mass_gev: mass,
             coupling_low: low,
             coupling_high: high,
+            limit: crate::reach::LimitKind::Expected,
         }
     }
 

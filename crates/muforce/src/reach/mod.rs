@@ -7,6 +7,7 @@ mod grid;
 mod hepdata;
 mod signature;
 mod table;
+mod workspaces;
 
 pub use bands::{BandRow, BandTable, BAND_HEADER};
 pub use constraint::{
@@ -16,4 +17,5 @@ pub use constraint::{
 pub use edges::{excluded_interval, CouplingInterval};
 pub use grid::{signal_interval, ScanGrid};
 pub use signature::Signature;
-pub use table::{ReachRow, ReachTable};
+pub use table::{LimitKind, ReachRow, ReachTable, REACH_HEADER};
+pub use workspaces::{WorkspaceEntry, WorkspaceSet};

@@ -106,6 +106,26 @@ impl BinnedLikelihood {
         self
     }
 
+    /// Expected signal per unit μ, per bin.
+    pub fn signal(&self) -> &[f64] {
+        &self.signal
+    }
+
+    /// Expected background per bin.
+    pub fn background(&self) -> &[f64] {
+        &self.background
+    }
+
+    /// Observed counts per bin.
+    pub fn observed(&self) -> &[f64] {
+        &self.observed
+    }
+
+    /// The nuisance parameters.
+    pub fn systematics(&self) -> Systematics {
+        self.systematics
+    }
+
     fn bins(&self) -> Bins<'_> {
         Bins {
             signal: &self.signal,

@@ -9,6 +9,7 @@ mod figures;
 mod g2;
 mod kaon;
 mod materials;
+mod pseudo_data;
 mod reach;
 mod reach_run;
 mod xsec;
@@ -47,6 +48,9 @@ enum Command {
     Figures(figures::Args),
     /// Existing limits shipped in data/constraints/: list them, or recast one to another model.
     Constraints(constraints::Args),
+    /// Background-only pseudo-data of a kaon invisible scenario, as an observed m²_miss
+    /// histogram (for a scenario's observed_histogram).
+    PseudoData(pseudo_data::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -62,5 +66,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Events(args) => events::run(&args),
         Command::Figures(args) => figures::run(&args),
         Command::Constraints(args) => constraints::run(&args),
+        Command::PseudoData(args) => pseudo_data::run(&args),
     }
 }

@@ -7,8 +7,8 @@ use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A built-in experiment (atlas-hllhc, na64-dump, fermilab-dump, na64mu, m3) or the path of an
-    /// experiment TOML file.
+    /// A built-in experiment (atlas-hllhc, na64-dump, fermilab-dump, na64mu, m3, na62) or the
+    /// path of an experiment TOML file.
     experiment: String,
     /// Directory for reach.csv, reach.json, reach.svg and reach.png (created if needed).
     #[arg(long)]
@@ -25,9 +25,14 @@ pub struct Args {
     #[arg(long)]
     no_constraints: bool,
     /// Also write bands.csv: the expected limits of bands -2..2 (σ of the background-only
-    /// distribution of the limit; 0 = reach.csv), asymptotic (binned analyses).
+    /// distribution of the limit; 0 = the expected limit of reach.csv), asymptotic for binned
+    /// analyses, Poisson quantiles for counting ones.
     #[arg(long)]
     bands: bool,
+    /// Also write a pyhf workspace (HistFactory JSON) per model, scenario and mass of a binned
+    /// analysis into DIR, with DIR/index.json listing them (docs/statistics.md).
+    #[arg(long, value_name = "DIR")]
+    pyhf: Option<PathBuf>,
 }
 
 fn write(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
@@ -47,7 +52,11 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         message: format!("--out must be a directory that can be created: {e}"),
     })?;
     let constraints = reach_run::panel_constraints(&description, &overlays, args.no_constraints)?;
-    let run = reach_run::scan_with(&description, &constraints, args.bands)?;
+    let run = reach_run::scan_with(&description, &constraints, args.bands, args.pyhf.is_some())?;
+    let workspaces = match (&args.pyhf, &run.workspaces) {
+        (Some(dir), Some(set)) => Some((dir, set.write(dir)?)),
+        _ => None,
+    };
     write(&args.out.join("reach.csv"), &run.table.to_csv())?;
     write(&args.out.join("reach.json"), &run.table.to_json()?)?;
     if let Some(yaml) = &run.hepdata {
@@ -95,5 +104,11 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         "wrote reach.csv, reach.json,{yaml}{bands} reach.svg, reach.png{spectra} in {}",
         args.out.display()
     );
+    if let Some((dir, n)) = workspaces {
+        println!(
+            "wrote {n} pyhf workspaces and index.json in {}",
+            dir.display()
+        );
+    }
     Ok(())
 }

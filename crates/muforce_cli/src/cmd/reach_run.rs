@@ -5,10 +5,10 @@ use crate::progress;
 use muforce::experiment::beam_dump::{self, dump_panels};
 use muforce::experiment::missing_momentum::{self, reach_panels};
 use muforce::experiment::Description;
-use muforce::kaon::{experiment_missing_mass_figure, kaon_panels, reach_table};
+use muforce::kaon::{experiment_missing_mass_figure, kaon_panels, reach_table_with};
 use muforce::model::{Preset, Spin};
 use muforce::plot::{render_panels, LineFigure, PanelConstraints, ReachFigure};
-use muforce::reach::{shipped_constraint_files, BandTable, Constraint, ReachTable};
+use muforce::reach::{shipped_constraint_files, BandTable, Constraint, ReachTable, WorkspaceSet};
 use muforce::recast::limits_for;
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,8 @@ pub struct ReachRun {
     pub panels: Vec<ReachFigure>,
     /// The HEPData YAML text.
     pub hepdata: Option<String>,
+    /// The pyhf workspaces of the binned likelihoods, when asked for.
+    pub workspaces: Option<WorkspaceSet>,
     /// The lightest mass of the scan, whose lower edges `reach` prints.
     pub lightest_mass: Option<f64>,
     /// "N rows (… models x … masses x … scenarios, … cross section)".
@@ -105,22 +107,23 @@ pub fn panel_constraints(
 
 /// Scans the experiment over its mass grid and builds its reach panels with `overlays`.
 pub fn scan(description: &Description, overlays: &PanelConstraints) -> anyhow::Result<ReachRun> {
-    scan_with(description, overlays, false)
+    scan_with(description, overlays, false, false)
 }
 
-/// [`scan`], with the expected bands −2 … 2 when `bands` is true (the missing-momentum and
-/// beam-dump families; the kaon family is refused, naming the option).
+/// [`scan`], with the expected bands −2 … 2 when `bands` is true and the pyhf workspaces of
+/// the binned likelihoods when `pyhf` is true (the beam-dump family has none: refused).
 pub fn scan_with(
     description: &Description,
     overlays: &PanelConstraints,
     bands: bool,
+    pyhf: bool,
 ) -> anyhow::Result<ReachRun> {
-    if bands && matches!(description, Description::Kaon(_)) {
+    if pyhf && matches!(description, Description::BeamDump(_)) {
         return Err(muforce::Error::out_of_range(
-            "--bands",
-            "requested",
-            "is available for the missing-momentum and beam-dump families; the kaon family \
-             does not give bands yet",
+            "--pyhf",
+            description.name(),
+            "needs a binned likelihood (the missing-momentum and kaon families); a beam dump \
+             is a counting experiment",
         )
         .into());
     }
@@ -138,6 +141,11 @@ pub fn scan_with(
                         .table
                         .to_hepdata_yaml(&experiment.title, a.confidence_level)?,
                 ),
+                workspaces: if pyhf {
+                    Some(missing_momentum::workspaces(experiment, &result)?)
+                } else {
+                    None
+                },
                 lightest_mass: a.masses_gev.first().copied(),
                 counts: counts(
                     result.table.rows.len(),
@@ -161,6 +169,7 @@ pub fn scan_with(
                         .table
                         .to_hepdata_yaml(&experiment.title, experiment.confidence_level)?,
                 ),
+                workspaces: None,
                 lightest_mass: experiment.masses_gev.first().copied(),
                 counts: counts(
                     result.table.rows.len(),
@@ -175,13 +184,19 @@ pub fn scan_with(
         }
         Description::Kaon(experiment) => {
             let points = experiment.models.len() * experiment.masses_gev.len();
-            let table = with_bar(points, |tick| reach_table(experiment, tick))?;
+            let (table, band_table) =
+                with_bar(points, |tick| reach_table_with(experiment, bands, tick))?;
             ReachRun {
                 name: experiment.name.clone(),
-                panels: kaon_panels(experiment, &table, overlays)?,
+                panels: kaon_panels(experiment, &table, band_table.as_ref(), overlays)?,
                 hepdata: Some(
                     table.to_hepdata_yaml(&experiment.title, experiment.confidence_level)?,
                 ),
+                workspaces: if pyhf {
+                    Some(muforce::kaon::workspaces(experiment)?)
+                } else {
+                    None
+                },
                 lightest_mass: experiment.masses_gev.first().copied(),
                 counts: counts(
                     table.rows.len(),
@@ -191,7 +206,7 @@ pub fn scan_with(
                     "K+ -> mu+ nu X",
                 ),
                 table,
-                bands: None,
+                bands: band_table,
             }
         }
     })

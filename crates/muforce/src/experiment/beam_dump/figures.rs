@@ -27,7 +27,15 @@ pub fn dump_panels(
         },
     };
     let models = experiment.models.iter().map(|&p| (p.name(), p.spin()));
-    model_panels(&spec, &scan.table, models, constraints)
+    let mut panels = model_panels(&spec, &scan.table, models, constraints)?;
+    if let Some(bands) = &scan.bands {
+        for (panel, preset) in panels.iter_mut().zip(&experiment.models) {
+            panel
+                .bands
+                .extend(crate::plot::expected_bands(bands, preset.name()));
+        }
+    }
+    Ok(panels)
 }
 
 /// CPZ arXiv:1701.07437 Fig. 4: the decay probability of X within the fiducial region

@@ -10,14 +10,18 @@ use crate::model::{Era, Preset, MAX_COUPLING};
 use crate::reach::{
     reach_header, signal_interval, BandRow, BandTable, CouplingInterval, ReachTable, ScanGrid,
 };
-use crate::stats::{counting_bands, poisson_upper_limit_with_uncertainties, Systematics, BANDS};
+use crate::stats::{
+    counting_band_limit, counting_bands, poisson_upper_limit_with_uncertainties, Systematics, BANDS,
+};
 use rayon::prelude::*;
 
-/// The statistics of one scenario: observed events and expected background.
+/// The statistics of one scenario: observed events (data) or none (a projection), and the
+/// expected background.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DumpStatistics {
-    /// Observed events (the expected-limit convention: 0 with no background).
-    pub observed: u64,
+    /// Observed events of a scenario with data: its limit is an observed limit. None for a
+    /// projection: the median expected limit (band 0 of [`crate::stats::counting_bands`]).
+    pub observed: Option<u64>,
     /// Expected background events.
     pub background: f64,
 }
@@ -118,20 +122,23 @@ pub fn scan_with(
     progress: &(dyn Fn() + Sync),
 ) -> Result<DumpScan> {
     let cl = experiment.confidence_level;
-    // Event limits per scenario: the limit for its observed count, then, for the bands, the
-    // limits of bands −2 … 2.
+    // Event limits per scenario: the observed limit of a scenario with data or the median
+    // expected limit of a projection, then, for the bands, the limits of bands −2 … 2.
     let per_scenario = if bands { 1 + BANDS.len() } else { 1 };
     let mut limits = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     for s in &experiment.scenarios {
         let (b, sys) = (s.statistics.background, s.systematics);
-        let n = poisson_upper_limit_with_uncertainties(
-            s.statistics.observed,
-            b,
-            sys.background_rel,
-            sys.signal_rel,
-            cl,
-        )?;
+        let n = match s.statistics.observed {
+            Some(observed) => poisson_upper_limit_with_uncertainties(
+                observed,
+                b,
+                sys.background_rel,
+                sys.signal_rel,
+                cl,
+            )?,
+            None => counting_band_limit(b, sys.background_rel, sys.signal_rel, cl, 0)?,
+        };
         limits.push((s, n));
         if bands {
             let per_band = counting_bands(b, sys.background_rel, sys.signal_rel, cl)?;
@@ -198,7 +205,7 @@ pub fn scan_with(
                 s.decay.length_m
             ),
             format!(
-                "{} signal; classical Poisson upper limit at {} CL (PDG Eq. 40.76) with each scenario's observed events and background; excluded where N_S exceeds it",
+                "{} signal; classical Poisson upper limit at {} CL (PDG Eq. 40.76) with each scenario's background and its observed events (limit = observed) or, for a projection, the median background-only count (limit = expected); excluded where N_S exceeds it",
                 if s.invisible { "invisible (N x BR(X -> invisible))" } else { "visible decays in the fiducial region" },
                 experiment.confidence_level
             ),
@@ -218,6 +225,14 @@ pub fn scan_with(
         ],
         rows,
     };
+    let mut table = table;
+    table.mark_observed(
+        experiment
+            .scenarios
+            .iter()
+            .filter(|s| s.statistics.observed.is_some())
+            .map(|s| s.name.as_str()),
+    );
     if !bands {
         return Ok(DumpScan { table, bands: None });
     }
@@ -226,12 +241,15 @@ pub fn scan_with(
     // and the band table.
     let group = experiment.models.len() * experiment.masses_gev.len();
     let mut band_rows = Vec::new();
-    let mut observed = Vec::new();
+    let mut limits = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
         match (i / group) % per_scenario {
-            0 => observed.push(row.clone()),
+            0 => limits.push(row.clone()),
             k => band_rows.push(BandRow {
-                row: row.clone(),
+                row: crate::reach::ReachRow {
+                    limit: crate::reach::LimitKind::Expected,
+                    ..row.clone()
+                },
                 band: BANDS[k - 1],
             }),
         }
@@ -247,7 +265,7 @@ pub fn scan_with(
         rows: band_rows,
     };
     let table = ReachTable {
-        rows: observed,
+        rows: limits,
         ..table
     };
     Ok(DumpScan {

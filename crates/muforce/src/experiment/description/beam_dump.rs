@@ -78,7 +78,7 @@ struct ScenarioSection {
     name: Spanned<String>,
     muons: Spanned<f64>,
     #[serde(default)]
-    observed: Option<Spanned<i64>>,
+    observed: Option<Spanned<f64>>,
     #[serde(default)]
     background: Option<Spanned<f64>>,
     #[serde(default)]
@@ -204,9 +204,8 @@ pub(super) fn beam_dump(source_name: &str, text: &str) -> Result<BeamDump> {
         let sname = c.scenario_name(&s.name, scenarios.iter().map(|o| o.name.as_str()))?;
         let muons = c.within(&s.muons, "scenario.muons", 1.0, 1e30)?;
         let observed = match &s.observed {
-            Some(o) => u64::try_from(*o.get_ref())
-                .map_err(|_| c.at.error(o.span(), "scenario.observed", "must be >= 0"))?,
-            None => 0,
+            Some(o) => Some(c.count(o, "scenario.observed")?),
+            None => None,
         };
         let background = match &s.background {
             Some(b) => c.within(b, "scenario.background", 0.0, 1e12)?,

@@ -3,7 +3,6 @@
 
 use super::{Description, Experiment};
 use crate::error::{Error, Result};
-use crate::source::MomentumSpectrum;
 
 /// (name, file name, TOML text).
 const EXPERIMENTS: [(&str, &str, &str); 6] = [
@@ -51,22 +50,32 @@ const SPECTRA: [(&str, &str); 2] = [
     ),
 ];
 
+/// (file name, CSV text) of the shipped observed histograms.
+const HISTOGRAMS: [(&str, &str); 1] = [(
+    "na62_invisible_2015_pseudo_data.csv",
+    include_str!("../../../../../data/kaon/na62_invisible_2015_pseudo_data.csv"),
+)];
+
+/// Reads a data file named by a built-in experiment from the compiled-in copies of data/.
+fn shipped_file(path: &str) -> Result<(String, String)> {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    if let Some(s) = SPECTRA.iter().find(|s| s.0 == file) {
+        return Ok((format!("data/lhc/{}", s.0), s.1.to_string()));
+    }
+    if let Some(h) = HISTOGRAMS.iter().find(|h| h.0 == file) {
+        return Ok((format!("data/kaon/{}", h.0), h.1.to_string()));
+    }
+    let known: Vec<&str> = SPECTRA
+        .iter()
+        .map(|s| s.0)
+        .chain(HISTOGRAMS.iter().map(|h| h.0))
+        .collect();
+    Err(Error::unknown("shipped data file", path, &known))
+}
+
 /// The names of the built-in experiments.
 pub fn builtin_names() -> Vec<&'static str> {
     EXPERIMENTS.iter().map(|e| e.0).collect()
-}
-
-/// Resolves a `spectrum` path of a built-in file to the compiled-in copy of data/lhc/.
-fn shipped_spectrum(path: &str) -> Result<MomentumSpectrum> {
-    let file = path.rsplit('/').next().unwrap_or(path);
-    match SPECTRA.iter().find(|s| s.0 == file) {
-        Some(s) => MomentumSpectrum::from_csv(&format!("data/lhc/{}", s.0), s.1),
-        None => Err(Error::unknown(
-            "shipped spectrum",
-            path,
-            &SPECTRA.map(|s| s.0),
-        )),
-    }
 }
 
 /// The built-in missing-momentum experiment called `name` (see [`builtin_names`]; a built-in
@@ -93,5 +102,5 @@ pub fn builtin_description(name: &str) -> Result<Description> {
     let Some(&(_, file, text)) = EXPERIMENTS.iter().find(|e| e.0 == key) else {
         return Err(Error::unknown("experiment", name, &builtin_names()));
     };
-    Description::from_toml(file, text, &shipped_spectrum)
+    Description::from_toml_with_files(file, text, &shipped_file)
 }

@@ -7,8 +7,8 @@ use super::schema::ExperimentSection;
 use crate::error::Result;
 use crate::kaon::{
     BackgroundModel, DecayVolume, Exposure, InvisibleSearch, InvisibleStatistic, KaonExperiment,
-    KaonModel, KaonScenario, KaonSearch, MissingMassResolution, MomentumResolution, PhotonVeto,
-    VisibleSearch, MAX_X_MASS,
+    KaonModel, KaonScenario, KaonSearch, MissingMassResolution, MomentumResolution,
+    ObservedHistogram, PhotonVeto, VisibleSearch, MAX_X_MASS,
 };
 use serde::Deserialize;
 use toml::Spanned;
@@ -93,10 +93,16 @@ struct ScenarioSection {
     statistic: Option<Spanned<String>>,
     #[serde(default)]
     kappa: Option<Spanned<f64>>,
+    #[serde(default)]
+    observed_histogram: Option<Spanned<String>>,
 }
 
 /// Parses and validates a `kaon` experiment file.
-pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
+pub(super) fn kaon(
+    source_name: &str,
+    text: &str,
+    read: &super::DataReader<'_>,
+) -> Result<KaonExperiment> {
     let (file, c) = parse::<File>(source_name, text)?;
     let name = c.experiment_name(&file.experiment.name)?;
     let kaon_momentum_gev = c.within(
@@ -308,6 +314,10 @@ pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
                         s.statistic.as_ref().map(Spanned::span),
                     ),
                     ("scenario.kappa", s.kappa.as_ref().map(Spanned::span)),
+                    (
+                        "scenario.observed_histogram",
+                        s.observed_histogram.as_ref().map(Spanned::span),
+                    ),
                 ] {
                     if let Some(span) = present {
                         return Err(c.at.error(
@@ -340,7 +350,32 @@ pub(super) fn kaon(source_name: &str, text: &str) -> Result<KaonExperiment> {
             KaonSearch::Invisible(i, _) => c.wrap(&s.name, "scenario", i.validate())?,
             KaonSearch::Visible(v) => c.wrap(&s.name, "scenario", v.validate())?,
         }
+        let observed = match (&s.observed_histogram, &search) {
+            (None, _) => None,
+            (Some(path), KaonSearch::Invisible(i, InvisibleStatistic::Likelihood)) => {
+                let (name, csv) = c.wrap(path, "scenario.observed_histogram", read(path.get_ref()))?;
+                let histogram = c.wrap(
+                    path,
+                    "scenario.observed_histogram",
+                    ObservedHistogram::from_csv(&name, &csv),
+                )?;
+                c.wrap(
+                    path,
+                    "scenario.observed_histogram",
+                    histogram.check_binning(&i.data_bin_edges()?),
+                )?;
+                Some(histogram)
+            }
+            (Some(path), _) => {
+                return Err(c.at.error(
+                    path.span(),
+                    "scenario.observed_histogram",
+                    "is only read for statistic = \"likelihood\" (the cut and count has no binned data)",
+                ))
+            }
+        };
         scenarios.push(KaonScenario {
+            observed,
             name: sname,
             search,
         });

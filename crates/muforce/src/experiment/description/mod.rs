@@ -203,10 +203,45 @@ struct HeaderExperiment {
 impl Description {
     /// Parses and validates TOML text of any family (the `[experiment] family` key chooses the
     /// schema; a file without it is read as `missing-momentum`, whose errors then name it).
+    /// `resolve` turns a `spectrum` path into a spectrum; a kaon file's `observed_histogram`
+    /// needs [`Description::from_toml_with_files`].
     pub fn from_toml(
         source_name: &str,
         text: &str,
         resolve: &dyn Fn(&str) -> crate::Result<MomentumSpectrum>,
+    ) -> crate::Result<Self> {
+        Self::parse(source_name, text, resolve, &|path| {
+            Err(crate::Error::out_of_range(
+                "scenario.observed_histogram",
+                path,
+                "needs the experiment read from a file (Description::from_file)",
+            ))
+        })
+    }
+
+    /// [`Description::from_toml`] with every data file the experiment names (spectra,
+    /// observed histograms) read by `read`, which returns the file's display name and text.
+    pub fn from_toml_with_files(
+        source_name: &str,
+        text: &str,
+        read: &DataReader<'_>,
+    ) -> crate::Result<Self> {
+        Self::parse(
+            source_name,
+            text,
+            &|path| {
+                let (name, csv) = read(path)?;
+                MomentumSpectrum::from_csv(&name, &csv)
+            },
+            read,
+        )
+    }
+
+    fn parse(
+        source_name: &str,
+        text: &str,
+        resolve: &dyn Fn(&str) -> crate::Result<MomentumSpectrum>,
+        read: &DataReader<'_>,
     ) -> crate::Result<Self> {
         if let Ok(header) = toml::from_str::<Header>(text) {
             let family = &header.experiment.family;
@@ -217,7 +252,13 @@ impl Description {
                         text,
                     )?)))
                 }
-                "kaon" => return Ok(Description::Kaon(Box::new(kaon::kaon(source_name, text)?))),
+                "kaon" => {
+                    return Ok(Description::Kaon(Box::new(kaon::kaon(
+                        source_name,
+                        text,
+                        read,
+                    )?)))
+                }
                 "missing-momentum" => {}
                 other => {
                     let at = location::Located { source_name, text };
@@ -236,9 +277,18 @@ impl Description {
         )))
     }
 
-    /// Reads an experiment file of any family.
+    /// Reads an experiment file of any family; the data files it names are read relative to
+    /// its directory.
     pub fn from_file(path: &std::path::Path) -> crate::Result<Self> {
-        read_file(path, Self::from_toml)
+        let text = crate::io::read_text(path)?;
+        let dir = path
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        Self::from_toml_with_files(&path.display().to_string(), &text, &|p| {
+            let file = dir.join(p);
+            Ok((file.display().to_string(), crate::io::read_text(&file)?))
+        })
     }
 
     /// The experiment column of the reach table.
@@ -250,6 +300,9 @@ impl Description {
         }
     }
 }
+
+/// Reads a data file named in an experiment file: (display name, text).
+pub type DataReader<'a> = dyn Fn(&str) -> crate::Result<(String, String)> + 'a;
 
 /// Turns a `spectrum` path as written in an experiment file into a spectrum.
 type SpectrumResolver<'a> = dyn Fn(&str) -> crate::Result<MomentumSpectrum> + 'a;

@@ -123,6 +123,21 @@ impl Checker<'_> {
         }
     }
 
+    /// An observed event count: a whole number in [0, 10⁹] (the largest count of the Poisson
+    /// limits, [`crate::stats::MAX_CLASSICAL_COUNT`]).
+    pub(super) fn count(&self, v: &Spanned<f64>, field: &str) -> Result<u64> {
+        let x = self.within(v, field, 0.0, crate::stats::MAX_CLASSICAL_COUNT)?;
+        if x.fract() != 0.0 {
+            return Err(self.at.error(
+                v.span(),
+                field,
+                format!("{} must be a whole number of events", show(x)),
+            ));
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole, in [0, 1e9]
+        Ok(x as u64)
+    }
+
     fn build(
         &self,
         file: File,

@@ -7,9 +7,8 @@ use super::signal::signal;
 use crate::error::Result;
 use crate::experiment::description::{Experiment, Scenario};
 use crate::model::Spin;
+use crate::plot::PanelConstraints;
 use crate::plot::{self, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
-use crate::plot::{Band, BandKind, PanelConstraints};
-use crate::reach::BandTable;
 
 /// Fig. 2: the momentum distribution of each sample, normalised to unit area (per GeV).
 pub fn spectra_figure(experiment: &Experiment) -> LineFigure {
@@ -163,48 +162,11 @@ pub fn reach_panel(
     };
     let mut figure = plot::reach_panel(&spec, &scan.table, spin.name(), spin, constraints)?;
     if let Some(bands) = &scan.bands {
-        figure.bands.extend(expected_bands(experiment, bands, spin));
+        figure
+            .bands
+            .extend(plot::expected_bands(bands, spin.name()));
     }
     Ok(figure)
-}
-
-/// The ±2σ (yellow) and ±1σ (green) expected bands of every scenario of `spin`, drawn
-/// beneath the expected limits: between the lower edges of bands −k and +k at the masses
-/// where both exclude something.
-fn expected_bands(experiment: &Experiment, bands: &BandTable, spin: Spin) -> Vec<Band> {
-    let mut out = Vec::new();
-    for scenario in &experiment.scenarios {
-        for (k, kind) in [
-            (2, BandKind::ExpectedTwoSigma),
-            (1, BandKind::ExpectedOneSigma),
-        ] {
-            let edge = |band: i32| -> Vec<(f64, Option<f64>)> {
-                bands
-                    .rows
-                    .iter()
-                    .filter(|b| {
-                        b.band == band
-                            && b.row.model == spin.name()
-                            && b.row.scenario == scenario.name
-                    })
-                    .map(|b| (b.row.mass_gev, b.row.coupling_low))
-                    .collect()
-            };
-            let points: Vec<(f64, f64, f64)> = edge(-k)
-                .into_iter()
-                .zip(edge(k))
-                .filter_map(|((m, lo), (_, hi))| Some((m, lo?, hi?)))
-                .collect();
-            if !points.is_empty() {
-                out.push(Band {
-                    label: format!("{} expected ±{k}σ", scenario.name),
-                    points,
-                    kind,
-                });
-            }
-        }
-    }
-    out
 }
 
 /// Fig. 4: the vector and scalar panels (those of the analysis' models, vector first).

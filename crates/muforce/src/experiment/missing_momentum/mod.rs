@@ -9,5 +9,7 @@ mod signal;
 mod tests;
 
 pub use figures::{reach_panel, reach_panels, rho_shapes_figure, spectra_figure};
-pub use scan::{background, band_limits, limit, scan, scan_with, scenario_muons, MassPoint, Scan};
+pub use scan::{
+    background, band_limits, limit, scan, scan_with, scenario_muons, workspaces, MassPoint, Scan,
+};
 pub use signal::{signal, Signal};

@@ -7,6 +7,7 @@ use crate::experiment::description::{Experiment, Scenario};
 use crate::model::Spin;
 use crate::reach::{
     excluded_interval, reach_header, BandRow, BandTable, CouplingInterval, ReachRow, ReachTable,
+    WorkspaceEntry, WorkspaceSet,
 };
 use crate::stats::{BinnedLikelihood, BANDS};
 use rayon::prelude::*;
@@ -52,6 +53,35 @@ fn likelihood(
     Ok(Some(
         BinnedLikelihood::asimov(s, background.to_vec())?.with_systematics(scenario.systematics),
     ))
+}
+
+/// The pyhf workspaces of a scan: one per (model, scenario, mass) with a signal, the ρ
+/// likelihood with Asimov data and the scenario's systematics (module
+/// [`crate::reach::WorkspaceSet`]).
+pub fn workspaces(experiment: &Experiment, scan: &Scan) -> Result<WorkspaceSet> {
+    let mut entries = Vec::new();
+    for scenario in &experiment.scenarios {
+        let b = background(experiment, scenario);
+        for p in &scan.points {
+            if let Some(likelihood) = likelihood(experiment, scenario, &p.signal, &b)? {
+                entries.push(WorkspaceEntry {
+                    model: p.signal.spin.name().to_string(),
+                    scenario: scenario.name.clone(),
+                    mass_gev: p.signal.mass_gev,
+                    limit: crate::reach::LimitKind::Expected,
+                    likelihood,
+                });
+            }
+        }
+    }
+    Ok(WorkspaceSet {
+        experiment: experiment.name.clone(),
+        channel: "rho".into(),
+        method: experiment.analysis.limit,
+        confidence_level: experiment.analysis.confidence_level,
+        note: "channel 'rho': the binned muon momentum-loss rho of the analysis, Asimov data = background".into(),
+        entries,
+    })
 }
 
 /// The couplings excluded by an upper limit μ_up on the signal strength at g = 1: g² < μ_up,
@@ -234,6 +264,7 @@ fn reach_row(
         mass_gev: point.signal.mass_gev,
         coupling_low: interval.map(|i| i.coupling_low),
         coupling_high: interval.and_then(|i| i.coupling_high),
+        limit: crate::reach::LimitKind::Expected,
     }
 }
 
