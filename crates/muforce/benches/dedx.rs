@@ -2,11 +2,11 @@
 //! variant, and transport through a thick target.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use muforce::target::energy_loss::{
+use muforce::matter::energy_loss::{
     mean_energy_loss, Bremsstrahlung, EnergyLossModel, EnergyLossTable, Ionization, MuonTransport,
     PairProduction, Photonuclear, Process,
 };
-use muforce::target::Material;
+use muforce::matter::Material;
 
 fn direct(c: &mut Criterion) {
     let pb = Material::built_in("Pb").unwrap();

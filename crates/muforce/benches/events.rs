@@ -4,10 +4,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use muforce::events::{Generator, Plane, SpectrumGenerator, SpectrumSettings, TableSettings};
+use muforce::matter::{FormFactorModel, Material};
 use muforce::model::Spin;
 use muforce::production::{Method, Process};
 use muforce::source::MomentumSpectrum;
-use muforce::target::{FormFactorModel, Material};
 use rand::SeedableRng;
 use rand_pcg::Pcg64;
 

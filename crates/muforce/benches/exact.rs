@@ -3,9 +3,9 @@
 //! all four spins; and lead at E = 160 GeV with m_X = 10 MeV (scalar).
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use muforce::matter::{FormFactorModel, Material};
 use muforce::model::Spin;
 use muforce::production::{exact, Cuts, Process};
-use muforce::target::{FormFactorModel, Material};
 use std::hint::black_box;
 
 fn process(material: &str, spin: Spin, mass: f64) -> Process {

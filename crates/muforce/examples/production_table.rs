@@ -4,9 +4,9 @@
 //!
 //! `cargo run --release -p muforce --example production_table`
 
+use muforce::matter::{FormFactorModel, Material};
 use muforce::model::Spin;
 use muforce::production::{self, Cuts, Method, Process};
-use muforce::target::{FormFactorModel, Material};
 use muforce::units::gev2_to_pb;
 use rayon::prelude::*;
 

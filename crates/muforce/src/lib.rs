@@ -9,6 +9,7 @@ pub mod events;
 pub mod experiment;
 pub mod io;
 pub mod kaon;
+pub mod matter;
 pub mod model;
 pub mod numerics;
 pub mod plot;
@@ -17,7 +18,6 @@ pub mod reach;
 pub mod recast;
 pub mod source;
 pub mod stats;
-pub mod target;
 pub mod units;
 
 pub use error::{Error, Result};

@@ -1,11 +1,11 @@
 //! ⟨−dE/dx⟩ by process against PROPOSAL 7.6.2 (data/reference/muon_dedx_proposal.csv, made by
 //! scripts/make_muon_dedx_proposal.py), and against the RD34 and ATLAS TileCal measurements in iron.
 
-use muforce::target::energy_loss::{
+use muforce::matter::energy_loss::{
     mean_energy_loss, spectrum_moment, Bremsstrahlung, Ionization, PairProduction, Photonuclear,
     MEV_PER_GEV,
 };
-use muforce::target::Material;
+use muforce::matter::Material;
 use std::collections::BTreeMap;
 
 /// Largest relative deviation from PROPOSAL allowed per process. muforce implements the same

@@ -4,10 +4,10 @@
 //! the bit patterns of every number it holds. Reach tables and generated events are checked
 //! end to end, as files written by `muforce`, in crates/muforce_cli/tests/determinism.rs.
 
+use muforce::matter::energy_loss::EnergyLossTable;
+use muforce::matter::{FormFactorModel, MaterialTable};
 use muforce::model::Spin;
 use muforce::production::{iww, ww, Cuts, Process, Spacing, Table};
-use muforce::target::energy_loss::EnergyLossTable;
-use muforce::target::{FormFactorModel, MaterialTable};
 use rayon::prelude::*;
 
 /// The bit patterns of every number of one artefact.

@@ -20,10 +20,10 @@
 use muforce::experiment::beam_dump::{interval, BeamDump, DumpYield};
 use muforce::experiment::{builtin_description, Description};
 use muforce::io::{parse_energy, quantity::ENERGY_UNITS};
+use muforce::matter::{FormFactorModel, MaterialTable};
 use muforce::model::{decay_probability, delta_a_mu, Spin};
 use muforce::production::{iww, ww, Cuts, Process};
 use muforce::stats::{poisson_upper_limit, BinnedLikelihood, LimitMethod};
-use muforce::target::{FormFactorModel, MaterialTable};
 use proptest::prelude::*;
 
 fn spin() -> impl Strategy<Value = Spin> {

@@ -1,10 +1,10 @@
 //! Cross sections of μN → μNX, vectorised over numpy arrays (exact 2→3, WW, IWW).
 
 use crate::error::IntoPy;
+use muforce::matter::{FormFactorModel, Material, MaterialTable};
 use muforce::model::Spin;
 use muforce::numerics::Integral;
 use muforce::production::{self, Cuts, Method, Process};
-use muforce::target::{FormFactorModel, Material, MaterialTable};
 use muforce::units::gev2_to_pb;
 use numpy::{IntoPyArray, PyReadonlyArray1};
 use pyo3::prelude::*;

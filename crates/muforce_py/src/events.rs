@@ -4,10 +4,10 @@
 use crate::error::IntoPy;
 use muforce::events::{Beam, Event, EventRun, FourVector, SpectrumSettings, TableSettings};
 use muforce::io::lhe::write_lhe;
+use muforce::matter::{FormFactorModel, MaterialTable};
 use muforce::model::Spin;
 use muforce::production::Method;
 use muforce::source::MomentumSpectrum;
-use muforce::target::{FormFactorModel, MaterialTable};
 use muforce::units::gev2_to_pb;
 use numpy::{IntoPyArray, PyArrayMethods};
 use pyo3::prelude::*;

@@ -1,7 +1,7 @@
 //! Four-momenta of μ(p) N(P) → μ(p′) X(k) N(P′) from (x, θ, φ) of the muon and the momentum
 //! transfer t to the nucleus. Four-vectors are [E, px, py, pz] in GeV, beam along +z.
 
-use crate::target::FormFactor;
+use crate::matter::FormFactor;
 use rand::Rng;
 
 /// A four-vector [E, px, py, pz].

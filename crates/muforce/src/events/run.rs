@@ -4,10 +4,10 @@
 use super::{Event, Generator, SpectrumGenerator, SpectrumSettings};
 use crate::error::Result;
 use crate::io::lhe::LheRun;
+use crate::matter::{FormFactorModel, Material};
 use crate::model::Spin;
 use crate::production::Process;
 use crate::source::MomentumSpectrum;
-use crate::target::{FormFactorModel, Material};
 use crate::units::gev2_to_pb;
 
 /// The beam.

@@ -1,11 +1,11 @@
 use super::spectrum::linear_inverse;
 use super::tests::on_threads;
 use super::*;
+use crate::matter::{FormFactorModel, Material};
 use crate::model::Spin;
 use crate::numerics::GaussLegendre;
 use crate::production::exact;
 use crate::source::MomentumSpectrum;
-use crate::target::{FormFactorModel, Material};
 
 /// A test spectrum with unequal, uneven bins between 20 and 200 GeV.
 fn spectrum() -> MomentumSpectrum {

@@ -1,6 +1,6 @@
 use super::*;
+use crate::matter::{FormFactorModel, Material};
 use crate::model::Spin;
-use crate::target::{FormFactorModel, Material};
 
 fn generator(spin: Spin, nodes: usize) -> Generator {
     let pb = Material::built_in("Pb").unwrap();

@@ -8,8 +8,8 @@
 //! discrepancy is kept as the table's (conservative) relative error.
 
 use crate::error::{Error, Result};
+use crate::matter::FormFactor;
 use crate::numerics::{integrate, Tolerance};
-use crate::target::FormFactor;
 
 /// Initial node spacing in ln t_min.
 const INITIAL_STEP: f64 = 0.5;
@@ -205,7 +205,7 @@ fn hermite(s0: f64, s1: f64, left: (f64, f64), right: (f64, f64), s: f64) -> f64
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::FormFactorModel;
+    use crate::matter::FormFactorModel;
 
     /// Achieved accuracy: at 200 off-grid points spread over ln t_min the table agrees with a
     /// direct evaluation of the flux (REFERENCE §3, CPZ Eq. 13) to better than its tolerance

@@ -148,9 +148,9 @@ impl AtEnergy<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matter::{FormFactorModel, Material};
     use crate::model::Spin;
     use crate::numerics::{integrate, Tolerance};
-    use crate::target::{FormFactorModel, Material};
 
     fn process(spin: Spin, mass: f64) -> Process {
         let cu = Material::built_in("Cu").unwrap();

@@ -1,8 +1,8 @@
 //! The production process μ N → μ N X for one mediator and one target.
 
 use crate::error::{positive, Result};
+use crate::matter::{FormFactor, FormFactorModel, Material};
 use crate::model::Spin;
-use crate::target::{FormFactor, FormFactorModel, Material};
 
 /// Everything the cross section needs besides the beam energy and the cuts.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,8 +1,8 @@
 //! Shared fixtures of the production tests.
 
+use crate::matter::{FormFactorModel, Material};
 use crate::model::Spin;
 use crate::production::Process;
-use crate::target::{FormFactorModel, Material};
 
 /// The REFERENCE §8 target: copper-63 (Z = 29, A = 63), full form factor, coupling g.
 pub(crate) fn copper(spin: Spin, mass_gev: f64, coupling: f64) -> Process {

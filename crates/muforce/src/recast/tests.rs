@@ -3,9 +3,9 @@
 
 use super::*;
 use crate::kaon::KaonModel;
+use crate::matter::{FormFactorModel, Material};
 use crate::model::Lepton;
 use crate::production::{total, Cuts, Method, Process};
-use crate::target::{FormFactorModel, Material};
 use std::f64::consts::PI;
 
 const HEADER: &str = "experiment,model,scenario,mass_gev,coupling_low,coupling_high";

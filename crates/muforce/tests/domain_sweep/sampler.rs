@@ -1,9 +1,9 @@
 //! Deterministic sampling of the physical domain: a SplitMix64 stream per (target, point), so
 //! every point is reproducible on its own and the sweep parallelises without shared state.
 
+use muforce::matter::{FormFactorModel, Material, MaterialTable};
 use muforce::model::{Preset, Spin};
 use muforce::production::Cuts;
-use muforce::target::{FormFactorModel, Material, MaterialTable};
 
 /// Beam energies of the sweep, GeV (issue 8: 1 GeV – 7 TeV).
 pub const E_RANGE: (f64, f64) = (1.0, 7000.0);

@@ -3,14 +3,14 @@
 //! 2 → 3 cross section, reach tables, …) is one more entry in [`TARGETS`].
 
 use super::sampler::{Sampler, E_RANGE};
+use muforce::matter::energy_loss::EnergyLossTable;
+use muforce::matter::{FormFactor, MaterialTable};
 use muforce::model::{
     decay_probability, delta_a_mu, delta_a_mu_unit, g2_band, partial_width, Channel, ChiKind,
     DarkSector, DecayTable, Preset, ERAS,
 };
 use muforce::production::{exact, iww, ww, Cuts, Process};
 use muforce::stats::{poisson_upper_limit, BinnedLikelihood, LimitMethod};
-use muforce::target::energy_loss::EnergyLossTable;
-use muforce::target::{FormFactor, MaterialTable};
 use muforce::Result;
 use std::sync::OnceLock;
 

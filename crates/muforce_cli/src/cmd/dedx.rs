@@ -2,8 +2,8 @@
 
 use crate::output::print_json;
 use crate::quantity::parse_energy_list;
-use muforce::target::energy_loss::{mean_energy_loss, MEV_PER_GEV};
-use muforce::target::MaterialTable;
+use muforce::matter::energy_loss::{mean_energy_loss, MEV_PER_GEV};
+use muforce::matter::MaterialTable;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! `muforce materials`: the material table.
 
 use crate::output::print_json;
-use muforce::target::MaterialTable;
+use muforce::matter::MaterialTable;
 use serde::Serialize;
 use std::path::PathBuf;
 

@@ -3,9 +3,9 @@
 use crate::number::{parse_positive, parse_whole};
 use crate::output::print_json;
 use crate::quantity::parse_energy_list;
+use muforce::matter::{FormFactorModel, Material, MaterialTable};
 use muforce::numerics::Integral;
 use muforce::production::{self, Cuts, Method, Process};
-use muforce::target::{FormFactorModel, Material, MaterialTable};
 use muforce::units::{gev2_to_cm2, gev2_to_pb, M_MU};
 use rayon::prelude::*;
 use serde::Serialize;

@@ -1,10 +1,10 @@
 use super::*;
 use crate::experiment::description::{builtin_description, Description};
+use crate::matter::energy_loss::{EnergyLossModel, MuonTransport};
+use crate::matter::{FormFactorModel, Material};
 use crate::model::Preset;
 use crate::model::{g2_band, Era, Spin};
 use crate::production::Method;
-use crate::target::energy_loss::{EnergyLossModel, MuonTransport};
-use crate::target::{FormFactorModel, Material};
 
 /// CPZ Table I, NA64-type column.
 pub(super) fn na64(model: EnergyLossModel) -> DumpSetup {

@@ -17,11 +17,11 @@
 //! recomputed at each g with [`DecayTable`].
 
 use crate::error::{Error, Result};
+use crate::matter::energy_loss::{EnergyLossModel, MuonTransport};
+use crate::matter::{FormFactorModel, Material};
 use crate::model::{decay_probability, DecayTable, Preset};
 use crate::numerics::GaussLegendre;
 use crate::production::{prepared, Cuts, Method, Process};
-use crate::target::energy_loss::{EnergyLossModel, MuonTransport};
-use crate::target::{FormFactorModel, Material};
 use crate::units::{gev2_to_cm2, M_MU};
 
 /// The fiducial decay region, measured from the downstream face of the target.

@@ -7,9 +7,9 @@ use crate::error::Result;
 use crate::experiment::beam_dump::{
     BeamDump, DecayRegion, DumpScenario, DumpSetup, DumpStatistics,
 };
+use crate::matter::energy_loss::EnergyLossModel;
 use crate::model::Preset;
 use crate::stats::Systematics;
-use crate::target::energy_loss::EnergyLossModel;
 use serde::Deserialize;
 use toml::Spanned;
 

@@ -5,9 +5,9 @@
 use super::location::Located;
 use super::validate::{syntax_error, Checker};
 use crate::error::Result;
+use crate::matter::{FormFactorModel, Material};
 use crate::model::Era;
 use crate::production::Method;
-use crate::target::{FormFactorModel, Material};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use toml::Spanned;

@@ -19,11 +19,11 @@ pub use builtin::{builtin, builtin_description, builtin_names};
 
 use crate::experiment::beam_dump::BeamDump;
 use crate::experiment::{GaussianMixture, MomentumResolution};
+use crate::matter::{FormFactorModel, Slab};
 use crate::model::{Era, Spin};
 use crate::production::{Cuts, Method};
 use crate::source::MomentumSpectrum;
 use crate::stats::{LimitMethod, Systematics};
-use crate::target::{FormFactorModel, Slab};
 
 /// One muon sample: its momentum spectrum and how many muons it has.
 #[derive(Debug, Clone, PartialEq)]

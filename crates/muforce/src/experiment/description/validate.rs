@@ -6,11 +6,11 @@ use super::schema::{self, File};
 use super::{Analysis, Background, Experiment, MuonCount, Sample, Scenario};
 use crate::error::{show, Result};
 use crate::experiment::{GaussianMixture, MomentumResolution};
+use crate::matter::Slab;
 use crate::model::Spin;
 use crate::production::Cuts;
 use crate::source::MomentumSpectrum;
 use crate::stats::{LimitMethod, Systematics, MAX_REL_UNCERTAINTY};
-use crate::target::Slab;
 use toml::Spanned;
 
 /// Upper limits that keep N_μ = L σ finite (far above any collider: 10⁶ fb⁻¹ = 1000 ab⁻¹,

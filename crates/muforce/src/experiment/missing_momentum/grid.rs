@@ -213,8 +213,8 @@ impl CrossSectionGrid {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matter::{FormFactorModel, Material};
     use crate::model::Spin;
-    use crate::target::{FormFactorModel, Material};
 
     /// The grid reproduces direct WW evaluations between its energy nodes to 1 % (2 % for a
     /// 5 GeV mediator near threshold) with the ATLAS angular cut.

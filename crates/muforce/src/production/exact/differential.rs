@@ -12,10 +12,10 @@ use super::kinematics::{Masses, MuonFrame};
 use super::matrix_element::{azimuthal_average, azimuthal_average_lanes};
 use super::quadrature::{self, Estimate};
 use crate::error::Result;
+use crate::matter::FormFactor;
 use crate::model::Spin;
 use crate::numerics::{try_integrate, Simd, Tolerance};
 use crate::production::Process;
-use crate::target::FormFactor;
 use crate::units::{ALPHA, M_MU};
 use std::f64::consts::PI;
 

@@ -1,8 +1,8 @@
 //! Shared test fixtures.
 
+use crate::matter::{FormFactorModel, Material};
 use crate::model::Spin;
 use crate::production::Process;
-use crate::target::{FormFactorModel, Material};
 
 /// The process of REFERENCE §8: Cu with Z = 29, A = 63 and the full form factor.
 pub fn copper(spin: Spin, mass: f64) -> Process {

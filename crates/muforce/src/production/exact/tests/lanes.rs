@@ -6,10 +6,10 @@ use super::super::azimuth::moments;
 use super::super::differential::Setup;
 use super::super::kinematics::MuonFrame;
 use super::common::{copper, lead};
+use crate::matter::{FormFactorModel, Material};
 use crate::model::Spin;
 use crate::numerics::{Narrow, Simd, Wide, NARROW, WIDE};
 use crate::production::Process;
-use crate::target::{FormFactorModel, Material};
 
 #[test]
 fn lanes_agree_with_one_node_at_a_time() {

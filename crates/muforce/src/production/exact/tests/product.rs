@@ -5,9 +5,9 @@
 
 use super::super::differential::Setup;
 use super::common::{copper, lead, tungsten};
+use crate::matter::{FormFactorModel, Material};
 use crate::model::Spin;
 use crate::production::{Cuts, Process};
-use crate::target::{FormFactorModel, Material};
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 

@@ -1,4 +1,6 @@
-//! Targets: materials, nuclear and atomic form factors, the photon flux, and muon energy loss.
+//! Matter the muons cross: target materials, nuclear and atomic form factors, the photon flux,
+//! and muon energy loss. (Named `matter`, not `target`, so that no source folder shares its
+//! name with Cargo's build directory.)
 
 mod density_effect;
 pub mod energy_loss;

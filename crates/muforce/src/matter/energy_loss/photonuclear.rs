@@ -10,8 +10,8 @@ use super::constants::{M_PI_CHARGED, R_E_CM};
 use super::process::{scale, spectrum_moment, Differential, Process};
 use super::structure_function::{f2_proton_allm97, neutron_to_proton, nucleon_mass, Shadowing};
 use crate::error::Result;
+use crate::matter::Material;
 use crate::numerics::{integrate, Integral, Tolerance};
-use crate::target::Material;
 use crate::units::{AVOGADRO, M_E, M_MU};
 use std::f64::consts::PI;
 

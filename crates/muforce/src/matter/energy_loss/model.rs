@@ -3,7 +3,7 @@
 use super::loss::mean_energy_loss;
 use super::process::check_energy;
 use crate::error::{positive, Error, Result};
-use crate::target::Material;
+use crate::matter::Material;
 use serde::{Deserialize, Serialize};
 
 /// Constant stopping powers of Chen, Pospelov, Zhong, "Muon beam experiments to probe the dark

@@ -11,8 +11,8 @@ use super::constants::{R_E_CM, SQRT_E};
 use super::process::{spectrum_moment, Differential, Process, TOL_INNER, TOL_OUTER};
 use super::radiation_logarithm::radiation_logarithm;
 use crate::error::Result;
+use crate::matter::Material;
 use crate::numerics::{integrate, Integral, Tolerance};
-use crate::target::Material;
 use crate::units::{ALPHA, AVOGADRO, M_E, M_MU};
 use std::f64::consts::PI;
 

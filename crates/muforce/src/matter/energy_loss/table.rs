@@ -4,7 +4,7 @@
 use super::loss::mean_energy_loss;
 use super::process::check_energy;
 use crate::error::{Error, Result};
-use crate::target::Material;
+use crate::matter::Material;
 use crate::units::M_MU;
 
 /// Lowest kinetic energy of a table, GeV: below ~1 MeV (βγ ≈ 0.14) the Bethe equation

@@ -9,8 +9,8 @@ use super::constants::{R_E_CM, SQRT_E};
 use super::process::{check_energy, scale, Differential, Process, TOL_1D};
 use super::radiation_logarithm::{radiation_logarithm, radiation_logarithm_inelastic};
 use crate::error::Result;
+use crate::matter::Material;
 use crate::numerics::{try_integrate, Integral, Tolerance};
-use crate::target::Material;
 use crate::units::{ALPHA, AVOGADRO, M_E, M_MU};
 
 /// Bremsstrahlung of the muon in the field of the nucleus (with atomic screening, nuclear

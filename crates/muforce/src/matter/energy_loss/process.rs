@@ -1,8 +1,8 @@
 //! What every energy-loss process provides, and the integrals over its spectrum in v = ε/E.
 
 use crate::error::{Error, Result};
+use crate::matter::Material;
 use crate::numerics::{try_integrate, Integral, Tolerance};
-use crate::target::Material;
 use crate::units::M_MU;
 
 /// Highest muon energy accepted, in GeV: the parametrisations are not meant for more

@@ -1,7 +1,7 @@
 //! A slab of material crossed by a muon beam, and its fixed-target luminosity.
 
 use crate::error::{positive, Result};
-use crate::target::Material;
+use crate::matter::Material;
 
 /// A slab of one material and a given thickness along the beam.
 #[derive(Debug, Clone, PartialEq)]

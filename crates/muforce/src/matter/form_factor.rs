@@ -10,8 +10,8 @@
 //! with a = 111 Z^(−1/3)/m_e, a′ = 773 Z^(−2/3)/m_e and d = 0.164 GeV² A^(−2/3).
 
 use crate::error::{Error, Result};
+use crate::matter::Material;
 use crate::numerics::{integrate, Integral, Real, Tolerance};
-use crate::target::Material;
 use crate::units::{MU_P, M_E, M_P};
 use serde::{Deserialize, Serialize};
 

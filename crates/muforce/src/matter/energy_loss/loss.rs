@@ -3,8 +3,8 @@
 use super::constants::MEV_PER_GEV;
 use super::{check_energy, Bremsstrahlung, Ionization, PairProduction, Photonuclear, Process};
 use crate::error::Result;
+use crate::matter::Material;
 use crate::numerics::Integral;
-use crate::target::Material;
 use serde::Serialize;
 
 /// The mean energy loss of a muon at one energy, per process, each in GeV cm²/g with the
@@ -90,7 +90,7 @@ pub fn mean_energy_loss(material: &Material, energy_gev: f64) -> Result<EnergyLo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::MaterialTable;
+    use crate::matter::MaterialTable;
     use crate::units::M_MU;
 
     /// Every built-in material from just above m_μ to 10⁷ GeV: finite, non-negative losses with

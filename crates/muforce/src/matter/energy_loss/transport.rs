@@ -6,8 +6,8 @@ use super::model::EnergyLossModel;
 use super::process::check_energy;
 use super::table::{EnergyLossTable, TABLE_MIN_KINETIC_GEV};
 use crate::error::{non_negative, Error, Result};
+use crate::matter::Material;
 use crate::numerics::{try_integrate, Integral, Tolerance};
-use crate::target::Material;
 use crate::units::M_MU;
 
 /// The muon's energy after a given depth.

@@ -4,8 +4,8 @@
 use super::constants::K_IONIZATION;
 use super::process::{check_energy, scale, Differential, Process, TOL_1D};
 use crate::error::Result;
+use crate::matter::Material;
 use crate::numerics::{integrate, Integral, Tolerance};
-use crate::target::Material;
 use crate::units::{ALPHA, M_E, M_MU};
 use std::f64::consts::PI;
 
@@ -137,7 +137,7 @@ impl Process for Ionization {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::energy_loss::MEV_PER_GEV;
+    use crate::matter::energy_loss::MEV_PER_GEV;
 
     /// PDG "Atomic and nuclear properties" (muon tables after Groom et al. 2001), copper:
     /// minimum ionisation 1.403 MeV cm²/g at βγ ≈ 3.3 (p ≈ 0.35 GeV).
