@@ -6,7 +6,7 @@
 //! CSV columns `experiment,model,scenario,mass_gev,band,coupling_low,coupling_high` (empty
 //! couplings as in the reach table), preceded by `#` provenance lines.
 
-use super::table::ReachRow;
+use super::table::{cell, csv_head, ReachRow};
 use std::fmt::Write;
 
 /// One row: the excluded couplings of one band at one mass.
@@ -30,19 +30,10 @@ pub struct BandTable {
 /// The CSV header of a band table.
 pub const BAND_HEADER: &str = "experiment,model,scenario,mass_gev,band,coupling_low,coupling_high";
 
-fn cell(value: Option<f64>) -> String {
-    value.map(|v| format!("{v:.6e}")).unwrap_or_default()
-}
-
 impl BandTable {
     /// The CSV text.
     pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        for line in &self.provenance {
-            let _ = writeln!(out, "# {line}");
-        }
-        out.push_str(BAND_HEADER);
-        out.push('\n');
+        let mut out = csv_head(&self.provenance, BAND_HEADER);
         for b in &self.rows {
             let r = &b.row;
             let _ = writeln!(

@@ -77,21 +77,25 @@ pub const REACH_HEADER: &str =
 /// The six-column header of earlier reach tables and of the constraint files (expected limits).
 const SIX_COLUMN_HEADER: &str = "experiment,model,scenario,mass_gev,coupling_low,coupling_high";
 
-fn cell(value: Option<f64>) -> String {
+/// A coupling cell of the CSV forms: six significant digits, empty for None.
+pub(super) fn cell(value: Option<f64>) -> String {
     value.map(|v| format!("{v:.6e}")).unwrap_or_default()
+}
+
+/// The `#` provenance lines and the header line that open the CSV forms.
+pub(super) fn csv_head(provenance: &[String], header: &str) -> String {
+    let mut out = String::new();
+    for line in provenance {
+        let _ = writeln!(out, "# {line}");
+    }
+    let _ = writeln!(out, "{header}");
+    out
 }
 
 impl ReachTable {
     /// The CSV text.
     pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        for line in &self.provenance {
-            out.push_str("# ");
-            out.push_str(line);
-            out.push('\n');
-        }
-        out.push_str(REACH_HEADER);
-        out.push('\n');
+        let mut out = csv_head(&self.provenance, REACH_HEADER);
         for r in &self.rows {
             let _ = writeln!(
                 out,
