@@ -12,7 +12,6 @@ pub mod kaon;
 pub mod matter;
 pub mod model;
 pub mod numerics;
-pub mod plot;
 pub mod production;
 pub mod reach;
 pub mod recast;

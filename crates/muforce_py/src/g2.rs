@@ -2,7 +2,7 @@
 
 use crate::error::IntoPy;
 use muforce::model::{Era, ERAS};
-use muforce::plot::{g2_bands, BandKind, G2Settings};
+use muforce::reach::{g2_bands, BandKind, G2Settings};
 use numpy::{IntoPyArray, PyReadonlyArray1};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -34,7 +34,7 @@ fn g2_era<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyDict>> {
 }
 
 /// The (g−2)_μ regions a reach figure of `spin` (or of a model preset's spin) shades over
-/// `masses` (GeV), as `muforce figures` and `muforce reach` draw them (muforce::plot::g2_bands,
+/// `masses` (GeV), as `muforce figures` and `muforce reach` draw them (muforce::reach::g2_bands,
 /// Δa_μ at one loop from Jegerlehner & Nyffeler, Phys. Rept. 477 (2009) 1, REFERENCE §5).
 ///
 /// Where the era's Δa_μ is consistent with zero within `n_sigma` (final-2025: 38.5 ± 63.7 ×

@@ -11,13 +11,12 @@
 //! reach, and `published` the NA62 2021 limits and their conversion to couplings. The visible
 //! search K⁺ → μ⁺ν(X → μ⁺μ⁻): `three_muon` (the K⁺ → μ⁺νμ⁺μ⁻ background), `dimuon_events`
 //! (seeded weighted events), `x_decay` (X widths, boosts, decay probabilities), `geometry`
-//! (the NA62 decay volume) and `visible`; `reach` the reach table of a `kaon` experiment file and
-//! `figures` its figures.
+//! (the NA62 decay volume) and `visible`; `reach` the reach table of a `kaon` experiment file
+//! (its figures are drawn by the `muforce_plot` crate).
 
 mod background;
 mod channel;
 mod dimuon_events;
-mod figures;
 mod geometry;
 mod kinematics;
 mod matrix_element;
@@ -55,7 +54,6 @@ pub use search::{
 };
 
 pub use dimuon_events::{generate, momentum, signal_boost_events, DimuonEvent, Source, P4};
-pub use figures::{experiment_missing_mass_figure, kaon_panels, missing_mass_figure};
 pub use geometry::DecayVolume;
 pub use reach::{
     invisible_interval, model_spin, reach_table, reach_table_with, visible_interval, workspaces,

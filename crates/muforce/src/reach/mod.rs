@@ -3,6 +3,7 @@
 mod bands;
 mod constraint;
 mod edges;
+mod g2_regions;
 mod grid;
 mod hepdata;
 mod signature;
@@ -15,6 +16,7 @@ pub use constraint::{
     shipped_constraints, Constraint, ConstraintCurve, Display,
 };
 pub use edges::{excluded_interval, CouplingInterval};
+pub use g2_regions::{g2_bands, g2_excluded_band, g2_favoured_band, Band, BandKind, G2Settings};
 pub use grid::{signal_interval, ScanGrid};
 pub use signature::Signature;
 pub use table::{LimitKind, ReachRow, ReachTable, REACH_HEADER};

@@ -3,12 +3,12 @@
 
 use super::experiment_arg;
 use super::reach_run::{self, load_overlays, write_line, write_panels};
-use muforce::experiment::beam_dump::{decay_probability_figure, x_spectrum_figure};
-use muforce::experiment::missing_momentum::{rho_shapes_figure, spectra_figure};
 use muforce::experiment::{builtin_description, Description};
 use muforce::model::{Era, Preset, Spin};
-use muforce::plot::{G2Settings, Overview, PanelConstraints};
-use muforce::reach::shipped_constraints;
+use muforce::reach::{shipped_constraints, G2Settings};
+use muforce_plot::experiments::beam_dump::{decay_probability_figure, x_spectrum_figure};
+use muforce_plot::experiments::missing_momentum::{rho_shapes_figure, spectra_figure};
+use muforce_plot::{Overview, PanelConstraints};
 use std::path::PathBuf;
 use std::time::Instant;
 

@@ -2,14 +2,16 @@
 //! written as SVG and PNG: shared by `reach` and `figures`.
 
 use crate::progress;
-use muforce::experiment::beam_dump::{self, dump_panels};
-use muforce::experiment::missing_momentum::{self, reach_panels};
 use muforce::experiment::Description;
-use muforce::kaon::{experiment_missing_mass_figure, kaon_panels, reach_table_with};
+use muforce::experiment::{beam_dump, missing_momentum};
+use muforce::kaon::reach_table_with;
 use muforce::model::{Preset, Spin};
-use muforce::plot::{render_panels, LineFigure, PanelConstraints, ReachFigure};
 use muforce::reach::{shipped_constraint_files, BandTable, Constraint, ReachTable, WorkspaceSet};
 use muforce::recast::limits_for;
+use muforce_plot::experiments::beam_dump::dump_panels;
+use muforce_plot::experiments::kaon::{experiment_missing_mass_figure, kaon_panels};
+use muforce_plot::experiments::missing_momentum::reach_panels;
+use muforce_plot::{render_panels, LineFigure, PanelConstraints, ReachFigure};
 use std::path::{Path, PathBuf};
 
 /// A finished scan: the table, the panels and what the summary line reports.

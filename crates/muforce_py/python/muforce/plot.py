@@ -13,7 +13,7 @@
     fig, ax = plot.overview("lmu-ltau")                     # the picture of `muforce figures`
 
 The figures follow the conventions of `muforce figures` and `muforce reach` (the Rust drawing
-code in crates/muforce/src/plot/, docs/constraints.md "Figures"), which are those of the
+code in crates/muforce_plot/src/, docs/constraints.md "Figures"), which are those of the
 field's reach plots (e.g. CPZ arXiv:1701.07437 Fig. 5, GKSST arXiv:1906.09272 Fig. 4):
 
 - log–log axes, m_X in GeV across, the coupling g_X to muons up;
@@ -87,7 +87,7 @@ PALETTE = (
 
 #: Line patterns of the curves of one experiment (its models and scenarios), in order: solid,
 #: dashed, dotted, dash-dotted, long dashes (the Rust figures' Solid, Dashed, Dotted,
-#: LongDashed, crates/muforce/src/plot/reach_figure.rs, plus dash-dot).
+#: LongDashed, crates/muforce_plot/src/reach_figure.rs, plus dash-dot).
 LINESTYLES = ("-", "--", ":", "-.", (0, (8, 2)))
 
 #: Edge colours of the existing limits: dark greys and browns, apart from the projections'
@@ -252,7 +252,7 @@ def _log_axes(ax):
 class _Styles:
     """The style registry of one Axes: one palette colour per experiment, in the order the
     experiments first appear, and the next line pattern per experiment (as the Rust
-    overviews, crates/muforce/src/plot/overview.rs); existing limits take the next edge."""
+    overviews, crates/muforce_plot/src/overview.rs); existing limits take the next edge."""
 
     def __init__(self):
         self.colours = {}
@@ -362,7 +362,7 @@ def reach(ax, table, *, label=None, bands=False, model=None, scenario=None, fill
     `Constraint.table()`). Each curve is the lower edge of the excluded couplings (coupling_low)
     against m_X, and its upper edge where the scan found one (coupling_high; a closed island is
     drawn closed); rows where nothing is excluded break the line, and curves that exclude
-    nothing are left out, as in `muforce reach` (crates/muforce/src/plot/table_panel.rs).
+    nothing are left out, as in `muforce reach` (crates/muforce_plot/src/table_panel.rs).
 
     label: legend text, a format string of {experiment}, {model} and {scenario}; by default
     "{experiment} {scenario}", with " ({model})" when the table has several models.
@@ -414,7 +414,7 @@ def _is_spin(model):
 
 
 # The muon-only preset of a bare spin: a panel of a muon-only X that escapes (ATLAS's `scalar`,
-# `vector`) shows the existing limits of that preset (crates/muforce/src/plot/table_panel.rs,
+# `vector`) shows the existing limits of that preset (crates/muforce_plot/src/table_panel.rs,
 # PanelConstraints::existing_for).
 _MUON_ONLY = {"scalar": "muon-scalar", "vector": "muon-vector"}
 
@@ -462,7 +462,7 @@ def constraints(ax, model, *, recast=None, shipped=True, overlays=(), with_model
     Each excluded region is one light grey fill (overlapping limits darken) with a dashed edge
     of its own dark colour and a legend entry; a contour that is not a CL limit (the ΔN_eff
     lines) is a solid line without fill — the convention of `muforce figures`
-    (docs/constraints.md "Figures"; crates/muforce/src/plot/reach_figure.rs). Rows without a
+    (docs/constraints.md "Figures"; crates/muforce_plot/src/reach_figure.rs). Rows without a
     limit break a region (e.g. BaBar's J/ψ gap).
 
     recast: add the other shipped files recast to `model` (`existing_limits`); by default True
@@ -629,7 +629,7 @@ def _select_rows(table, keep):
 def overview(model, *, experiments=None, ax=None, era="final-2025", n_sigma=2.0,
              excluded_sigma=5.0, method=None, existing=True, overlays=(), legend=True):
     """The overview figure of a model preset or a spin, as `muforce figures` draws
-    overview_<model> (crates/muforce/src/plot/overview.rs, docs/constraints.md "Figures").
+    overview_<model> (crates/muforce_plot/src/overview.rs, docs/constraints.md "Figures").
 
     For a preset: the projections computed for it and those of its bare spin (a muon-only X
     that escapes, e.g. ATLAS's `vector`, labelled "X unseen"), the existing limits on the

@@ -2,13 +2,11 @@
 //! the yield with the muon's energy loss in a thick target, the decay probability in the
 //! fiducial region, and the reach as islands in the (m, g) plane.
 
-mod figures;
 mod scan;
 #[cfg(test)]
 mod tests;
 mod yield_;
 
-pub use figures::{decay_probability_figure, dump_panels, x_spectrum_figure};
 pub use scan::{
     interval, max_muon_coupling, scan, scan_with, BeamDump, DumpScan, DumpScenario, DumpStatistics,
 };

@@ -1,14 +1,12 @@
 //! Missing-momentum experiments with a thin target (ATLAS as a muon fixed target, GKSST
 //! arXiv:1906.09272): the signal ρ histogram, the background, limits and the mass scan.
 
-mod figures;
 mod grid;
 mod scan;
 mod signal;
 #[cfg(test)]
 mod tests;
 
-pub use figures::{reach_panel, reach_panels, rho_shapes_figure, spectra_figure};
 pub use scan::{
     background, band_limits, limit, scan, scan_with, scenario_muons, workspaces, MassPoint, Scan,
 };

@@ -1,11 +1,43 @@
-//! The (g−2)_μ bands of reach figures: the couplings that explain Δa_μ of an era within nσ
-//! and the couplings that move a_μ more than nσ away from it ([`crate::model::g2_band`],
-//! one-loop Δa_μ of Jegerlehner–Nyffeler, REFERENCE §5).
+//! Shaded regions of the (m_X, g_X) plane that reach figures draw: the (g−2)_μ bands (the
+//! couplings that explain Δa_μ of an era within nσ and the couplings that move a_μ more than
+//! nσ away from it, [`crate::model::g2_band`], one-loop Δa_μ of Jegerlehner–Nyffeler,
+//! REFERENCE §5) and the expected-limit bands. Plain data: drawing them is `muforce_plot`'s job.
 
-use super::reach_figure::{Band, BandKind};
-use super::table_panel::G2Settings;
 use crate::error::Result;
 use crate::model::{g2_band, Era, Spin};
+
+/// The (g−2)_μ settings of a figure: era and band half-width in standard deviations.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct G2Settings {
+    /// The era of Δa_μ.
+    pub era: &'static Era,
+    /// Half-width of the favoured band in σ.
+    pub n_sigma: f64,
+}
+
+/// What a band shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BandKind {
+    /// Couplings that explain a measurement (green).
+    Favoured,
+    /// Couplings a measurement excludes (red).
+    Excluded,
+    /// The ±1σ band of an expected limit (green, as experiments draw them).
+    ExpectedOneSigma,
+    /// The ±2σ band of an expected limit (yellow).
+    ExpectedTwoSigma,
+}
+
+/// A shaded band between two couplings per mass, e.g. the coupling that explains Δa_μ within 2σ.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// Legend label.
+    pub label: String,
+    /// (m_X in GeV, g_low, g_high) sorted by mass; g_high may be +∞ (to the top of the plot).
+    pub points: Vec<(f64, f64, f64)>,
+    /// Favoured or excluded.
+    pub kind: BandKind,
+}
 
 /// The (g−2)_μ bands of a figure for the era and n of `g2`. Where the era's Δa_μ is
 /// consistent with zero within nσ (final-2025: 38.5 ± 63.7 × 10⁻¹¹), (g−2)_μ is an upper

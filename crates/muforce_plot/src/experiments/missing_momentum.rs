@@ -2,13 +2,13 @@
 //! spectra (Fig. 2), the normalised ρ line shapes (Fig. 3) and the reach with the (g−2)_μ band
 //! (Fig. 4, vector left, scalar right).
 
-use super::scan::{background, scenario_muons, Scan};
-use super::signal::signal;
-use crate::error::Result;
-use crate::experiment::description::{Experiment, Scenario};
-use crate::model::Spin;
-use crate::plot::PanelConstraints;
-use crate::plot::{self, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
+use crate::PanelConstraints;
+use crate::{G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
+use muforce::error::Result;
+use muforce::experiment::description::{Experiment, Scenario};
+use muforce::experiment::missing_momentum::signal;
+use muforce::experiment::missing_momentum::{background, scenario_muons, Scan};
+use muforce::model::Spin;
 
 /// Fig. 2: the momentum distribution of each sample, normalised to unit area (per GeV).
 pub fn spectra_figure(experiment: &Experiment) -> LineFigure {
@@ -160,11 +160,11 @@ pub fn reach_panel(
             n_sigma: experiment.g2_sigma,
         },
     };
-    let mut figure = plot::reach_panel(&spec, &scan.table, spin.name(), spin, constraints)?;
+    let mut figure = crate::reach_panel(&spec, &scan.table, spin.name(), spin, constraints)?;
     if let Some(bands) = &scan.bands {
         figure
             .bands
-            .extend(plot::expected_bands(bands, spin.name()));
+            .extend(crate::expected_bands(bands, spin.name()));
     }
     Ok(figure)
 }

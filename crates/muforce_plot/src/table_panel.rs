@@ -2,11 +2,12 @@
 //! files for one spin, and a panel with the (g−2)_μ band — shared by every experiment family
 //! and by the overview figures.
 
-use super::g2_bands::g2_bands;
 use super::reach_figure::{Curve, ReachFigure};
-use crate::error::Result;
-use crate::model::{Era, Preset, Spin};
-use crate::reach::{Constraint, Display, ReachRow, ReachTable};
+use muforce::error::Result;
+use muforce::model::{Preset, Spin};
+use muforce::reach::g2_bands;
+use muforce::reach::G2Settings;
+use muforce::reach::{Constraint, Display, ReachRow, ReachTable};
 
 /// The excluded region of one (experiment, model, scenario) of a reach table.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,15 +113,6 @@ impl PanelConstraints {
     }
 }
 
-/// The (g−2)_μ settings of a figure: era and band half-width in standard deviations.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct G2Settings {
-    /// The era of Δa_μ.
-    pub era: &'static Era,
-    /// Half-width of the favoured band in σ.
-    pub n_sigma: f64,
-}
-
 /// What the panels of one experiment share: its name, production method, mass grid, coupling
 /// axis and (g−2)_μ settings.
 #[derive(Debug, Clone, Copy)]
@@ -174,7 +166,7 @@ mod tests {
             mass_gev,
             coupling_low: low,
             coupling_high: None,
-            limit: crate::reach::LimitKind::Expected,
+            limit: muforce::reach::LimitKind::Expected,
         }
     }
 

@@ -1,6 +1,6 @@
 //! Output backend chosen by file extension.
 
-use crate::error::{Error, Result};
+use muforce::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::{
     BitMapBackend, DrawingArea, DrawingBackend, IntoDrawingArea, RGBColor, SVGBackend,

@@ -8,13 +8,14 @@
 //! `lmu-ltau`. Each experiment has one colour (the same on both figures), its models and
 //! scenarios differ by line pattern.
 
-use super::g2_bands::g2_bands;
 use super::legend::Legend;
 use super::reach_figure::{Curve, Dash, ReachFigure};
-use super::table_panel::{overlay_curves, table_curves, G2Settings, PanelConstraints};
-use crate::error::{Error, Result};
-use crate::model::{Preset, Spin};
-use crate::reach::{model_spin, Constraint, ReachRow, ReachTable};
+use super::table_panel::{overlay_curves, table_curves, PanelConstraints};
+use muforce::error::{Error, Result};
+use muforce::model::{Preset, Spin};
+use muforce::reach::g2_bands;
+use muforce::reach::G2Settings;
+use muforce::reach::{model_spin, Constraint, ReachRow, ReachTable};
 
 /// What an overview figure shows: the reach tables (any experiment, any family), constraint
 /// files and the (g−2)_μ settings. Adding an experiment is pushing its table.
@@ -162,9 +163,9 @@ impl Overview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Era;
-    use crate::reach::Constraint;
-    use crate::reach::ReachRow;
+    use muforce::model::Era;
+    use muforce::reach::Constraint;
+    use muforce::reach::ReachRow;
 
     fn row(experiment: &str, model: &str, scenario: &str, m: f64, g: f64) -> ReachRow {
         ReachRow {
@@ -174,7 +175,7 @@ mod tests {
             mass_gev: m,
             coupling_low: Some(g),
             coupling_high: None,
-            limit: crate::reach::LimitKind::Expected,
+            limit: muforce::reach::LimitKind::Expected,
         }
     }
 

@@ -2,9 +2,9 @@
 
 use super::reach_figure::ReachFigure;
 use super::table_panel::{reach_panel, PanelConstraints, PanelSpec};
-use crate::error::Result;
-use crate::model::Spin;
-use crate::reach::ReachTable;
+use muforce::error::Result;
+use muforce::model::Spin;
+use muforce::reach::ReachTable;
 
 /// One [`reach_panel`] per model, in the order of `models` (each model's reach-table name and
 /// spin): every scenario of `table`, the (g−2)_μ band of the model's spin and the constraint

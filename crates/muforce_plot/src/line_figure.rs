@@ -2,7 +2,7 @@
 //! spectra, ρ line shapes).
 
 use super::backend::{check_axis, drawing_error, render_to, Figure, PALETTE};
-use crate::error::Result;
+use muforce::error::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::path::Path;

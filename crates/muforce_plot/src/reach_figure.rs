@@ -3,7 +3,8 @@
 
 use super::backend::{check_axis, drawing_error, render_to, Figure, PALETTE};
 use super::legend::{column_width, draw_legend, Entry, Legend, Sample};
-use crate::error::Result;
+use muforce::error::Result;
+use muforce::reach::{Band, BandKind};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -68,30 +69,6 @@ impl Curve {
         self.dash = dash;
         self
     }
-}
-
-/// What a band shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BandKind {
-    /// Couplings that explain a measurement (green).
-    Favoured,
-    /// Couplings a measurement excludes (red).
-    Excluded,
-    /// The ±1σ band of an expected limit (green, as experiments draw them).
-    ExpectedOneSigma,
-    /// The ±2σ band of an expected limit (yellow).
-    ExpectedTwoSigma,
-}
-
-/// A shaded band between two couplings per mass, e.g. the coupling that explains Δa_μ within 2σ.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Band {
-    /// Legend label.
-    pub label: String,
-    /// (m_X in GeV, g_low, g_high) sorted by mass; g_high may be +∞ (to the top of the plot).
-    pub points: Vec<(f64, f64, f64)>,
-    /// Favoured or excluded.
-    pub kind: BandKind,
 }
 
 /// A reach figure.

@@ -1,7 +1,7 @@
 //! The expected-limit bands of a band table as shaded regions of a reach panel.
 
-use super::reach_figure::{Band, BandKind};
-use crate::reach::BandTable;
+use muforce::reach::BandTable;
+use muforce::reach::{Band, BandKind};
 
 /// The ±2σ (yellow) and ±1σ (green) expected bands of every scenario of `model` in `bands`
 /// (the colours of the experiments' "Brazil" plots), drawn beneath the limits: between the

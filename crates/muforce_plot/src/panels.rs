@@ -4,7 +4,7 @@
 use super::backend::{drawing_error, format_of, Figure, Format};
 use super::font::ensure_registered;
 use super::ReachFigure;
-use crate::error::{Error, Result};
+use muforce::error::{Error, Result};
 use plotters::prelude::*;
 use std::path::Path;
 

@@ -1,10 +1,10 @@
 //! The embedded font (DejaVu Sans, Bitstream Vera licence: assets/DejaVuSans-LICENSE.txt),
 //! registered once as plotters' "sans-serif".
 
-use crate::error::{Error, Result};
+use muforce::error::{Error, Result};
 use std::sync::OnceLock;
 
-static FONT: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
+static FONT: &[u8] = include_bytes!("../assets/DejaVuSans.ttf");
 static REGISTERED: OnceLock<std::result::Result<(), String>> = OnceLock::new();
 
 /// Registers the embedded font for every style plotters asks for.

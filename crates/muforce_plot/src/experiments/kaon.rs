@@ -2,21 +2,21 @@
 //! and the m²_miss spectra of the invisible search, signal at a few masses over the background
 //! (the NA62 slides' "modifications of the high missing mass tail").
 
-use super::channel::KaonModel;
-use super::rate::{ratio_in_window, BR_K_MU_NU};
-use super::reach::{model_spin, KaonExperiment, KaonSearch};
-use super::search::InvisibleSearch;
-use crate::error::{Error, Result};
-use crate::plot::PanelConstraints;
-use crate::plot::{self, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
-use crate::reach::ReachTable;
+use crate::PanelConstraints;
+use crate::{G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
+use muforce::error::{Error, Result};
+use muforce::kaon::InvisibleSearch;
+use muforce::kaon::KaonModel;
+use muforce::kaon::{model_spin, KaonExperiment, KaonSearch};
+use muforce::kaon::{ratio_in_window, BR_K_MU_NU};
+use muforce::reach::ReachTable;
 
 /// One reach panel per model of the experiment: every scenario, the (g−2)_μ band of the
 /// model's spin and the constraint files of that spin.
 pub fn kaon_panels(
     experiment: &KaonExperiment,
     table: &ReachTable,
-    bands: Option<&crate::reach::BandTable>,
+    bands: Option<&muforce::reach::BandTable>,
     constraints: &PanelConstraints,
 ) -> Result<Vec<ReachFigure>> {
     let spec = PanelSpec {
@@ -30,12 +30,12 @@ pub fn kaon_panels(
         },
     };
     let models = experiment.models.iter().map(|&m| (m.name(), model_spin(m)));
-    let mut panels = plot::model_panels(&spec, table, models, constraints)?;
+    let mut panels = crate::model_panels(&spec, table, models, constraints)?;
     if let Some(bands) = bands {
         for (panel, model) in panels.iter_mut().zip(&experiment.models) {
             panel
                 .bands
-                .extend(plot::expected_bands(bands, model.name()));
+                .extend(crate::expected_bands(bands, model.name()));
         }
     }
     Ok(panels)
@@ -60,14 +60,14 @@ pub fn missing_mass_figure(
     coupling: f64,
 ) -> Result<LineFigure> {
     search.validate()?;
-    if !(coupling.is_finite() && coupling > 0.0 && coupling <= crate::model::MAX_COUPLING) {
+    if !(coupling.is_finite() && coupling > 0.0 && coupling <= muforce::model::MAX_COUPLING) {
         return Err(Error::out_of_range(
             "figure coupling",
             coupling,
             "must be a finite number with 0 < g <= 4 pi",
         ));
     }
-    let top = super::kinematics::MAX_X_MASS.powi(2);
+    let top = muforce::kaon::MAX_X_MASS.powi(2);
     let edges: Vec<f64> = (0..=SPECTRUM_BINS)
         .map(|i| SPECTRUM_START + (top - SPECTRUM_START) * i as f64 / SPECTRUM_BINS as f64)
         .collect();
@@ -84,7 +84,7 @@ pub fn missing_mass_figure(
     let mut y_max = background.iter().copied().fold(0.0, f64::max);
     let mut y_min = f64::MAX;
     for &m in masses_gev {
-        super::kinematics::check_x_mass("figure mass", m)?;
+        muforce::kaon::check_x_mass("figure mass", m)?;
         let signal: Vec<f64> = edges
             .windows(2)
             .map(|w| {

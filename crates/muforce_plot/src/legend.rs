@@ -1,7 +1,7 @@
 //! A legend drawn by hand, so that it can sit inside the plotting area or beside it.
 
 use super::backend::drawing_error;
-use crate::error::Result;
+use muforce::error::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

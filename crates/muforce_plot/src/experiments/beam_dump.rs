@@ -2,13 +2,13 @@
 //! panels: one per model, the excluded islands of every scenario and the
 //! (g−2)_μ band of the file's era (as CPZ arXiv:1701.07437 Fig. 5).
 
-use super::scan::{max_muon_coupling, BeamDump, DumpScan};
-use super::yield_::{DumpSetup, DumpYield};
-use crate::error::Result;
-use crate::model::Spin;
-use crate::plot::PanelConstraints;
-use crate::plot::{model_panels, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
-use crate::production::{prepared, Cuts, Process};
+use crate::PanelConstraints;
+use crate::{model_panels, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
+use muforce::error::Result;
+use muforce::experiment::beam_dump::{max_muon_coupling, BeamDump, DumpScan};
+use muforce::experiment::beam_dump::{DumpSetup, DumpYield};
+use muforce::model::Spin;
+use muforce::production::{prepared, Cuts, Process};
 
 /// One panel per model of the experiment, with the constraint files of that model's spin.
 pub fn dump_panels(
@@ -32,7 +32,7 @@ pub fn dump_panels(
         for (panel, preset) in panels.iter_mut().zip(&experiment.models) {
             panel
                 .bands
-                .extend(crate::plot::expected_bands(bands, preset.name()));
+                .extend(crate::expected_bands(bands, preset.name()));
         }
     }
     Ok(panels)

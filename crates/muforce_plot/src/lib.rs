@@ -1,0 +1,35 @@
+//! Figures of muforce (SVG or PNG, chosen by the file extension), drawn with plotters and an
+//! embedded font so that no system fonts are needed: reach panels and overviews in the
+//! (m_X, g_X) plane, line figures (spectra, line shapes, decay probabilities), and the
+//! figures of each experiment family ([`experiments`]).
+//!
+//! The physics lives in the `muforce` library, which needs no font and no drawing code; this
+//! crate only turns its tables into pictures. The shaded regions it draws ((g−2)_μ and
+//! expected-limit bands) are the library's data types [`Band`] and [`BandKind`].
+
+mod backend;
+mod expected_bands;
+pub mod experiments;
+mod font;
+mod legend;
+mod line_figure;
+mod model_panels;
+mod overview;
+mod panels;
+mod reach_figure;
+mod table_panel;
+
+pub use backend::format_of;
+pub use expected_bands::expected_bands;
+pub use legend::Legend;
+pub use line_figure::{LineFigure, Series};
+pub use model_panels::model_panels;
+pub use muforce::reach::{
+    g2_bands, g2_excluded_band, g2_favoured_band, Band, BandKind, G2Settings,
+};
+pub use overview::Overview;
+pub use panels::render_panels;
+pub use reach_figure::{Curve, Dash, ReachFigure};
+pub use table_panel::{
+    overlay_curves, reach_panel, table_curves, PanelConstraints, PanelSpec, TableCurve,
+};
