@@ -130,7 +130,7 @@ impl Setup {
     }
 
     /// [`Self::t_integrand`]'s value at `N` ln t at once (SIMD lanes `L`).
-    #[inline]
+    #[inline(always)]
     pub fn t_integrand_lanes<L: Simd<N>, const N: usize>(
         &self,
         frame: &MuonFrame,

@@ -8,9 +8,7 @@
 use super::differential::Setup;
 use super::kinematics::{momentum, MuonFrame};
 use super::quadrature::Breaks;
-use crate::numerics::{
-    run_on_simd_path, GaussLegendre, Narrow, SimdPath, Wide, NARROW, WIDE,
-};
+use crate::numerics::{run_on_simd_path, GaussLegendre, Narrow, SimdPath, Wide, NARROW, WIDE};
 use crate::units::ALPHA;
 use std::f64::consts::PI;
 use std::sync::OnceLock;
@@ -252,7 +250,11 @@ impl Setup {
     /// 0, on [`NARROW`] lanes when it has no more nodes than that.
     /// Runs on the instruction set [`SimdPath::selected`] picks at run time.
     fn t_rule(&self, frame: &MuonFrame, breaks: &[f64], gl: &GaussLegendre) -> f64 {
-        run_on_simd_path(SimdPath::selected(), || self.t_rule_lanes(frame, breaks, gl))
+        run_on_simd_path(
+            SimdPath::selected(),
+            #[inline(always)]
+            || self.t_rule_lanes(frame, breaks, gl),
+        )
     }
 
     /// [`Self::t_rule`]'s body, inlined into each instruction-set clone.
