@@ -258,6 +258,8 @@ impl Setup {
     }
 
     /// [`Self::t_rule`]'s body, inlined into each instruction-set clone.
+    // Always inlined: each instruction-set clone compiles it with its own features.
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     fn t_rule_lanes(&self, frame: &MuonFrame, breaks: &[f64], gl: &GaussLegendre) -> f64 {
         let mut nodes = [0.0; WIDE];
