@@ -10,6 +10,7 @@ mod gauss_kronrod;
 mod gauss_legendre;
 mod real;
 mod roots;
+mod simd_path;
 
 pub use gauss_kronrod::{integrate, try_integrate, Integral, Tolerance};
 pub(crate) use gauss_kronrod::{
@@ -18,3 +19,5 @@ pub(crate) use gauss_kronrod::{
 pub use gauss_legendre::GaussLegendre;
 pub(crate) use real::{Narrow, Real, Simd, Wide, NARROW, WIDE};
 pub use roots::brent;
+pub(crate) use simd_path::run as run_on_simd_path;
+pub use simd_path::SimdPath;

@@ -130,7 +130,9 @@ impl Setup {
     }
 
     /// [`Self::t_integrand`]'s value at `N` ln t at once (SIMD lanes `L`).
-    #[inline]
+    // Always inlined: each instruction-set clone compiles it with its own features.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub fn t_integrand_lanes<L: Simd<N>, const N: usize>(
         &self,
         frame: &MuonFrame,

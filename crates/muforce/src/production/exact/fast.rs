@@ -8,7 +8,7 @@
 use super::differential::Setup;
 use super::kinematics::{momentum, MuonFrame};
 use super::quadrature::Breaks;
-use crate::numerics::{GaussLegendre, Narrow, Wide, NARROW, WIDE};
+use crate::numerics::{run_on_simd_path, GaussLegendre, Narrow, SimdPath, Wide, NARROW, WIDE};
 use crate::units::ALPHA;
 use std::f64::consts::PI;
 use std::sync::OnceLock;
@@ -248,7 +248,20 @@ impl Setup {
     /// ∫ d ln t of [`Setup::t_integrand`] by `gl` on each piece of `breaks`, the nodes taken
     /// [`WIDE`] at a time ([`Setup::t_integrand_lanes`]); the last group, padded with weight
     /// 0, on [`NARROW`] lanes when it has no more nodes than that.
+    /// Runs on the instruction set [`SimdPath::selected`] picks at run time.
     fn t_rule(&self, frame: &MuonFrame, breaks: &[f64], gl: &GaussLegendre) -> f64 {
+        run_on_simd_path(
+            SimdPath::selected(),
+            #[inline(always)]
+            || self.t_rule_lanes(frame, breaks, gl),
+        )
+    }
+
+    /// [`Self::t_rule`]'s body, inlined into each instruction-set clone.
+    // Always inlined: each instruction-set clone compiles it with its own features.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn t_rule_lanes(&self, frame: &MuonFrame, breaks: &[f64], gl: &GaussLegendre) -> f64 {
         let mut nodes = [0.0; WIDE];
         let mut weights = [0.0; WIDE];
         let mut filled = 0;

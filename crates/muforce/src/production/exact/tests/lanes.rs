@@ -8,7 +8,7 @@ use super::super::kinematics::MuonFrame;
 use super::common::{copper, lead};
 use crate::matter::{FormFactorModel, Material};
 use crate::model::Spin;
-use crate::numerics::{Narrow, Simd, Wide, NARROW, WIDE};
+use crate::numerics::{run_on_simd_path, Narrow, Simd, SimdPath, Wide, NARROW, WIDE};
 use crate::production::Process;
 
 #[test]
@@ -80,4 +80,44 @@ fn compare<L: Simd<N>, const N: usize>(
         }
     }
     (closed, fallback)
+}
+
+/// The lanes run through each instruction-set path this CPU has (`numerics::SimdPath`)
+/// against the baseline path: the same formulas, so they may differ only by rounding
+/// (FMA contraction), well inside 1e-11 relative.
+#[test]
+fn simd_paths_agree() {
+    let mut compared = 0;
+    for spin in Spin::ALL {
+        for (process, energy) in [(copper(spin, 0.126), 50.0), (lead(spin, 1e-5), 160.0)] {
+            let setup = Setup::new(&process, energy);
+            for x in [0.01, 0.3, 0.9] {
+                let theta_c = setup.theta_scale(x);
+                for r in [0.1, 1.0, 30.0] {
+                    let Some(frame) =
+                        MuonFrame::new(&setup.masses, energy, energy * (1.0 - x), r * theta_c)
+                    else {
+                        continue;
+                    };
+                    let (lo, hi) = (frame.t_min.ln(), frame.t_max.min(50.0).ln());
+                    let ln_t: [f64; WIDE] =
+                        std::array::from_fn(|i| lo + (hi - lo) * i as f64 / (WIDE - 1) as f64);
+                    let lanes = || setup.t_integrand_lanes::<Wide, WIDE>(&frame, ln_t);
+                    let base = run_on_simd_path(SimdPath::Baseline, lanes);
+                    for path in SimdPath::ALL.into_iter().filter(|p| p.is_available()) {
+                        let other = run_on_simd_path(path, lanes);
+                        for (a, b) in base.iter().zip(&other) {
+                            assert!(
+                                (a - b).abs() <= 1e-11 * a.abs(),
+                                "{spin:?} {}: {a:e} vs {b:e}",
+                                path.name()
+                            );
+                        }
+                        compared += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 50, "{compared} groups compared");
 }
