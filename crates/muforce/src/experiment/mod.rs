@@ -5,6 +5,7 @@ pub mod description;
 pub mod missing_momentum;
 mod momentum_resolution;
 mod resolution;
+pub mod vary;
 
 pub use description::{builtin, builtin_description, builtin_names, Description, Experiment};
 pub use momentum_resolution::MomentumResolution;
