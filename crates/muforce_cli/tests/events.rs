@@ -131,3 +131,41 @@ fn energy_and_spectrum_exclude_each_other_and_bad_input_is_named() {
     fails(&["--spectrum", low.to_str().unwrap()], "threshold");
     fails(&["--experiment", "atlas-hllhc", "--sample", "Q"], "sample");
 }
+
+#[test]
+fn output_format_follows_the_extension_and_bad_paths_write_nothing() {
+    let hepmc = out("mono.hepmc");
+    muforce()
+        .args([
+            "events", "--spin", "vector", "--mass", "0.1", "--target", "Pb",
+        ])
+        .args(["--energy", "160", "--events", "50", "--nodes", "8", "--out"])
+        .arg(&hepmc)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&hepmc).unwrap();
+    assert!(text.starts_with("HepMC::Version 3"));
+    assert_eq!(text.matches("\nE ").count(), 50);
+    let unknown = out("mono.txt");
+    muforce()
+        .args([
+            "events", "--spin", "vector", "--mass", "0.1", "--target", "Pb",
+        ])
+        .args(["--energy", "160", "--events", "50", "--out"])
+        .arg(&unknown)
+        .assert()
+        .failure()
+        .stderr(contains(".hepmc"));
+    assert!(!unknown.exists());
+    let missing_dir = out("no-such-dir").join("x.hepmc");
+    muforce()
+        .args([
+            "events", "--spin", "vector", "--mass", "0.1", "--target", "Pb",
+        ])
+        .args(["--energy", "160", "--events", "50", "--nodes", "8", "--out"])
+        .arg(&missing_dir)
+        .assert()
+        .failure()
+        .stderr(contains("no-such-dir"));
+    assert!(!missing_dir.exists());
+}

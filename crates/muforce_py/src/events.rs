@@ -3,6 +3,7 @@
 
 use crate::error::IntoPy;
 use muforce::events::{Beam, Event, EventRun, FourVector, SpectrumSettings, TableSettings};
+use muforce::io::event_file::write_event_file;
 use muforce::io::lhe::write_lhe;
 use muforce::matter::{FormFactorModel, MaterialTable};
 use muforce::model::Spin;
@@ -155,6 +156,21 @@ impl EventGenerator {
             };
             let file = std::fs::File::create(path).map_err(io_error)?;
             write_lhe(&mut BufWriter::new(file), &record, &events).map_err(io_error)?;
+            Ok(events.len())
+        })
+        .py()
+    }
+
+    /// Writes `n` events from `seed` to `path`, HepMC3 Asciiv3 for `.hepmc`, LHE 3.0 for
+    /// `.lhe` (the same events and header as `muforce events`); returns `n`.
+    #[pyo3(signature = (path, n, seed=1))]
+    fn write(&self, py: Python<'_>, path: &str, n: usize, seed: u64) -> PyResult<usize> {
+        py.detach(|| {
+            muforce::io::event_file::EventFormat::from_path(std::path::Path::new(path))?;
+            let events = self.run.generate(n, seed)?;
+            let lead = vec![("command".into(), "muforce.EventGenerator (Python)".into())];
+            let record = self.run.lhe_run(&events, seed, lead);
+            write_event_file(std::path::Path::new(path), &record, &events)?;
             Ok(events.len())
         })
         .py()

@@ -130,3 +130,37 @@ def test_spectrum_from_arrays_equals_the_file():
 def test_errors_are_value_errors_with_the_message(kwargs, needle):
     with pytest.raises(ValueError, match=needle):
         muforce.EventGenerator("vector", 0.1, target="Pb", **kwargs)
+
+
+def test_hepmc3_file_is_read_by_pyhepmc(cli, tmp_path):
+    """pyhepmc (the HepMC3 library's Python reader) reads every event of the CLI's and the
+    Python writer's .hepmc files; four-momentum is conserved at each event's vertex."""
+    pyhepmc = pytest.importorskip("pyhepmc")
+    args = ["--spin", "vector", "--mass", "0.05", "--target", "Pb", "--events", "500",
+            "--seed", "2", "--nodes", "16", "--energy", "100"]
+    out = tmp_path / "cli.hepmc"
+    cli("events", *args, "--out", out)
+    g = muforce.EventGenerator("vector", 0.05, target="Pb", nodes=16, energy=100.0)
+    py = tmp_path / "py.hepmc"
+    assert g.write(str(py), 500, seed=2) == 500
+    assert py.read_text() .split("E 0 ", 1)[1] == out.read_text().split("E 0 ", 1)[1]
+    count = 0
+    with pyhepmc.open(str(out)) as f:
+        for event in f:
+            assert len(event.particles) == 5 and len(event.vertices) == 1
+            (v,) = event.vertices
+            p_in = sum((np.array([p.momentum.x, p.momentum.y, p.momentum.z, p.momentum.e])
+                        for p in v.particles_in), np.zeros(4))
+            p_out = sum((np.array([p.momentum.x, p.momentum.y, p.momentum.z, p.momentum.e])
+                         for p in v.particles_out), np.zeros(4))
+            assert np.allclose(p_in, p_out, rtol=0, atol=1e-9 * 100.0)
+            assert {p.pid for p in v.particles_out} >= {13, 9000003}
+            count += 1
+    assert count == 500
+
+
+def test_unknown_event_extension_is_refused(tmp_path):
+    g = muforce.EventGenerator("vector", 0.05, target="Pb", nodes=8, energy=100.0)
+    with pytest.raises(Exception, match="hepmc"):
+        g.write(str(tmp_path / "x.txt"), 10)
+    assert not list(tmp_path.iterdir())

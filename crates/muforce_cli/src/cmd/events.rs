@@ -5,13 +5,12 @@
 use crate::number::{parse_positive, parse_whole};
 use crate::quantity::parse_energy;
 use muforce::events::{Beam, EventRun, SpectrumSettings, TableSettings};
-use muforce::io::lhe::write_lhe;
+use muforce::io::event_file::{write_event_file, EventFormat};
 use muforce::matter::{FormFactorModel, MaterialTable};
 use muforce::model::Spin;
 use muforce::production::Method;
 use muforce::source::MomentumSpectrum;
 use muforce::units::gev2_to_pb;
-use std::io::BufWriter;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -63,7 +62,7 @@ pub struct Args {
     /// Form factor: full, elastic.
     #[arg(long, default_value = "full")]
     form_factor: String,
-    /// Output LHE file.
+    /// Output file: `.hepmc` writes HepMC3 Asciiv3, `.lhe` writes LHE 3.0.
     #[arg(long)]
     out: PathBuf,
 }
@@ -94,6 +93,7 @@ fn beam(args: &Args) -> anyhow::Result<Beam> {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
+    EventFormat::from_path(&args.out)?;
     let spin = Spin::from_name(&args.spin)?;
     let material = MaterialTable::built_in().find(&args.target)?.clone();
     let form_factor = FormFactorModel::from_name(&args.form_factor)?;
@@ -121,12 +121,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     // No timings in the file: it is identical for any thread count.
     let record = run.lhe_run(&events, args.seed, vec![("command".into(), command)]);
-    let io_error = |e: std::io::Error| muforce::Error::Io {
-        path: args.out.display().to_string(),
-        message: e.to_string(),
-    };
-    let file = std::fs::File::create(&args.out).map_err(io_error)?;
-    write_lhe(&mut BufWriter::new(file), &record, &events).map_err(io_error)?;
+    write_event_file(&args.out, &record, &events)?;
     println!(
         "{} events, sigma = {:.4e} pb (table vs {} {:+.2e}); table {:.2} s, events {generated:.2} s; wrote {}",
         events.len(),
