@@ -9,6 +9,11 @@
 //!
 //! with a = 111 Z^(−1/3)/m_e, a′ = 773 Z^(−2/3)/m_e and d = 0.164 GeV² A^(−2/3).
 
+// Always inlined where marked: the lane arithmetic must be compiled inside each
+// instruction-set clone of `numerics::simd_path` (a call out of the clone runs the
+// portable build's code).
+#![allow(clippy::inline_always)]
+
 use crate::error::{Error, Result};
 use crate::matter::Material;
 use crate::numerics::{integrate, Integral, Real, Tolerance};
@@ -128,7 +133,7 @@ impl FormFactor {
     /// G₂(t) as numerator and denominator, for callers that divide by more (one division
     /// instead of three), at one t or several. Every factor is positive, so nothing cancels;
     /// for t ≤ 10⁴ GeV² (the cut-off of [`Self::flux`]) the denominator stays below 1e110.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn g2_fraction<T: Real>(&self, t: T) -> (T, T) {
         let [(elastic, den), (inelastic, den_in)] = self.g2_terms(t);
         (elastic * den_in + inelastic * den, den * den_in)
@@ -136,7 +141,7 @@ impl FormFactor {
 
     /// The elastic and inelastic terms of G₂ as (numerator, denominator) pairs (REFERENCE
     /// §2); the inelastic term is 0/1 in the elastic-only model.
-    #[inline]
+    #[inline(always)]
     fn g2_terms<T: Real>(&self, t: T) -> [(T, T); 2] {
         let a2t = t * self.a2;
         let nuclear = t / self.d + 1.0;

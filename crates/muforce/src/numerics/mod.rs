@@ -8,6 +8,7 @@
 
 mod gauss_kronrod;
 mod gauss_legendre;
+mod lane_exp;
 mod real;
 mod roots;
 mod simd_path;

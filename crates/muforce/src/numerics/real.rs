@@ -1,17 +1,31 @@
 //! Real numbers one at a time or several at once: the innermost integrand of the exact
 //! cross section is written once, generic over [`Real`], and runs on `f64` where one value
 //! is needed and on the lanes of [`Wide`] (eight) or [`Narrow`] (four) where a rule's nodes
-//! are evaluated together (SIMD through the `wide` crate: eight lanes are one AVX-512
-//! register, or two AVX or four SSE2 ones where the CPU has less; eight lanes were 15–20 %
-//! faster than four on AVX-512).
+//! are evaluated together (eight lanes are one AVX-512 register, or two AVX or four SSE2
+//! ones where the CPU has less; eight lanes were 15–20 % faster than four on AVX-512).
+//!
+//! The lanes are plain arrays whose operations are loops over the lanes: the compiler turns
+//! them into the vector instructions of whatever instruction set the calling code is
+//! compiled for, so the clones of `simd_path` get AVX-512 or AVX2 code from one source. (A
+//! SIMD crate that picks its intrinsics when the library is compiled would leave those
+//! clones with the portable build's SSE2.)
+
+// Always inlined: the lane loops must be compiled inside each instruction-set clone.
+#![allow(clippy::inline_always)]
 
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
+use super::lane_exp::exp as lane_exp;
+
+/// `N` f64 lanes, operated on lane by lane.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Lanes<const N: usize>(pub [f64; N]);
+
 /// Eight f64 lanes: the groups the integrand is evaluated in.
-pub(crate) use wide::f64x8 as Wide;
+pub(crate) type Wide = Lanes<8>;
 pub(crate) const WIDE: usize = 8;
 /// Four f64 lanes, for the last group where at most four nodes are left.
-pub(crate) use wide::f64x4 as Narrow;
+pub(crate) type Narrow = Lanes<4>;
 pub(crate) const NARROW: usize = 4;
 
 /// The arithmetic the generic formulas need. Every operation acts lane by lane.
@@ -100,72 +114,138 @@ impl Real for f64 {
 pub(crate) trait Simd<const N: usize>: Real {
     fn load(values: [f64; N]) -> Self;
     fn store(self) -> [f64; N];
+    /// e^x in every lane (within 2 ulp of libm; see `lane_exp`).
     fn exp(self) -> Self;
 }
 
-/// [`Real`] and [`Simd`] for one of `wide`'s f64 vectors.
-macro_rules! simd_real {
-    ($simd:ty, $lanes:expr) => {
-        impl Real for $simd {
-            #[inline]
-            fn splat(value: f64) -> Self {
-                <$simd>::splat(value)
-            }
-            #[inline]
-            fn sqrt(self) -> Self {
-                <$simd>::sqrt(self)
-            }
-            #[inline]
-            fn abs(self) -> Self {
-                <$simd>::abs(self)
-            }
-            #[inline]
-            fn min(self, other: Self) -> Self {
-                <$simd>::min(self, other)
-            }
-            #[inline]
-            fn max(self, other: Self) -> Self {
-                <$simd>::max(self, other)
-            }
-            #[inline]
-            fn recip(self) -> Self {
-                <$simd>::splat(1.0) / self
-            }
-            #[inline]
-            fn signum(self) -> Self {
-                self.simd_lt(0.0)
-                    .select(<$simd>::splat(-1.0), <$simd>::splat(1.0))
-            }
-            #[inline]
-            fn select_le(self, other: Self, if_le: Self, otherwise: Self) -> Self {
-                self.simd_le(other).select(if_le, otherwise)
-            }
-            #[inline]
-            fn all_gt(self, other: Self) -> bool {
-                self.simd_gt(other).all()
-            }
-            #[inline]
-            fn all_le(self, other: Self) -> bool {
-                self.simd_le(other).all()
+impl<const N: usize> Lanes<N> {
+    /// `f` applied to each lane.
+    #[inline(always)]
+    fn map(self, f: impl Fn(f64) -> f64) -> Self {
+        let mut out = self.0;
+        for value in &mut out {
+            *value = f(*value);
+        }
+        Self(out)
+    }
+
+    /// `f` applied to each pair of lanes.
+    #[inline(always)]
+    fn zip(self, other: Self, f: impl Fn(f64, f64) -> f64) -> Self {
+        let mut out = self.0;
+        for (value, &b) in out.iter_mut().zip(&other.0) {
+            *value = f(*value, b);
+        }
+        Self(out)
+    }
+
+    /// Whether `f` holds in every pair of lanes (no early exit, so the loop vectorises).
+    #[inline(always)]
+    fn every(self, other: Self, f: impl Fn(f64, f64) -> bool) -> bool {
+        let mut all = true;
+        for (&a, &b) in self.0.iter().zip(&other.0) {
+            all &= f(a, b);
+        }
+        all
+    }
+}
+
+/// The arithmetic operators lane by lane, with another `Lanes` or with one `f64`.
+macro_rules! lane_operator {
+    ($trait:ident, $method:ident, $op:tt) => {
+        impl<const N: usize> $trait for Lanes<N> {
+            type Output = Self;
+            #[inline(always)]
+            fn $method(self, other: Self) -> Self {
+                self.zip(other, |a, b| a $op b)
             }
         }
-
-        impl Simd<{ $lanes }> for $simd {
-            #[inline]
-            fn load(values: [f64; $lanes]) -> Self {
-                <$simd>::from(values)
-            }
-            #[inline]
-            fn store(self) -> [f64; $lanes] {
-                self.to_array()
-            }
-            #[inline]
-            fn exp(self) -> Self {
-                <$simd>::exp(self)
+        impl<const N: usize> $trait<f64> for Lanes<N> {
+            type Output = Self;
+            #[inline(always)]
+            fn $method(self, other: f64) -> Self {
+                self.map(|a| a $op other)
             }
         }
     };
 }
 
-simd_real!(Wide, WIDE);
-simd_real!(Narrow, NARROW);
+lane_operator!(Add, add, +);
+lane_operator!(Sub, sub, -);
+lane_operator!(Mul, mul, *);
+lane_operator!(Div, div, /);
+
+impl<const N: usize> Neg for Lanes<N> {
+    type Output = Self;
+    #[inline(always)]
+    fn neg(self) -> Self {
+        self.map(|a| -a)
+    }
+}
+
+// The comparisons are written as selects (not `f64::min`, whose NaN rule costs extra
+// instructions) so that each becomes one vector compare and blend.
+impl<const N: usize> Real for Lanes<N> {
+    #[inline(always)]
+    fn splat(value: f64) -> Self {
+        Self([value; N])
+    }
+    #[inline(always)]
+    fn sqrt(self) -> Self {
+        self.map(f64::sqrt)
+    }
+    #[inline(always)]
+    fn abs(self) -> Self {
+        self.map(f64::abs)
+    }
+    #[inline(always)]
+    fn min(self, other: Self) -> Self {
+        self.zip(other, |a, b| if a < b { a } else { b })
+    }
+    #[inline(always)]
+    fn max(self, other: Self) -> Self {
+        self.zip(other, |a, b| if a > b { a } else { b })
+    }
+    #[inline(always)]
+    fn recip(self) -> Self {
+        self.map(|a| 1.0 / a)
+    }
+    #[inline(always)]
+    fn signum(self) -> Self {
+        self.map(|a| if a < 0.0 { -1.0 } else { 1.0 })
+    }
+    #[inline(always)]
+    fn select_le(self, other: Self, if_le: Self, otherwise: Self) -> Self {
+        let mut out = otherwise.0;
+        for (((value, &a), &b), &chosen) in out.iter_mut().zip(&self.0).zip(&other.0).zip(&if_le.0)
+        {
+            if a <= b {
+                *value = chosen;
+            }
+        }
+        Self(out)
+    }
+    #[inline(always)]
+    fn all_gt(self, other: Self) -> bool {
+        self.every(other, |a, b| a > b)
+    }
+    #[inline(always)]
+    fn all_le(self, other: Self) -> bool {
+        self.every(other, |a, b| a <= b)
+    }
+}
+
+impl<const N: usize> Simd<N> for Lanes<N> {
+    #[inline(always)]
+    fn load(values: [f64; N]) -> Self {
+        Self(values)
+    }
+    #[inline(always)]
+    fn store(self) -> [f64; N] {
+        self.0
+    }
+    #[inline(always)]
+    fn exp(self) -> Self {
+        self.map(lane_exp)
+    }
+}

@@ -11,6 +11,11 @@
 //! Where a pole comes close to the range (near the ridge s̃ + ũ → 0 this takes hundreds of
 //! nodes) the average is instead done in closed form by [`moments`].
 
+// Always inlined where marked: the lane arithmetic must be compiled inside each
+// instruction-set clone of `numerics::simd_path` (a call out of the clone runs the
+// portable build's code).
+#![allow(clippy::inline_always)]
+
 use super::kinematics::{Point, Recoil};
 use crate::numerics::Real;
 use std::sync::OnceLock;
@@ -152,13 +157,13 @@ pub(crate) const CLOSED_FORM_ERROR: f64 = 1e-10;
 /// range, or when rounding has put a pole on the range.
 ///
 /// Generic over [`Real`]: with lanes, `None` unless the closed forms hold in all of them.
-#[inline]
+#[inline(always)]
 pub(crate) fn moments<T: Real>(recoil: &Recoil<T>) -> Option<Moments<T>> {
     closed_form_holds(recoil.a_s, recoil.a_u, recoil.b).then(|| moments_unchecked(recoil))
 }
 
 /// Whether the closed forms of [`moments`] hold (in every lane).
-#[inline]
+#[inline(always)]
 fn closed_form_holds<T: Real>(a_s: T, a_u: T, b: T) -> bool {
     let zero = T::splat(0.0);
     let beta = b.abs();
@@ -169,7 +174,7 @@ fn closed_form_holds<T: Real>(a_s: T, a_u: T, b: T) -> bool {
 }
 
 /// The closed forms of [`moments`], without the check that they hold.
-#[inline]
+#[inline(always)]
 pub(crate) fn moments_unchecked<T: Real>(recoil: &Recoil<T>) -> Moments<T> {
     let beta = recoil.b.abs();
     let a = recoil.a_s;

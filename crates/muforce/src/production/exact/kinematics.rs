@@ -9,6 +9,11 @@
 //! t_min t_max = M²Δ²/W² with Δ = m_X² − V² (the product of the roots of
 //! sin²θ_Vq(t) = 0, derived from REFERENCE §1.1).
 
+// Always inlined where marked: the lane arithmetic must be compiled inside each
+// instruction-set clone of `numerics::simd_path` (a call out of the clone runs the
+// portable build's code).
+#![allow(clippy::inline_always)]
+
 use crate::numerics::Real;
 
 /// Fixed masses of one process: muon m, mediator m_X, nucleus M (GeV).
@@ -144,7 +149,7 @@ impl MuonFrame {
 
     /// The propagator coefficients at momentum transfer t ∈ [t_min, t_max]: s̃ = a_s + b cos φ_q
     /// and ũ = a_u − b cos φ_q, with the recoil kinematics they come from (one t or several).
-    #[inline]
+    #[inline(always)]
     pub fn poles<T: Real>(&self, t: T) -> Poles<T> {
         let inv_m = self.inv_m;
         let q0 = t * (0.5 * inv_m);
@@ -174,7 +179,7 @@ impl MuonFrame {
     }
 
     /// The recoil configuration at momentum transfer t ∈ [t_min, t_max] (one t or several).
-    #[inline]
+    #[inline(always)]
     pub fn recoil<T: Real>(&self, t: T) -> Recoil<T> {
         let poles = self.poles(t);
         let q0 = poles.q0;
@@ -249,7 +254,7 @@ pub(crate) struct Point<T = f64> {
 
 impl<T: Real> Recoil<T> {
     /// s̃, ũ, Y′ at cos φ_q = `c`.
-    #[inline]
+    #[inline(always)]
     pub fn at(&self, c: f64) -> Point<T> {
         Point {
             s: self.a_s + self.b * c,

@@ -31,6 +31,11 @@
 //! axis) and Σ = −2k·q this equals −4tQ²(k₀² − (k⃗·q̂)²) = −4tQ²(m_X² + k⊥²), where
 //! k⊥² = |k⃗ × q̂|² = |V⃗|² sin²θ_Vq (k⃗ = V⃗ − q⃗); it is manifestly ≥ 0 since D < 0.
 
+// Always inlined where marked: the lane arithmetic must be compiled inside each
+// instruction-set clone of `numerics::simd_path` (a call out of the clone runs the
+// portable build's code).
+#![allow(clippy::inline_always)]
+
 use super::azimuth::{self, Method, Moments};
 use super::kinematics::{Point, Recoil};
 use crate::model::Spin;
@@ -49,7 +54,7 @@ struct Pieces<T> {
 /// T̃_X = T_X(R)/t² at one azimuth, ≥ 0. T̃ is a sum of squares; where it vanishes (at the
 /// kinematic boundary, for a nearly massless pseudoscalar) rounding can leave a negative
 /// value of order 1e-16 of its terms, which is set to zero.
-#[inline]
+#[inline(always)]
 pub(crate) fn reduced<T: Real>(
     spin: Spin,
     m: f64,
@@ -61,7 +66,7 @@ pub(crate) fn reduced<T: Real>(
 }
 
 /// T̃_X = T_X(R)/t² at one azimuth as evaluated (see the module documentation).
-#[inline]
+#[inline(always)]
 pub(crate) fn unclamped<T: Real>(
     spin: Spin,
     m: f64,
@@ -87,7 +92,7 @@ pub(crate) fn unclamped<T: Real>(
 /// With π = π_s − s̃/4M, π′ = π_u + ũ/4M (π_s = E − t/4M, π_u = E′ + t/4M) and
 /// s̃/ũ = Σ/ũ − 1: ⟨(π² + π′²)/D⟩ = (π_s² + π_u²)⟨1/D⟩ − (2π_s/4M)⟨1/ũ⟩ + (2π_u/4M)⟨1/s̃⟩
 /// + (Σ(⟨1/s̃⟩ + ⟨1/ũ⟩) − 2)/(4M)².
-#[inline]
+#[inline(always)]
 pub(crate) fn averaged<T: Real>(
     spin: Spin,
     m: f64,
@@ -125,15 +130,28 @@ pub(crate) fn azimuthal_average(spin: Spin, m: f64, mx: f64, recoil: &Recoil) ->
 
 /// [`azimuthal_average`]'s value at `N` t at once (lanes `L`): each method that some lane needs
 /// is evaluated over all the lanes, and each lane takes the value of its own.
+#[inline(always)]
 pub(crate) fn azimuthal_average_lanes<L: Simd<N>, const N: usize>(
     spin: Spin,
     m: f64,
     mx: f64,
     recoil: &Recoil<L>,
 ) -> L {
-    if let Some(moments) = azimuth::moments(recoil) {
-        return averaged(spin, m, mx, recoil, &moments);
+    match azimuth::moments(recoil) {
+        Some(moments) => averaged(spin, m, mx, recoil, &moments),
+        None => mixed_methods_lanes(spin, m, mx, recoil),
     }
+}
+
+/// [`azimuthal_average_lanes`] where some lane needs the midpoint rule: rare, so kept out of
+/// line (the common closed form stays small enough to inline).
+#[inline(never)]
+fn mixed_methods_lanes<L: Simd<N>, const N: usize>(
+    spin: Spin,
+    m: f64,
+    mx: f64,
+    recoil: &Recoil<L>,
+) -> L {
     let [a_s, a_u, b] = [recoil.a_s, recoil.a_u, recoil.b].map(L::store);
     let methods: [Method; N] = std::array::from_fn(|i| Method::of(a_s[i], a_u[i], b[i]));
     let mut values = [0.0; N];
@@ -160,7 +178,7 @@ pub(crate) fn azimuthal_average_lanes<L: Simd<N>, const N: usize>(
 }
 
 /// T̃ from its φ-dependent pieces (module documentation).
-#[inline]
+#[inline(always)]
 fn combine<T: Real>(spin: Spin, m: f64, mx: f64, recoil: &Recoil<T>, pieces: &Pieces<T>) -> T {
     let t = recoil.t;
     let q_hat = recoil.q_hat;
