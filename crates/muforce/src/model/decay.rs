@@ -113,6 +113,19 @@ impl DecayTable {
     }
 
     /// Proper lifetime τ = ħ/Γ in seconds.
+    ///
+    /// cτ and τ come from ħc and ħ (CODATA 2018): their ratio must be the speed of light,
+    /// 299 792 458 m/s (exact in the SI).
+    ///
+    /// ```
+    /// use muforce::model::{DecayTable, Preset};
+    /// let decays = DecayTable::new(&Preset::MuonScalar.mediator(0.3, 1e-3)?)?;
+    /// assert!((decays.ctau_m() / decays.lifetime_s() / 299_792_458.0 - 1.0).abs() < 1e-9);
+    /// // A ten times stronger coupling decays a hundred times faster (Γ ∝ g², CPZ Eq. 4).
+    /// let strong = DecayTable::new(&Preset::MuonScalar.mediator(0.3, 1e-2)?)?;
+    /// assert!((decays.lifetime_s() / strong.lifetime_s() - 100.0).abs() < 1e-9);
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn lifetime_s(&self) -> f64 {
         width_to_lifetime_s(self.total)
     }
