@@ -43,6 +43,13 @@ pub const INV_FB_CM2: f64 = 1e39;
 pub const INV_AB_CM2: f64 = 1e42;
 
 /// Converts a cross section from GeV⁻² to pb.
+///
+/// ```
+/// use muforce::units::{gev2_to_pb, pb_to_gev2};
+/// // PDG "Physical constants": (ħc)² = 0.389 379 4 GeV² mb, i.e. 1 GeV⁻² = 0.3894e9 pb.
+/// assert!((gev2_to_pb(1.0) / 0.389_379_4e9 - 1.0).abs() < 1e-6);
+/// assert!((pb_to_gev2(gev2_to_pb(2.5e-3)) / 2.5e-3 - 1.0).abs() < 1e-15);
+/// ```
 pub fn gev2_to_pb(sigma_gev2: f64) -> f64 {
     sigma_gev2 * GEV2_PB
 }
@@ -73,6 +80,13 @@ pub fn cm2_to_inv_nb(lumi_cm2: f64) -> f64 {
 }
 
 /// Converts a length from GeV⁻¹ to metres (× ħc).
+///
+/// ```
+/// use muforce::units::{inv_gev_to_m, m_to_inv_gev};
+/// // PDG "Physical constants": ħc = 197.326 980 4 MeV fm, so 1 GeV⁻¹ = 0.197 327 fm.
+/// assert!((inv_gev_to_m(1.0) / 0.197_326_980_4e-15 - 1.0).abs() < 1e-9);
+/// assert!((m_to_inv_gev(inv_gev_to_m(7.0)) - 7.0).abs() < 1e-12);
+/// ```
 pub fn inv_gev_to_m(length_inv_gev: f64) -> f64 {
     length_inv_gev * HBAR_C_GEV_M
 }
@@ -83,6 +97,21 @@ pub fn m_to_inv_gev(length_m: f64) -> f64 {
 }
 
 /// Converts a width in GeV to a lifetime in seconds (τ = ħ/Γ).
+///
+/// The muon lifetime from G_F and m_μ checks the constants of this module together:
+/// Γ_μ = G_F² m_μ⁵/(192π³) (1 − 8m_e²/m_μ²) [1 + (α/2π)(25/4 − π²)] (PDG Review "Electroweak
+/// model and constraints on new physics", muon decay, phase-space and QED corrections) must
+/// give the measured τ_μ = 2.196 981 1 μs (PDG) to the size of the neglected O(α²) terms.
+///
+/// ```
+/// use muforce::units::{width_to_lifetime_s, ALPHA, G_FERMI, M_E, M_MU};
+/// use std::f64::consts::PI;
+/// let tree = G_FERMI.powi(2) * M_MU.powi(5) / (192.0 * PI.powi(3));
+/// let phase_space = 1.0 - 8.0 * (M_E / M_MU).powi(2);
+/// let qed = 1.0 + ALPHA / (2.0 * PI) * (25.0 / 4.0 - PI * PI);
+/// let tau = width_to_lifetime_s(tree * phase_space * qed);
+/// assert!((tau / 2.196_981_1e-6 - 1.0).abs() < 1e-4, "{tau:e}");
+/// ```
 pub fn width_to_lifetime_s(width_gev: f64) -> f64 {
     HBAR_GEV_S / width_gev
 }

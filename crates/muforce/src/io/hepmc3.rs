@@ -42,6 +42,53 @@ fn particle(
 
 /// Writes the header (version, weight name, tool line with the settings), one event per
 /// [`Event`] and the footer.
+///
+/// Each event's vertex takes in the beam muon and the nucleus (status 4) and gives out the
+/// muon, X and the recoiling nucleus (status 1, parent vertex −1); their four-momenta must
+/// balance (Buckley et al., arXiv:1912.08005, the Asciiv3 `P` line: id, parent, PDG code,
+/// p_x, p_y, p_z, E, m, status).
+///
+/// ```
+/// use muforce::events::{Generator, TableSettings};
+/// use muforce::io::{hepmc3::write_hepmc3, lhe::LheRun};
+/// use muforce::matter::{FormFactorModel, Material};
+/// use muforce::model::Spin;
+/// use muforce::production::{Method, Process};
+/// let lead = Material::built_in("Pb")?;
+/// let process = Process::new(Spin::Scalar, 0.05, 1.0, &lead, FormFactorModel::Full)?;
+/// let settings = TableSettings { x_nodes: 16, theta_nodes: 16, method: Method::Ww, ..Default::default() };
+/// let events = Generator::new(process, 160.0, &settings)?.generate(2, 1)?;
+/// let run = LheRun {
+///     settings: vec![],
+///     energy_gev: 160.0,
+///     z: 82,
+///     a: 207,
+///     nucleus_mass_gev: process.nucleus_mass_gev,
+///     spin: Spin::Scalar,
+///     mass_gev: 0.05,
+///     sigma_pb: 1.0,
+///     error_pb: 0.0,
+/// };
+/// let mut out = Vec::new();
+/// write_hepmc3(&mut out, &run, &events).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.starts_with("HepMC::Version 3") && text.contains("HepMC::Asciiv3-END_EVENT_LISTING"));
+/// assert_eq!(text.lines().filter(|l| l.starts_with("E ")).count(), 2);
+/// for event in text.split("\nE ").skip(1) {
+///     let mut balance = [0.0_f64; 4];
+///     for line in event.lines().filter(|l| l.starts_with("P ")) {
+///         let f: Vec<&str> = line.split_whitespace().collect();
+///         let status: i32 = f[9].parse().unwrap();
+///         assert!(status == 4 || (status == 1 && f[2] == "-1"), "{line}");
+///         for k in 0..4 {
+///             let p: f64 = f[4 + k].parse().unwrap();
+///             balance[k] += if status == 4 { p } else { -p };
+///         }
+///     }
+///     assert!(balance.iter().all(|b| b.abs() < 1e-9 * 160.0), "{balance:?}");
+/// }
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn write_hepmc3(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std::io::Result<()> {
     writeln!(out, "{VERSION_LINE}")?;
     writeln!(out, "HepMC::Asciiv3-START_EVENT_LISTING")?;

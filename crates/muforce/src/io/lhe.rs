@@ -72,6 +72,57 @@ fn particle(
 /// Writes the file: `<LesHouchesEvents version="3.0">`, the header with the muforce version
 /// and the settings, `<init>` with beams, process and cross section, and one `<event>` per
 /// event (beam muon and nucleus incoming, muon, X and nucleus outgoing).
+///
+/// The records follow the Les Houches Event File 3.0 accord (Alwall et al.,
+/// hep-ph/0609017; Butterworth et al., arXiv:1405.1067): per particle ID, status, mothers,
+/// colours, p_x, p_y, p_z, E, m. Every event must conserve four-momentum and put each
+/// particle on its mass shell; the nucleus carries its PDG Monte Carlo code 10LZZZAAAI
+/// (PDG Review "Monte Carlo particle numbering scheme": ⁶³Cu is 1000290630).
+///
+/// ```
+/// use muforce::events::{Generator, TableSettings};
+/// use muforce::io::lhe::{write_lhe, LheRun};
+/// use muforce::matter::{FormFactorModel, Material};
+/// use muforce::model::Spin;
+/// use muforce::production::{Method, Process};
+/// use muforce::units::gev2_to_pb;
+/// let cu63 = Material::built_in("copper-63")?;
+/// let process = Process::new(Spin::Vector, 0.1, 1.0, &cu63, FormFactorModel::Full)?;
+/// let settings = TableSettings { x_nodes: 16, theta_nodes: 16, method: Method::Ww, ..Default::default() };
+/// let generator = Generator::new(process, 50.0, &settings)?;
+/// let events = generator.generate(3, 7)?;
+/// let run = LheRun {
+///     settings: vec![("method".into(), "ww".into())],
+///     energy_gev: 50.0,
+///     z: 29,
+///     a: 63,
+///     nucleus_mass_gev: process.nucleus_mass_gev,
+///     spin: Spin::Vector,
+///     mass_gev: 0.1,
+///     sigma_pb: gev2_to_pb(generator.sigma()),
+///     error_pb: 0.0,
+/// };
+/// let mut out = Vec::new();
+/// write_lhe(&mut out, &run, &events).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.contains("1000290630"));
+/// let blocks: Vec<&str> = text.split("<event>").skip(1).collect();
+/// assert_eq!(blocks.len(), 3);
+/// for block in blocks {
+///     let mut balance = [0.0_f64; 4]; // incoming minus outgoing (p_x, p_y, p_z, E)
+///     for line in block.lines().skip(2).take(5) {
+///         let f: Vec<f64> = line.split_whitespace().map(|w| w.parse().unwrap()).collect();
+///         let sign = if f[1] < 0.0 { 1.0 } else { -1.0 }; // status −1: incoming
+///         for k in 0..4 {
+///             balance[k] += sign * f[6 + k];
+///         }
+///         let (p2, e, m) = (f[6] * f[6] + f[7] * f[7] + f[8] * f[8], f[9], f[10]);
+///         assert!((e * e - p2 - m * m).abs() < 1e-9 * e * e, "off shell: {line}");
+///     }
+///     assert!(balance.iter().all(|b| b.abs() < 1e-9 * 50.0), "{balance:?}");
+/// }
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn write_lhe(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std::io::Result<()> {
     let nucleus = nucleus_pdg_id(run.z, run.a);
     writeln!(out, "<LesHouchesEvents version=\"3.0\">")?;

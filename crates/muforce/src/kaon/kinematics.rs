@@ -46,6 +46,17 @@ pub fn s23_range(m_x: f64, s12: f64) -> (f64, f64) {
 }
 
 /// Källén function λ(a, b, c) = a² + b² + c² − 2ab − 2bc − 2ca.
+///
+/// The two-body momentum is λ^{1/2}(M², m₁², m₂²)/(2M) (PDG Review "Kinematics", Eq. 49.17):
+/// the muon of K⁺ → μ⁺ν has p = 235.5 MeV (PDG K⁺ listing). λ is symmetric in its arguments.
+///
+/// ```
+/// use muforce::kaon::kallen;
+/// use muforce::units::{M_K, M_MU};
+/// let p = kallen(M_K * M_K, M_MU * M_MU, 0.0).sqrt() / (2.0 * M_K);
+/// assert!((p - 0.2355).abs() < 5e-5, "{p}");
+/// assert_eq!(kallen(1.0, 2.0, 3.0), kallen(3.0, 1.0, 2.0));
+/// ```
 pub fn kallen(a: f64, b: f64, c: f64) -> f64 {
     a * a + b * b + c * c - 2.0 * (a * b + b * c + c * a)
 }

@@ -105,6 +105,23 @@ impl FormFactor {
     }
 
     /// Elastic term G₂^el(t), t in GeV² (REFERENCE §2).
+    ///
+    /// Between atomic screening (t ≫ 1/a²) and the nuclear size (t ≪ d) the photon sees the
+    /// bare nucleus, G₂^el → Z²; at small t the atomic electrons screen it, G₂^el ∝ t²
+    /// (Tsai, Rev. Mod. Phys. 46 (1974) 815, the atomic elastic form factor); above d the nuclear
+    /// form factor suppresses it.
+    ///
+    /// ```
+    /// use muforce::matter::{FormFactor, FormFactorModel, Material};
+    /// let cu = FormFactor::new(&Material::built_in("Cu")?, FormFactorModel::Elastic);
+    /// assert!(1.0 / cu.screening().powi(2) < 1e-9 && cu.nuclear_size() > 1e-2);
+    /// assert!((cu.elastic(1e-6) / 29.0_f64.powi(2) - 1.0).abs() < 1e-3);
+    /// let ratio = cu.elastic(1e-14) / cu.elastic(1e-13);
+    /// assert!((ratio / 1e-2 - 1.0).abs() < 0.02, "{ratio}");
+    /// assert!(cu.elastic(1.0) < 1e-3 * cu.elastic(1e-6));
+    /// assert_eq!(cu.inelastic(1e-3), 0.0); // the elastic model has no inelastic term
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn elastic(&self, t: f64) -> f64 {
         let atomic = self.a2 * t / (1.0 + self.a2 * t);
         let nuclear = 1.0 / (1.0 + t / self.d);

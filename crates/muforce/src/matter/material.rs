@@ -185,6 +185,20 @@ impl Material {
 
     /// Radiation length in g/cm²: the PDG table value, or Dahl's fit
     /// X₀ = 716.4 A / (Z (Z+1) ln(287/√Z)) g/cm² (PDG Review "Passage of particles", Eq. 34.26).
+    ///
+    /// The PDG states that Dahl's fit agrees with the tabulated X₀ (Tsai's values) to better
+    /// than 2.5 % for every element but helium:
+    ///
+    /// ```
+    /// use muforce::matter::Material;
+    /// for name in ["C", "Al", "Fe", "Cu", "W", "Pb", "U"] {
+    ///     let table = Material::built_in(name)?;
+    ///     let fit = Material { radiation_length_g_cm2: None, ..table.clone() };
+    ///     let ratio = fit.radiation_length_g_cm2() / table.radiation_length_g_cm2();
+    ///     assert!((ratio - 1.0).abs() < 0.025, "{name}: {ratio}");
+    /// }
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn radiation_length_g_cm2(&self) -> f64 {
         self.radiation_length_g_cm2.unwrap_or_else(|| {
             716.4 * self.a / (self.z * (self.z + 1.0) * (287.0 / self.z.sqrt()).ln())
@@ -192,6 +206,14 @@ impl Material {
     }
 
     /// Radiation length in cm.
+    ///
+    /// ```
+    /// use muforce::matter::Material;
+    /// // PDG "Atomic and nuclear properties": X₀(Cu) = 1.436 cm, X₀(Pb) = 0.5612 cm.
+    /// assert!((Material::built_in("copper")?.radiation_length_cm() - 1.436).abs() < 1e-3);
+    /// assert!((Material::built_in("Pb")?.radiation_length_cm() - 0.5612).abs() < 1e-3);
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn radiation_length_cm(&self) -> f64 {
         self.radiation_length_g_cm2() / self.density_g_cm3
     }
@@ -249,6 +271,32 @@ impl MaterialTable {
 
     /// Adds user materials from TOML text with `[[material]]` tables (fields as [`Material`]).
     /// A user material with a built-in name or symbol replaces the built-in one.
+    ///
+    /// Tin from the PDG "Atomic and nuclear properties" table (Z = 50, A = 118.71 g/mol,
+    /// ρ = 7.310 g/cm³, I = 488 eV) without its X₀: Dahl's fit then gives X₀ within 2.5 % of
+    /// the table's 8.82 g/cm². A bad field is refused by name.
+    ///
+    /// ```
+    /// use muforce::matter::MaterialTable;
+    /// let mut table = MaterialTable::built_in();
+    /// table.add_toml("tin.toml", r#"
+    ///     [[material]]
+    ///     name = "tin"
+    ///     symbol = "Sn"
+    ///     z = 50.0
+    ///     a = 118.71
+    ///     density_g_cm3 = 7.310
+    ///     mean_excitation_ev = 488.0
+    /// "#)?;
+    /// let x0 = table.find("Sn")?.radiation_length_g_cm2();
+    /// assert!((x0 / 8.82 - 1.0).abs() < 0.025, "{x0}");
+    ///
+    /// let bad = "[[material]]\nname = \"foam\"\nsymbol = \"F\"\nz = 6.0\na = 12.0\n\
+    ///            density_g_cm3 = -0.1\nmean_excitation_ev = 78.0\n";
+    /// let err = table.add_toml("foam.toml", bad).unwrap_err().to_string();
+    /// assert!(err.contains("density_g_cm3"), "{err}");
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn add_toml(&mut self, source_name: &str, text: &str) -> Result<()> {
         let file: MaterialFile = crate::io::parse_toml(source_name, text)?;
         if file.material.is_empty() {
@@ -270,6 +318,16 @@ impl MaterialTable {
 
     /// Finds a material by name or symbol, ignoring case (`copper`, `Cu`, `cu`).
     /// `aluminum` is accepted for `aluminium`.
+    ///
+    /// ```
+    /// use muforce::matter::MaterialTable;
+    /// let table = MaterialTable::built_in();
+    /// assert_eq!(table.find("aluminum")?.z, 13.0);
+    /// assert_eq!(table.find("cu")?.name, "copper");
+    /// let err = table.find("unobtainium").unwrap_err().to_string();
+    /// assert!(err.contains("unknown material 'unobtainium'") && err.contains("lead (Pb)"), "{err}");
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn find(&self, name: &str) -> Result<&Material> {
         let key = name.trim();
         let key = if key.eq_ignore_ascii_case("aluminum") {

@@ -35,6 +35,22 @@ impl Slab {
 
     /// Fixed-target luminosity in cm⁻² for `muons` muons crossing the slab:
     /// L_FT = N_μ ρ_T Δx / (A m₀) (GKSST arXiv:1906.09272 Eq. 4, with m₀ = 1 u).
+    ///
+    /// GKSST's ATLAS calorimeter: 253 cm of ⁶³Cu (ρ = 8.96 g/cm³), which the paper also calls
+    /// 144 X₀ of iron; 3 ab⁻¹ × 1 nb = 3·10⁹ muons give L_FT = 6.5·10³⁴ cm⁻² = 65 nb⁻¹
+    /// (GKSST Eq. 4 and footnote 1; docs/reference.md §8 item 4).
+    ///
+    /// ```
+    /// use muforce::matter::{Material, Slab};
+    /// use muforce::units::cm2_to_inv_nb;
+    /// let iron = Slab::new(Material::built_in("Fe")?, 253.0)?;
+    /// assert!((iron.radiation_lengths() - 144.0).abs() < 0.5);
+    /// let cu63 = Slab::new(Material::built_in("copper-63")?, 253.0)?;
+    /// let lumi = cu63.fixed_target_luminosity_cm2(3e9)?;
+    /// assert!((cm2_to_inv_nb(lumi) - 65.0).abs() < 0.1, "{lumi:e}");
+    /// assert!(cu63.fixed_target_luminosity_cm2(-1.0).unwrap_err().to_string().contains("muons"));
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn fixed_target_luminosity_cm2(&self, muons: f64) -> Result<f64> {
         crate::error::non_negative("number of muons", muons)?;
         Ok(muons * self.atoms_per_cm2())

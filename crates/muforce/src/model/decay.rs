@@ -17,6 +17,27 @@ pub struct DecayTable {
 impl DecayTable {
     /// Computes the open channels of `x`. A mediator with no open channel (zero total width,
     /// e.g. a muon-only vector below 2 m_μ without dark sector) is an [`Error::Closed`].
+    ///
+    /// The CPZ benchmark (arXiv:1701.07437 Eqs. 4–9) at g_μ = 5·10⁻⁴, m_S = 100 MeV and
+    /// E_S = 3 GeV, computed independently in docs/reference.md §8 item 2: model A has
+    /// Γ_ee = 2.326·10⁻¹⁴ GeV, Γ_γγ = 1.127·10⁻¹⁵ GeV and L_S = 0.243 m (CPZ: 25 cm); model B
+    /// decays only to γγ, Γ = 2.988·10⁻¹⁶ GeV, L_S = 19.8 m (CPZ: 20 m).
+    ///
+    /// ```
+    /// use muforce::model::{Channel, DecayTable, Lepton, Preset};
+    /// let close = |got: f64, want: f64| (got / want - 1.0).abs() < 2e-3;
+    /// let a = DecayTable::new(&Preset::MassScalar.mediator(0.1, 5e-4)?)?;
+    /// let width = |c| a.partial_widths().iter().find(|(k, _)| *k == c).map(|(_, w)| *w);
+    /// assert!(close(width(Channel::Leptons(Lepton::Electron)).unwrap(), 2.326e-14));
+    /// assert!(close(width(Channel::Photons).unwrap(), 1.127e-15));
+    /// assert!(close(a.decay_length_m(3.0)?, 0.243));
+    /// let b = DecayTable::new(&Preset::MuonScalar.mediator(0.1, 5e-4)?)?;
+    /// assert!(close(b.total_width(), 2.988e-16) && close(b.decay_length_m(3.0)?, 19.8));
+    /// // A muon-only vector below 2 m_μ has nothing to decay into.
+    /// let stable = DecayTable::new(&Preset::MuonVector.mediator(0.1, 5e-4)?).unwrap_err();
+    /// assert!(stable.to_string().contains("X is stable in this model"), "{stable}");
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn new(x: &Mediator) -> Result<Self> {
         let partials = open_widths(x);
         // A fold from +0 (an empty f64 `sum` is −0, printed as "-0e0").
@@ -66,6 +87,22 @@ impl DecayTable {
     /// Sum of the invisible branching ratios (ν ν̄, χ χ̄, set by hand), at most 1 (summing
     /// the ratios one by one could exceed 1 by a rounding error when every channel is
     /// invisible).
+    ///
+    /// The L_μ − L_τ Z′ is invisible below 2m_μ; between 2m_μ and 2m_τ, far above the muon
+    /// threshold, two neutrino flavours (g²m/(24π) each) share the width equally with μ⁺μ⁻
+    /// (g²m/(12π)), so BR(Z′ → νν̄) → 1/2 (REFERENCE §4.2; Gninenko, Krasnikov, Matveev,
+    /// arXiv:1412.1400).
+    ///
+    /// ```
+    /// use muforce::model::{DecayTable, Preset};
+    /// let light = DecayTable::new(&Preset::LmuLtau.mediator(0.05, 1e-3)?)?;
+    /// assert_eq!(light.invisible_branching(), 1.0);
+    /// let heavy = DecayTable::new(&Preset::LmuLtau.mediator(1.0, 1e-3)?)?;
+    /// assert!((heavy.invisible_branching() - 0.5).abs() < 1e-3);
+    /// let sum: f64 = heavy.branching_ratios().iter().map(|(_, br)| br).sum();
+    /// assert!((sum - 1.0).abs() < 1e-12);
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn invisible_branching(&self) -> f64 {
         let invisible = self
             .partials
@@ -76,6 +113,19 @@ impl DecayTable {
     }
 
     /// Proper lifetime τ = ħ/Γ in seconds.
+    ///
+    /// cτ and τ come from ħc and ħ (CODATA 2018): their ratio must be the speed of light,
+    /// 299 792 458 m/s (exact in the SI).
+    ///
+    /// ```
+    /// use muforce::model::{DecayTable, Preset};
+    /// let decays = DecayTable::new(&Preset::MuonScalar.mediator(0.3, 1e-3)?)?;
+    /// assert!((decays.ctau_m() / decays.lifetime_s() / 299_792_458.0 - 1.0).abs() < 1e-9);
+    /// // A ten times stronger coupling decays a hundred times faster (Γ ∝ g², CPZ Eq. 4).
+    /// let strong = DecayTable::new(&Preset::MuonScalar.mediator(0.3, 1e-2)?)?;
+    /// assert!((decays.lifetime_s() / strong.lifetime_s() - 100.0).abs() < 1e-9);
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn lifetime_s(&self) -> f64 {
         width_to_lifetime_s(self.total)
     }
@@ -116,6 +166,20 @@ impl DecayTable {
 /// exp(−z_min/L) − exp(−z_max/L) (CPZ Eqs. 14–15, REFERENCE §4.3), evaluated as
 /// −exp(−z_min/L) · expm1(−(z_max − z_min)/L) so short decay regions keep their precision.
 /// L = 0 (X at rest) decays at z = 0.
+///
+/// The decay regions [0, z) and [z, ∞) share all decays; a region much shorter than L holds
+/// the fraction Δz/L e^{−z/L} (the exponential law, CPZ Eq. 14).
+///
+/// ```
+/// use muforce::model::decay_probability;
+/// let l = 20.0; // metres
+/// let split = decay_probability(l, 0.0, 7.0)? + decay_probability(l, 7.0, f64::INFINITY)?;
+/// assert!((split - 1.0).abs() < 1e-15);
+/// let short = decay_probability(l, 30.0, 30.001)?;
+/// assert!((short / (0.001 / l * (-30.0_f64 / l).exp()) - 1.0).abs() < 1e-4);
+/// assert!(decay_probability(l, 5.0, 1.0).is_err()); // z_max below z_min
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn decay_probability(length_m: f64, z_min_m: f64, z_max_m: f64) -> Result<f64> {
     if !(length_m.is_finite() && length_m >= 0.0) {
         return Err(Error::out_of_range(

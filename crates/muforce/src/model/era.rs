@@ -27,6 +27,23 @@ pub struct Era {
 const E11: f64 = 1e-11;
 
 /// The known eras, oldest first.
+///
+/// Each quoted Δa_μ ± σ is a_μ(exp) − a_μ(SM) with the two uncertainties added in quadrature
+/// (to the rounding of the quoted numbers); only the final 2025 value is consistent with zero
+/// at 2σ.
+///
+/// ```
+/// use muforce::model::{Era, ERAS};
+/// for era in &ERAS {
+///     let difference = era.a_mu_exp - era.a_mu_sm;
+///     let sigma = era.a_mu_exp_sigma.hypot(era.a_mu_sm_sigma);
+///     assert!((difference - era.delta_a_mu).abs() < 0.5e-11, "{}", era.name);
+///     assert!((sigma - era.sigma).abs() < 0.5e-11, "{}", era.name);
+/// }
+/// assert!(Era::from_name("final-2025")?.consistent_with_zero(2.0));
+/// assert!(!Era::from_name("FNAL-2021")?.consistent_with_zero(2.0));
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub const ERAS: [Era; 4] = [
     Era {
         name: "e821-2006",

@@ -51,6 +51,26 @@ fn integrand(spin: Spin, x: f64, y: f64, r: f64) -> f64 {
 /// the integral is split there, taken in x (light) or in y = 1 − x (heavy) so that the
 /// narrow region is resolved in double precision, and integrated adaptively to 1e-10
 /// relative accuracy.
+///
+/// Analytic limits (REFERENCE §5; Jegerlehner & Nyffeler §7): for m_X ≪ m_μ the scalar gives
+/// 3/(16π²) and the vector 1/(8π²); for m_X ≫ m_μ the scalar gives
+/// (m_μ²/(4π² m_X²)) (ln(m_X/m_μ) − 7/12) and the vector m_μ²/(12π² m_X²).
+///
+/// ```
+/// use muforce::model::{delta_a_mu_unit, Spin};
+/// use muforce::units::M_MU;
+/// use std::f64::consts::PI;
+/// let rel = |got: f64, want: f64| (got / want - 1.0).abs();
+/// let light = 1e-6; // GeV
+/// assert!(rel(delta_a_mu_unit(Spin::Scalar, light)?.value, 3.0 / (16.0 * PI * PI)) < 1e-4);
+/// assert!(rel(delta_a_mu_unit(Spin::Vector, light)?.value, 1.0 / (8.0 * PI * PI)) < 1e-4);
+/// let heavy: f64 = 1000.0; // GeV
+/// let r2 = (M_MU / heavy).powi(2);
+/// let scalar = r2 / (4.0 * PI * PI) * ((heavy / M_MU).ln() - 7.0 / 12.0);
+/// assert!(rel(delta_a_mu_unit(Spin::Scalar, heavy)?.value, scalar) < 1e-4);
+/// assert!(rel(delta_a_mu_unit(Spin::Vector, heavy)?.value, r2 / (12.0 * PI * PI)) < 1e-4);
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn delta_a_mu_unit(spin: Spin, mass: f64) -> Result<DeltaAMu> {
     check_mass("mass", mass)?;
     let r = mass / M_MU;
@@ -85,6 +105,27 @@ pub fn delta_a_mu_unit(spin: Spin, mass: f64) -> Result<DeltaAMu> {
 }
 
 /// Δa_μ for coupling `coupling` to muons (0 < g ≤ 4π): g² times [`delta_a_mu_unit`].
+///
+/// At g = 5·10⁻⁴ and m_X = 100 MeV the four spins give 1.649·10⁻⁹, −9.48·10⁻¹⁰,
+/// 7.01·10⁻¹⁰ and −9.21·10⁻⁹ (docs/reference.md §8 item 1, computed independently; CPZ
+/// arXiv:1701.07437 quote ≈ 1.6·10⁻⁹ for the scalar). A coupling outside (0, 4π] is refused.
+///
+/// ```
+/// use muforce::model::{delta_a_mu, Spin};
+/// let expected = [
+///     (Spin::Scalar, 1.649e-9),
+///     (Spin::Pseudoscalar, -9.48e-10),
+///     (Spin::Vector, 7.01e-10),
+///     (Spin::AxialVector, -9.21e-9),
+/// ];
+/// for (spin, want) in expected {
+///     let got = delta_a_mu(spin, 0.1, 5e-4)?.value;
+///     assert!((got / want - 1.0).abs() < 1e-3, "{spin}: {got:e}");
+/// }
+/// let err = delta_a_mu(Spin::Scalar, 0.1, 0.0).unwrap_err().to_string();
+/// assert!(err.starts_with("coupling = 0"), "{err}");
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn delta_a_mu(spin: Spin, mass: f64, coupling: f64) -> Result<DeltaAMu> {
     check_coupling(coupling)?;
     let unit = delta_a_mu_unit(spin, mass)?;

@@ -54,6 +54,20 @@ fn series(u: f64, coefficient: impl Fn(&[f64], usize) -> f64) -> f64 {
 }
 
 /// Scalar loop amplitude A_S(τ) = τ [1 + (1 − τ) f(τ)] (CPZ Eq. 5). Requires τ > 0.
+///
+/// For a lepton much heavier than X (τ → ∞) the loop decouples to the low-energy-theorem
+/// values A_S → 2/3 and A_P → 1 (Djouadi, Phys. Rept. 457 (2008) 1 and 459 (2008) 1; the Higgs
+/// Hunter's Guide, ch. 2); at threshold τ = 1, f = arcsin²(1) = π²/4; below threshold the
+/// amplitude has an absorptive part.
+///
+/// ```
+/// use muforce::model::{f_tau, pseudoscalar_amplitude, scalar_amplitude};
+/// use std::f64::consts::PI;
+/// assert!((scalar_amplitude(1e6).re - 2.0 / 3.0).abs() < 1e-6);
+/// assert!((pseudoscalar_amplitude(1e6).re - 1.0).abs() < 1e-6);
+/// assert!((f_tau(1.0).re - PI * PI / 4.0).abs() < 1e-12);
+/// assert!(scalar_amplitude(0.5).im.abs() > 0.0 && scalar_amplitude(2.0).im == 0.0);
+/// ```
 pub fn scalar_amplitude(tau: f64) -> Complex64 {
     if tau > SERIES_FROM_TAU {
         // τ [1 + (1 − τ) f] = Σ_k (c_{k+1} − c_{k+2}) τ^{−k}: the O(τ) terms cancel exactly.

@@ -82,6 +82,23 @@ impl Preset {
     }
 
     /// The mediator of mass `mass` (GeV) and muon coupling `g` (> 0).
+    ///
+    /// CPZ model A (arXiv:1701.07437 Eq. 1) couples in proportion to the lepton mass, so
+    /// g_τ/g_μ = m_τ/m_μ = 16.817 (PDG masses); L_μ − L_τ gives τ the opposite charge. Unknown
+    /// names and bad couplings are refused, naming the field.
+    ///
+    /// ```
+    /// use muforce::model::Preset;
+    /// let a = Preset::from_name("mass-scalar")?.mediator(0.1, 5e-4)?;
+    /// assert!((a.couplings().tau / a.couplings().mu - 16.817).abs() < 1e-3);
+    /// let z = Preset::LmuLtau.mediator(0.1, 5e-4)?;
+    /// assert_eq!(z.couplings().tau, -z.couplings().mu);
+    /// let err = Preset::from_name("dark-photon").unwrap_err().to_string();
+    /// assert!(err.contains("unknown model 'dark-photon'") && err.contains("lmu-ltau"), "{err}");
+    /// let err = Preset::MuonScalar.mediator(-0.1, 5e-4).unwrap_err().to_string();
+    /// assert!(err.starts_with("mass = "), "{err}");
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn mediator(self, mass: f64, g: f64) -> Result<Mediator> {
         positive("coupling", g)?;
         Mediator::new(self.spin(), mass, self.couplings(g))

@@ -7,6 +7,29 @@ use crate::units::M_MU;
 
 /// Total cross section σ(E) in GeV⁻² with the cuts, by the chosen method
 /// (exact: REFERENCE §1; WW: §3.1; IWW: §3.2).
+///
+/// A 126 MeV scalar with g = 1 from 50 GeV muons on ⁶³Cu (docs/reference.md §8 item 3,
+/// computed independently): exact 2.20·10⁸ pb, WW 2.21·10⁸ pb, IWW 4.34·10⁸ pb (CPZ's IWW
+/// t_min inflates it, REFERENCE §9). Cross sections scale as g².
+///
+/// ```
+/// use muforce::matter::{FormFactorModel, Material};
+/// use muforce::model::Spin;
+/// use muforce::production::{total, Cuts, Method, Process};
+/// use muforce::units::gev2_to_pb;
+/// let cu63 = Material::built_in("copper-63")?;
+/// let scalar = Process::new(Spin::Scalar, 0.126, 1.0, &cu63, FormFactorModel::Full)?;
+/// let sigma = |method, process: &Process| -> muforce::Result<f64> {
+///     Ok(gev2_to_pb(total(method, process, 50.0, &Cuts::default(), 1e-4)?.value))
+/// };
+/// for (method, reference_pb) in [(Method::Exact, 2.20e8), (Method::Ww, 2.21e8), (Method::Iww, 4.34e8)] {
+///     let got = sigma(method, &scalar)?;
+///     assert!((got / reference_pb - 1.0).abs() < 5e-3, "{}: {got:e} pb", method.name());
+/// }
+/// let weak = Process { coupling: 1e-3, ..scalar };
+/// assert!((sigma(Method::Ww, &weak)? / sigma(Method::Ww, &scalar)? / 1e-6 - 1.0).abs() < 1e-9);
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn total(
     method: Method,
     process: &Process,
@@ -24,6 +47,24 @@ pub fn total(
 /// dσ/dx in GeV⁻² at x = 1 − E′/E. The exact method applies the angular and momentum cuts;
 /// WW and IWW give the full angular integral (their x is E_X/E, equal to 1 − E′/E up to the
 /// nuclear recoil, REFERENCE §1.3).
+///
+/// Reference point of docs/reference.md §8 item 3 (126 MeV scalar, g = 1, 50 GeV on ⁶³Cu,
+/// x = 0.5): IWW dσ/dx = 0.680 GeV⁻², WW = 0.648 × IWW, exact = 1.005 × WW.
+///
+/// ```
+/// use muforce::matter::{FormFactorModel, Material};
+/// use muforce::model::Spin;
+/// use muforce::production::{dsigma_dx, Cuts, Method, Process};
+/// let cu63 = Material::built_in("copper-63")?;
+/// let p = Process::new(Spin::Scalar, 0.126, 1.0, &cu63, FormFactorModel::Full)?;
+/// let at = |m| dsigma_dx(m, &p, 50.0, 0.5, &Cuts::default(), 1e-5).map(|i| i.value);
+/// let (iww, ww, exact) = (at(Method::Iww)?, at(Method::Ww)?, at(Method::Exact)?);
+/// assert!((iww / 0.680 - 1.0).abs() < 2e-3, "{iww}");
+/// assert!((ww / iww / 0.648 - 1.0).abs() < 2e-3, "{}", ww / iww);
+/// assert!((exact / ww / 1.005 - 1.0).abs() < 2e-3, "{}", exact / ww);
+/// assert!(dsigma_dx(Method::Ww, &p, 50.0, 1.5, &Cuts::default(), 1e-5).is_err());
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn dsigma_dx(
     method: Method,
     process: &Process,

@@ -8,6 +8,27 @@ use rayon::prelude::*;
 
 /// The couplings in [g_min, g_max] where `signal(g)` exceeds the limit whose logarithm is
 /// `ln_limit`: ln max(signal, f64::MIN_POSITIVE) − ln_limit > 0, edges refined to 1e-6.
+///
+/// The classic beam-dump island: a signal N(g) = A g² e^{−c g²} (production ∝ g², survival
+/// of a decay length ∝ 1/g² past the shield, CPZ Eq. 14) exceeds n_up between a lower edge
+/// g ≈ √(n_up/A), where the exponential is still 1, and an upper edge where the decays
+/// happen too early, closed-form through the Lambert W function; both edges solve
+/// N(g) = n_up.
+///
+/// ```
+/// use muforce::reach::signal_interval;
+/// let (a, c, n_up) = (1e12, 1e6, 2.303);
+/// let signal = |g: f64| Ok(a * g * g * (-c * g * g).exp());
+/// let island = signal_interval(signal, f64::ln(n_up), 1e-8, 1.0, 10)?.unwrap();
+/// let low = island.coupling_low;
+/// let high = island.coupling_high.expect("the island closes");
+/// assert!((low / (n_up / a).sqrt() - 1.0).abs() < 1e-5, "{low}");
+/// assert!((signal(high)? / n_up - 1.0).abs() < 1e-4, "{high}");
+/// assert!(high > 3e-3 && high < 6e-3);
+/// // Nothing reaches n_up: no interval.
+/// assert!(signal_interval(|g: f64| Ok(g * g), f64::ln(n_up), 1e-8, 1.0, 10)?.is_none());
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn signal_interval<F>(
     mut signal: F,
     ln_limit: f64,

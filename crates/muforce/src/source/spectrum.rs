@@ -60,6 +60,19 @@ impl MomentumSpectrum {
     }
 
     /// Parses the data-file format described in the module documentation.
+    ///
+    /// A flat spectrum on [20, 40] GeV has mean momentum 30 GeV; bins must join up.
+    ///
+    /// ```
+    /// use muforce::source::MomentumSpectrum;
+    /// let text = "# generator: flat test beam\np_low_gev,p_high_gev,muons\n20,30,500\n30,40,500\n";
+    /// let flat = MomentumSpectrum::from_csv("flat.csv", text)?;
+    /// assert!((flat.mean_momentum() - 30.0).abs() < 1e-12);
+    /// assert_eq!(flat.metadata()["generator"], "flat test beam");
+    /// let gap = "p_low_gev,p_high_gev,muons\n20,30,500\n31,40,500\n";
+    /// assert!(MomentumSpectrum::from_csv("gap.csv", gap).is_err());
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn from_csv(source_name: &str, text: &str) -> Result<Self> {
         let parse_error = |line: usize, message: String| Error::Parse {
             source_name: source_name.to_string(),

@@ -10,6 +10,15 @@ use statrs::function::gamma::checked_gamma_ur;
 /// Upper limit on the mean signal count when no event is seen and no background is expected:
 /// s = −ln(1 − CL), i.e. 2.30 events at 90 % CL and 3.00 at 95 % CL (PDG Review "Statistics",
 /// §40.4.1, Table 40.3).
+///
+/// ```
+/// use muforce::stats::zero_background_limit;
+/// assert!((zero_background_limit(0.95)? - 2.996).abs() < 5e-4);
+/// assert!((zero_background_limit(0.90)? - 2.303).abs() < 5e-4);
+/// let err = zero_background_limit(1.5).unwrap_err().to_string();
+/// assert!(err.starts_with("confidence level = 1.5"), "{err}");
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn zero_background_limit(cl: f64) -> Result<f64> {
     within("confidence level", cl, 1e-12, 1.0 - 1e-12)?;
     Ok(-(-cl).ln_1p())
@@ -19,6 +28,22 @@ pub fn zero_background_limit(cl: f64) -> Result<f64> {
 /// background `background`: s_up = ½ F⁻¹_{χ²}(CL; 2(n+1)) − b (PDG Review "Statistics",
 /// Eq. 40.76), floored at 0. With n = 0 and b = 0 this is [`zero_background_limit`].
 /// `observed` may be at most [`MAX_CLASSICAL_COUNT`].
+///
+/// PDG Review "Statistics", Table 40.3 (b = 0): one observed event gives 3.89 (90 % CL) and
+/// 4.74 (95 % CL), three give 6.68 and 7.75. A known background lowers the limit by b until
+/// the floor at zero.
+///
+/// ```
+/// use muforce::stats::poisson_upper_limit;
+/// for (n, cl, table) in [(1, 0.90, 3.89), (1, 0.95, 4.74), (3, 0.90, 6.68), (3, 0.95, 7.75)] {
+///     let s = poisson_upper_limit(n, 0.0, cl)?;
+///     assert!((s - table).abs() < 5e-3, "n = {n}, CL = {cl}: {s}");
+/// }
+/// let with_b = poisson_upper_limit(3, 1.5, 0.90)?;
+/// assert!((with_b - (poisson_upper_limit(3, 0.0, 0.90)? - 1.5)).abs() < 1e-12);
+/// assert_eq!(poisson_upper_limit(0, 5.0, 0.90)?, 0.0);
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn poisson_upper_limit(observed: u64, background: f64, cl: f64) -> Result<f64> {
     within("confidence level", cl, 1e-12, 1.0 - 1e-12)?;
     within("background", background, 0.0, f64::MAX)?;

@@ -205,6 +205,75 @@ impl Description {
     /// schema; a file without it is read as `missing-momentum`, whose errors then name it).
     /// `resolve` turns a `spectrum` path into a spectrum; a kaon file's `observed_histogram`
     /// needs [`Description::from_toml_with_files`].
+    ///
+    /// A muon beam of one's own, written from scratch: 50 GeV muons on 10 cm of tungsten, an
+    /// invisible X tagged by the muon losing more than half its energy (the NA64μ recipe,
+    /// seed 003). A bad value or a misspelt key is refused with the file, line and field.
+    ///
+    /// ```
+    /// use muforce::experiment::Description;
+    /// let text = r#"
+    /// [experiment]
+    /// name = "my-dump"
+    /// title = "50 GeV muons on 10 cm of tungsten, missing momentum"
+    /// family = "beam-dump"
+    ///
+    /// [beam]
+    /// energy_gev = 50.0
+    ///
+    /// [target]
+    /// material = "W"
+    /// length_cm = 10.0
+    /// energy_loss = "full"
+    ///
+    /// [production]
+    /// method = "ww"
+    /// rel_tol = 1e-3
+    /// x_min = 0.0
+    /// e_out_max_gev = 25.0
+    /// depth_points = 4
+    /// x_panels = 4
+    ///
+    /// [decay]
+    /// signal = "invisible"
+    ///
+    /// [analysis]
+    /// confidence_level = 0.90
+    /// models = ["lmu-ltau"]
+    /// mass_min_gev = 0.01
+    /// mass_max_gev = 0.1
+    /// masses_per_decade = 1
+    /// coupling_min = 1e-6
+    /// coupling_max = 1.0
+    /// couplings_per_decade = 10
+    ///
+    /// [[scenario]]
+    /// name = "1e10 MOT"
+    /// muons = 1e10
+    /// background = 0.0
+    ///
+    /// [[scenario]]
+    /// name = "1e12 MOT"
+    /// muons = 1e12
+    /// background = 0.0
+    /// "#;
+    /// let no_spectra = |path: &str| -> muforce::Result<muforce::source::MomentumSpectrum> {
+    ///     Err(muforce::Error::out_of_range("spectrum", path, "not used by this experiment"))
+    /// };
+    /// let Description::BeamDump(dump) = Description::from_toml("my_dump.toml", text, &no_spectra)?
+    /// else {
+    ///     panic!("a beam-dump file must give a beam dump")
+    /// };
+    /// assert_eq!((dump.name.as_str(), dump.masses_gev.len(), dump.scenarios.len()), ("my-dump", 2, 2));
+    ///
+    /// let bad = text.replace("energy_gev = 50.0", "energy_gev = -50.0");
+    /// let err = Description::from_toml("my_dump.toml", &bad, &no_spectra).unwrap_err().to_string();
+    /// assert!(err.starts_with("my_dump.toml: line 8,") && err.contains("`beam.energy_gev`"), "{err}");
+    /// let typo = text.replace("length_cm", "lenght_cm");
+    /// let err = Description::from_toml("my_dump.toml", &typo, &no_spectra).unwrap_err().to_string();
+    /// assert!(err.contains("line 12") && err.contains("unknown field `lenght_cm`"), "{err}");
+    /// # Ok::<(), muforce::Error>(())
+    /// ```
     pub fn from_toml(
         source_name: &str,
         text: &str,

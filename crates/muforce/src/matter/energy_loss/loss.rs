@@ -76,6 +76,23 @@ impl EnergyLoss {
 
 /// ⟨−dE/dx⟩ of a muon of total energy `energy_gev` in `material`, by process
 /// (see the module documentation for the parametrisations).
+///
+/// At the muon critical energy E_μc the radiative losses equal the ionisation losses; the
+/// PDG "Atomic and nuclear properties" tables (after Groom, Mokhov, Striganov, ADNDT 78 (2001)
+/// 183) give E_μc = 347 GeV for iron, 315 GeV for copper and 693 GeV for standard rock. An
+/// energy below m_μ is refused naming the field.
+///
+/// ```
+/// use muforce::matter::{energy_loss::mean_energy_loss, Material};
+/// for (name, critical_gev) in [("Fe", 347.0), ("Cu", 315.0), ("standard-rock", 693.0)] {
+///     let loss = mean_energy_loss(&Material::built_in(name)?, critical_gev)?;
+///     let ratio = loss.radiative() / loss.ionization.value;
+///     assert!((ratio - 1.0).abs() < 0.03, "{name}: radiative/ionisation = {ratio}");
+/// }
+/// let err = mean_energy_loss(&Material::built_in("Cu")?, 0.05).unwrap_err().to_string();
+/// assert!(err.contains("energy_gev"), "{err}");
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn mean_energy_loss(material: &Material, energy_gev: f64) -> Result<EnergyLoss> {
     check_energy(energy_gev)?;
     Ok(EnergyLoss {

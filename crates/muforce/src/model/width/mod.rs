@@ -37,6 +37,28 @@ fn closed(channel: Channel, reason: impl Into<String>) -> Error {
 /// Γ(X → `channel`) in GeV, for any spin (formulas and sources in the `spin0` and `spin1`
 /// modules: CPZ Eqs. 4–6 for the scalar, REFERENCE §4.1–4.2, Djouadi Phys. Rept. 459 (2008) 1
 /// for the pseudoscalar).
+///
+/// Far above threshold a vector's Dirac pair μ⁺μ⁻ has twice the width of one left-handed
+/// neutrino flavour, g²m/(12π) against g²m/(24π), and a scalar's g²m/(8π) is 3/2 of the
+/// vector's (REFERENCE §4.1–4.2). Below threshold the channel is closed, saying why.
+///
+/// ```
+/// use muforce::model::{partial_width, Channel, Lepton, Neutrino, Preset};
+/// use std::f64::consts::PI;
+/// let (m, g) = (50.0, 1e-3); // m ≫ 2 m_μ
+/// let z = Preset::LmuLtau.mediator(m, g)?;
+/// let mumu = partial_width(&z, Channel::Leptons(Lepton::Muon))?;
+/// let nunu = partial_width(&z, Channel::Neutrinos(Neutrino::Muon))?;
+/// assert!((mumu / (g * g * m / (12.0 * PI)) - 1.0).abs() < 1e-4);
+/// assert!((mumu / nunu - 2.0).abs() < 1e-4);
+/// let s = Preset::MuonScalar.mediator(m, g)?;
+/// let scalar = partial_width(&s, Channel::Leptons(Lepton::Muon))?;
+/// assert!((scalar / mumu - 1.5).abs() < 1e-4);
+/// let light = Preset::MuonScalar.mediator(0.1, g)?;
+/// let err = partial_width(&light, Channel::Leptons(Lepton::Muon)).unwrap_err().to_string();
+/// assert!(err.contains("X -> mu mu is closed") && err.contains("threshold"), "{err}");
+/// # Ok::<(), muforce::Error>(())
+/// ```
 pub fn partial_width(x: &Mediator, channel: Channel) -> Result<f64> {
     let spin = x.spin();
     let mass = x.mass();
