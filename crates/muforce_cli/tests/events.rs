@@ -169,3 +169,94 @@ fn output_format_follows_the_extension_and_bad_paths_write_nothing() {
         .stderr(contains("no-such-dir"));
     assert!(!missing_dir.exists());
 }
+
+/// `--model`: X of the L_μ − L_τ model decays at a displaced vertex. Every event of the HepMC3
+/// file has the decay vertex (V −2 with a position) and its two products, whose four-momenta
+/// add up to X's (1e-9); the header states the branching ratios and cτ. A model whose X is
+/// stable at that mass is refused before anything is written.
+#[test]
+fn model_events_decay_x_at_a_displaced_vertex() {
+    let path = out("decay.hepmc");
+    muforce()
+        .args([
+            "events",
+            "--model",
+            "lmu-ltau",
+            "--mass",
+            "0.3",
+            "--coupling",
+            "1e-3",
+        ])
+        .args(["--energy", "160", "--target", "Pb", "--events", "200"])
+        .args(["--nodes", "8", "--out"])
+        .arg(&path)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("x_branching_ratios = mu mu"),
+        "no branching ratios"
+    );
+    assert!(text.contains("x_ctau_mm = "));
+    let events: Vec<&str> = text.split("\nE ").skip(1).collect();
+    assert_eq!(events.len(), 200);
+    let p4 = |line: &str| -> [f64; 4] {
+        let f: Vec<f64> = line
+            .split_whitespace()
+            .skip(4)
+            .take(4)
+            .map(|v| v.parse().unwrap())
+            .collect();
+        [f[0], f[1], f[2], f[3]]
+    };
+    for event in events {
+        let lines: Vec<&str> = event.lines().collect();
+        let vertex = lines
+            .iter()
+            .find(|l| l.starts_with("V -2 0 [4] @ "))
+            .expect("decay vertex");
+        let z_mm: f64 = vertex.split_whitespace().nth(7).unwrap().parse().unwrap();
+        assert!(z_mm > 0.0, "{vertex}");
+        let x = p4(lines
+            .iter()
+            .find(|l| l.starts_with("P 4 -1 9000003 "))
+            .expect("X"));
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("P 4 ") && l.ends_with(" 2")),
+            "X status 2"
+        );
+        let products: Vec<[f64; 4]> = lines
+            .iter()
+            .filter(|l| l.starts_with("P 6 -2 ") || l.starts_with("P 7 -2 "))
+            .map(|l| p4(l))
+            .collect();
+        assert_eq!(products.len(), 2);
+        for k in 0..4 {
+            let sum = products[0][k] + products[1][k];
+            assert!(
+                (sum - x[k]).abs() <= 1e-9 * x[3].abs().max(1.0),
+                "{sum} vs {}",
+                x[k]
+            );
+        }
+    }
+    let stable = out("stable.hepmc");
+    muforce()
+        .args([
+            "events",
+            "--model",
+            "muon-vector",
+            "--mass",
+            "0.1",
+            "--energy",
+            "160",
+        ])
+        .args(["--target", "Pb", "--events", "10", "--out"])
+        .arg(&stable)
+        .assert()
+        .failure()
+        .stderr(contains("stable"));
+    assert!(!stable.exists());
+}

@@ -159,6 +159,35 @@ def test_hepmc3_file_is_read_by_pyhepmc(cli, tmp_path):
     assert count == 500
 
 
+def test_decay_vertices_are_read_by_pyhepmc(cli, tmp_path):
+    """With --model, pyhepmc reads X's decay vertex: X (status 2) ends there, its position lies
+    along X's momentum at c t = l E/|p| (mm), and its two products carry X's four-momentum."""
+    pyhepmc = pytest.importorskip("pyhepmc")
+    out = tmp_path / "decays.hepmc"
+    cli("events", "--model", "lmu-ltau", "--mass", "0.3", "--coupling", "1e-3", "--target", "Pb",
+        "--events", "300", "--seed", "3", "--nodes", "12", "--energy", "100", "--out", out)
+    count = 0
+    with pyhepmc.open(str(out)) as f:
+        for event in f:
+            assert len(event.vertices) == 2 and len(event.particles) == 7
+            (x,) = [p for p in event.particles if p.pid == 9000003]
+            assert x.status == 2
+            v = x.end_vertex
+            assert [p.id for p in v.particles_in] == [x.id]
+            k = np.array([x.momentum.x, x.momentum.y, x.momentum.z, x.momentum.e])
+            pos = np.array([v.position.x, v.position.y, v.position.z, v.position.t])
+            ell = np.linalg.norm(pos[:3])
+            assert ell > 0
+            assert np.allclose(pos[:3], ell * k[:3] / np.linalg.norm(k[:3]), rtol=1e-9, atol=0)
+            assert np.isclose(pos[3], ell * k[3] / np.linalg.norm(k[:3]), rtol=1e-9)
+            out_sum = sum((np.array([p.momentum.x, p.momentum.y, p.momentum.z, p.momentum.e])
+                           for p in v.particles_out), np.zeros(4))
+            assert np.allclose(out_sum, k, rtol=0, atol=1e-9 * 100.0)
+            assert {abs(p.pid) for p in v.particles_out} <= {13, 14, 16}
+            count += 1
+    assert count == 300
+
+
 def test_unknown_event_extension_is_refused(tmp_path):
     g = muforce.EventGenerator("vector", 0.05, target="Pb", nodes=8, energy=100.0)
     with pytest.raises(Exception, match="hepmc"):

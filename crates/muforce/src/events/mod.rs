@@ -13,6 +13,7 @@ pub mod grid;
 pub mod kinematics;
 pub mod run;
 pub mod spectrum;
+pub mod x_decay;
 
 pub use build::Plane;
 pub use density::{DensityTable, TableSettings};
@@ -20,6 +21,7 @@ pub use grid::XMap;
 pub use kinematics::{Final, FourVector};
 pub use run::{Beam, BeamGenerator, EventRun};
 pub use spectrum::{SpectrumGenerator, SpectrumSettings};
+pub use x_decay::{Daughter, XDecay, XDecays};
 
 use crate::error::{Error, Result};
 use crate::numerics::Integral;
@@ -39,6 +41,8 @@ pub struct Event {
     pub beam: FourVector,
     /// Outgoing muon, X and recoil nucleus.
     pub out: Final,
+    /// X's decay, where the run decays X ([`XDecays::decay_all`]); `None` for a stable X.
+    pub x_decay: Option<XDecay>,
 }
 
 /// The generator of one process at one beam energy.
@@ -174,7 +178,11 @@ impl Generator {
             let (v, theta) = self.plane.table.sample(rng);
             let x = self.plane.map.x(v);
             if let Some(out) = final_at(&self.process, self.g2_max, e, x, theta, rng) {
-                return Event { beam: beam(e), out };
+                return Event {
+                    beam: beam(e),
+                    out,
+                    x_decay: None,
+                };
             }
         }
     }
@@ -189,3 +197,5 @@ impl Generator {
 mod spectrum_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod x_decay_tests;

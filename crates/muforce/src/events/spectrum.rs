@@ -270,7 +270,11 @@ impl SpectrumGenerator {
                 continue;
             };
             if let Some(out) = final_at(&self.process, self.g2_max, e, map.x(v), theta, rng) {
-                return Event { beam: beam(e), out };
+                return Event {
+                    beam: beam(e),
+                    out,
+                    x_decay: None,
+                };
             }
         }
     }

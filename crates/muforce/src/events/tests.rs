@@ -3,8 +3,13 @@ use crate::matter::{FormFactorModel, Material};
 use crate::model::Spin;
 
 fn generator(spin: Spin, nodes: usize) -> Generator {
+    generator_for(spin, 0.1, nodes)
+}
+
+/// A generator of X (`spin`, mass `m`, g = 1) on lead at 160 GeV with `nodes`² table nodes.
+pub(super) fn generator_for(spin: Spin, m: f64, nodes: usize) -> Generator {
     let pb = Material::built_in("Pb").unwrap();
-    let process = Process::new(spin, 0.1, 1.0, &pb, FormFactorModel::Full).unwrap();
+    let process = Process::new(spin, m, 1.0, &pb, FormFactorModel::Full).unwrap();
     let settings = TableSettings {
         x_nodes: nodes,
         theta_nodes: nodes,

@@ -4,7 +4,10 @@
 //!
 //! Units: momenta in GeV, lengths in mm (`U GEV MM`). Each event has one vertex (id −1, the
 //! production μN → μNX at the origin), two incoming beam particles (status 4: μ⁻ and the
-//! nucleus at rest) and three outgoing ones (status 1: μ⁻, X, nucleus). Every event carries
+//! nucleus at rest) and three outgoing ones (status 1: μ⁻, X, nucleus). Where X decays
+//! ([`crate::events::XDecays`]), X has status 2 and a second vertex (id −2) at the decay point
+//! (`@ x y z c·t`, mm) gives out its two products (status 1; codes in
+//! [`crate::events::x_decay`]). Every event carries
 //! the weight 1 (unweighted) and the attribute `GenCrossSection` (σ and its error in pb).
 //! Particle codes are those of the LHE writer: μ⁻ = 13, X = [`x_pdg_id`] (9000001 scalar,
 //! 9000002 pseudoscalar, 9000003 vector, 9000004 axial vector; not PDG-assigned), nucleus
@@ -109,7 +112,8 @@ pub fn write_hepmc3(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std
     let m_mu = crate::units::M_MU;
     let target = [run.nucleus_mass_gev, 0.0, 0.0, 0.0];
     for (number, e) in events.iter().enumerate() {
-        writeln!(out, "E {number} 1 5")?;
+        let (vertices, particles) = if e.x_decay.is_some() { (2, 7) } else { (1, 5) };
+        writeln!(out, "E {number} {vertices} {particles}")?;
         writeln!(out, "U GEV MM")?;
         writeln!(out, "W {:.16e}", 1.0)?;
         writeln!(
@@ -124,8 +128,16 @@ pub fn write_hepmc3(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std
         particle(out, 2, 0, nucleus, &target, run.nucleus_mass_gev, 4)?;
         writeln!(out, "V -1 0 [1,2]")?;
         particle(out, 3, -1, 13, &e.out.muon, m_mu, 1)?;
-        particle(out, 4, -1, id_x, &e.out.x, run.mass_gev, 1)?;
+        let x_status = if e.x_decay.is_some() { 2 } else { 1 };
+        particle(out, 4, -1, id_x, &e.out.x, run.mass_gev, x_status)?;
         particle(out, 5, -1, nucleus, &e.out.nucleus, run.nucleus_mass_gev, 1)?;
+        if let Some(decay) = &e.x_decay {
+            let [x, y, z, t] = decay.vertex_mm;
+            writeln!(out, "V -2 0 [4] @ {x:.16e} {y:.16e} {z:.16e} {t:.16e}")?;
+            for (id, d) in (6..).zip(&decay.daughters) {
+                particle(out, id, -2, d.pdg, &d.p, d.mass_gev, 1)?;
+            }
+        }
     }
     writeln!(out, "HepMC::Asciiv3-END_EVENT_LISTING")?;
     writeln!(out)

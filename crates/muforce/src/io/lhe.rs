@@ -54,6 +54,8 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// One particle line; `proper_mm` is VTIMUP, the proper distance cτ from production to decay
+/// (mm), 0 for a particle that does not decay in the event.
 fn particle(
     out: &mut impl Write,
     id: i64,
@@ -61,10 +63,11 @@ fn particle(
     mothers: (u32, u32),
     p: &FourVector,
     mass: f64,
+    proper_mm: f64,
 ) -> std::io::Result<()> {
     writeln!(
         out,
-        "{id:>10} {status:>3} {:>3} {:>3} {:>3} {:>3} {:>+.15e} {:>+.15e} {:>+.15e} {:>.15e} {:>.15e} 0.0 9.0",
+        "{id:>10} {status:>3} {:>3} {:>3} {:>3} {:>3} {:>+.15e} {:>+.15e} {:>+.15e} {:>.15e} {:>.15e} {proper_mm:.10e} 9.0",
         mothers.0, mothers.1, 0, 0, p[1], p[2], p[3], p[0], mass
     )
 }
@@ -157,18 +160,29 @@ pub fn write_lhe(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std::i
     for e in events {
         writeln!(out, "<event>")?;
         // NUP IDPRUP XWGTUP SCALUP AQEDUP AQCDUP
+        let particles = if e.x_decay.is_some() { 7 } else { 5 };
         writeln!(
             out,
-            "5 1 {:.10e} {:.10e} {:.10e} 0.0",
+            "{particles} 1 {:.10e} {:.10e} {:.10e} 0.0",
             run.sigma_pb,
             e.out.t.sqrt(),
             crate::units::ALPHA
         )?;
-        particle(out, 13, -1, (0, 0), &e.beam, m_mu)?;
+        particle(out, 13, -1, (0, 0), &e.beam, m_mu, 0.0)?;
         let target = [run.nucleus_mass_gev, 0.0, 0.0, 0.0];
-        particle(out, nucleus, -1, (0, 0), &target, run.nucleus_mass_gev)?;
-        particle(out, 13, 1, (1, 2), &e.out.muon, m_mu)?;
-        particle(out, id_x, 1, (1, 2), &e.out.x, run.mass_gev)?;
+        particle(out, nucleus, -1, (0, 0), &target, run.nucleus_mass_gev, 0.0)?;
+        particle(out, 13, 1, (1, 2), &e.out.muon, m_mu, 0.0)?;
+        // A decayed X: status 2, VTIMUP its proper decay distance, its products after it.
+        let (x_status, x_proper) = e.x_decay.map_or((1, 0.0), |d| (2, d.proper_mm));
+        particle(
+            out,
+            id_x,
+            x_status,
+            (1, 2),
+            &e.out.x,
+            run.mass_gev,
+            x_proper,
+        )?;
         particle(
             out,
             nucleus,
@@ -176,7 +190,13 @@ pub fn write_lhe(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std::i
             (1, 2),
             &e.out.nucleus,
             run.nucleus_mass_gev,
+            0.0,
         )?;
+        if let Some(decay) = &e.x_decay {
+            for d in &decay.daughters {
+                particle(out, d.pdg, 1, (4, 4), &d.p, d.mass_gev, 0.0)?;
+            }
+        }
         writeln!(out, "</event>")?;
     }
     writeln!(out, "</LesHouchesEvents>")

@@ -4,10 +4,10 @@
 
 use crate::number::{parse_positive, parse_whole};
 use crate::quantity::parse_energy;
-use muforce::events::{Beam, EventRun, SpectrumSettings, TableSettings};
+use muforce::events::{Beam, EventRun, SpectrumSettings, TableSettings, XDecays};
 use muforce::io::event_file::{write_event_file, EventFormat};
 use muforce::matter::{FormFactorModel, MaterialTable};
-use muforce::model::Spin;
+use muforce::model::{Preset, Spin};
 use muforce::production::Method;
 use muforce::source::MomentumSpectrum;
 use muforce::units::gev2_to_pb;
@@ -16,10 +16,15 @@ use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("beam").required(true).args(["energy", "spectrum", "experiment"])))]
+#[command(group(clap::ArgGroup::new("x").required(true).args(["spin", "model"])))]
 pub struct Args {
-    /// Spin of X: scalar, pseudoscalar, vector, axial-vector.
+    /// Spin of a stable X: scalar, pseudoscalar, vector, axial-vector.
     #[arg(long)]
-    spin: String,
+    spin: Option<String>,
+    /// Model preset of an X that decays (its spin, and its branching ratios and lifetime at
+    /// --coupling): X decays in flight at a displaced vertex (docs/events.md).
+    #[arg(long)]
+    model: Option<String>,
     /// Mass of X, in GeV or with a unit.
     #[arg(long, value_parser = parse_energy, allow_hyphen_values = true)]
     mass: f64,
@@ -94,7 +99,16 @@ fn beam(args: &Args) -> anyhow::Result<Beam> {
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
     EventFormat::from_path(&args.out)?;
-    let spin = Spin::from_name(&args.spin)?;
+    let preset = args.model.as_deref().map(Preset::from_name).transpose()?;
+    let spin = match (&args.spin, preset) {
+        (_, Some(preset)) => preset.spin(),
+        (Some(name), None) => Spin::from_name(name)?,
+        (None, None) => anyhow::bail!("give --spin (a stable X) or --model (an X that decays)"),
+    };
+    // Checked before the tables are built: a stable X of a model is refused at once.
+    let decays = preset
+        .map(|p| XDecays::new(&p.mediator(args.mass, args.coupling)?))
+        .transpose()?;
     let material = MaterialTable::built_in().find(&args.target)?.clone();
     let form_factor = FormFactorModel::from_name(&args.form_factor)?;
     let settings = SpectrumSettings {
@@ -116,11 +130,18 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let x = (spin, args.mass, args.coupling);
     let run = EventRun::new(x, material, form_factor, beam(args)?, settings)?;
     let start = Instant::now();
-    let events = run.generate(args.events, args.seed)?;
+    let mut events = run.generate(args.events, args.seed)?;
+    let mut lead = vec![(
+        "command".to_string(),
+        std::env::args().collect::<Vec<_>>().join(" "),
+    )];
+    if let (Some(decays), Some(preset)) = (&decays, preset) {
+        decays.decay_all(&mut events, args.seed);
+        lead.extend(decays.header(preset.name()));
+    }
     let generated = start.elapsed().as_secs_f64();
-    let command = std::env::args().collect::<Vec<_>>().join(" ");
     // No timings in the file: it is identical for any thread count.
-    let record = run.lhe_run(&events, args.seed, vec![("command".into(), command)]);
+    let record = run.lhe_run(&events, args.seed, lead);
     write_event_file(&args.out, &record, &events)?;
     println!(
         "{} events, sigma = {:.4e} pb (table vs {} {:+.2e}); table {:.2} s, events {generated:.2} s; wrote {}",
