@@ -17,8 +17,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::path::Path;
 
-/// Axis titles: the mass of X in GeV across, its coupling to muons up (as GKSST
-/// arXiv:1906.09272 Fig. 4 label them; units in square brackets).
+/// Axis titles: the mass of X in GeV across, its coupling to muons up (units in square
+/// brackets, as muforce.plot writes them).
 pub(crate) const MASS_TITLE: &str = "m_{X} [GeV]";
 /// See [`MASS_TITLE`].
 pub(crate) const COUPLING_TITLE: &str = "g_{X}";
@@ -198,8 +198,9 @@ impl ReachFigure {
         let mut entries = Vec::new();
         for band in &self.bands {
             let (color, opacity) = match band.kind {
-                BandKind::Favoured => (FAVOURED, 0.3),
-                BandKind::Excluded => (EXCLUDED, 0.22),
+                // The opacity of muforce.plot.G2_ALPHA.
+                BandKind::Favoured => (FAVOURED, 0.25),
+                BandKind::Excluded => (EXCLUDED, 0.25),
                 BandKind::ExpectedOneSigma => (ONE_SIGMA, 0.45),
                 BandKind::ExpectedTwoSigma => (TWO_SIGMA, 0.6),
             };

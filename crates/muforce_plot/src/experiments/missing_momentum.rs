@@ -10,7 +10,7 @@ use muforce::experiment::missing_momentum::signal;
 use muforce::experiment::missing_momentum::{background, scenario_muons, Scan};
 use muforce::model::Spin;
 
-/// Patterns of the background line shapes (all black, as GKSST Fig. 3 draws the SM).
+/// Patterns of the background line shapes, all black so that the signals keep the colours.
 const BACKGROUND_DASHES: [Dash; 3] = [Dash::Dashed, Dash::Dotted, Dash::LongDashed];
 
 /// Fig. 2: the momentum distribution of each sample, normalised to unit area (per GeV).
