@@ -135,12 +135,25 @@ impl Drawn {
                     .count();
             }
         }
+        // Only the regions whose bounding box meets the legend box can be under it.
+        let near: Vec<&Vec<(f64, f64)>> = self
+            .fills
+            .iter()
+            .filter(|f| {
+                let xs = f.iter().map(|p| p.0);
+                let ys = f.iter().map(|p| p.1);
+                xs.clone().fold(f64::INFINITY, f64::min) <= x1
+                    && xs.fold(f64::NEG_INFINITY, f64::max) >= x0
+                    && ys.clone().fold(f64::INFINITY, f64::min) <= y1
+                    && ys.fold(f64::NEG_INFINITY, f64::max) >= y0
+            })
+            .collect();
         let mut fill_hits = 0;
         let (nx, ny) = (((x1 - x0) / STEP) as usize, ((y1 - y0) / STEP) as usize);
         for i in 0..=nx {
             for j in 0..=ny {
                 let p = (x0 + i as f64 * STEP, y0 + j as f64 * STEP);
-                fill_hits += self.fills.iter().filter(|f| inside(f, p)).count();
+                fill_hits += near.iter().filter(|f| inside(f, p)).count();
             }
         }
         (LINE_WEIGHT * line_hits + fill_hits, line_hits)
