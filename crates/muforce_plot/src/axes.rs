@@ -16,6 +16,8 @@ const TITLE_SIZE: f64 = 20.0;
 const AXIS_SIZE: f64 = 17.0;
 /// Margin of a chart inside its area, in pixels.
 pub(crate) const MARGIN: u32 = 12;
+/// Right margin: room for half the last tick label of the x axis ("5 × 10⁻¹").
+pub(crate) const MARGIN_RIGHT: u32 = 30;
 /// Height of the band under the plot for tick labels and the x-axis title.
 pub(crate) const X_LABEL_AREA: u32 = 50;
 /// Width of the band left of the plot for tick labels and the y-axis title.

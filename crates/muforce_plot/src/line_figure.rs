@@ -1,14 +1,14 @@
 //! Line and histogram figures: several labelled series on linear or logarithmic axes (momentum
 //! spectra, ρ line shapes).
 
-use super::axes::{axis_titles, titled, MARGIN, TICK_SIZE, TITLE_HEIGHT};
+use super::axes::{axis_titles, titled, MARGIN, MARGIN_RIGHT, TICK_SIZE, TITLE_HEIGHT};
 use super::axes::{X_LABEL_AREA, Y_LABEL_AREA};
 use super::backend::{check_axis, drawing_error, render_to, Figure};
 use super::dash::{Dash, PatternedPath};
 use super::legend::{draw_legend, place, Entry, Legend, Placed, Sample};
 use super::palette::PALETTE;
 use super::placement::{Axis, Drawn, Frame};
-use super::ticks::{decade_label, linear_label};
+use super::ticks::{linear_label, log_tick_label};
 use muforce::error::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -188,18 +188,19 @@ impl Figure for LineFigure {
         let mut builder = ChartBuilder::on(&plot_area);
         builder
             .margin(MARGIN)
+            .margin_right(MARGIN_RIGHT)
             .x_label_area_size(X_LABEL_AREA)
             .y_label_area_size(Y_LABEL_AREA);
         let x_fmt = |v: &f64| {
             if self.x_log {
-                decade_label(*v)
+                log_tick_label(*v, self.x_range)
             } else {
                 linear_label(*v)
             }
         };
         let y_fmt = |v: &f64| {
             if self.y_log {
-                decade_label(*v)
+                log_tick_label(*v, self.y_range)
             } else {
                 linear_label(*v)
             }

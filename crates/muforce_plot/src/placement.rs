@@ -1,7 +1,7 @@
 //! Where a legend covers least: the drawn lines and shaded regions of a plot, in its pixels,
 //! scored over a few candidate spots of the legend box.
 
-use super::axes::{MARGIN, X_LABEL_AREA, Y_LABEL_AREA};
+use super::axes::{MARGIN, MARGIN_RIGHT, X_LABEL_AREA, Y_LABEL_AREA};
 
 /// One axis of a plot: its range and scale.
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +45,7 @@ pub(crate) struct Frame {
 impl Frame {
     /// The frame of a chart with axes `x`, `y` built on an area of `area` pixels.
     pub(crate) fn new(x: Axis, y: Axis, area: (u32, u32)) -> Self {
-        let w = f64::from(area.0) - f64::from(Y_LABEL_AREA) - 2.0 * f64::from(MARGIN);
+        let w = f64::from(area.0) - f64::from(Y_LABEL_AREA) - f64::from(MARGIN + MARGIN_RIGHT);
         let h = f64::from(area.1) - f64::from(X_LABEL_AREA) - 2.0 * f64::from(MARGIN);
         Frame {
             x,

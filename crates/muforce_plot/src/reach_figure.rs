@@ -1,7 +1,7 @@
 //! The reach figure: excluded regions in the (m_X, g_X) plane on log–log axes, with bands such
 //! as the (g−2)_μ preferred region and overlays of constraint files.
 
-use super::axes::{axis_titles, titled, MARGIN, TICK_SIZE, TITLE_HEIGHT};
+use super::axes::{axis_titles, titled, MARGIN, MARGIN_RIGHT, TICK_SIZE, TITLE_HEIGHT};
 use super::axes::{X_LABEL_AREA, Y_LABEL_AREA};
 use super::backend::{check_axis, drawing_error, render_to, Figure};
 use super::dash::{Dash, PatternedPath};
@@ -10,7 +10,7 @@ use super::palette::{
     EXCLUDED, FAVOURED, ONE_SIGMA, OVERLAY_EDGES, OVERLAY_FILL, PALETTE, TWO_SIGMA,
 };
 use super::placement::{Axis, Drawn, Frame};
-use super::ticks::decade_label;
+use super::ticks::log_tick_label;
 use muforce::error::Result;
 use muforce::reach::{Band, BandKind};
 use plotters::coord::Shift;
@@ -326,6 +326,7 @@ impl Figure for ReachFigure {
         let (g0, g1) = self.coupling_range;
         let mut chart = ChartBuilder::on(&plot_area)
             .margin(MARGIN)
+            .margin_right(MARGIN_RIGHT)
             .x_label_area_size(X_LABEL_AREA)
             .y_label_area_size(Y_LABEL_AREA)
             // Lower ends a hair below, so that a decade there (1e-6) still gets its label
@@ -338,8 +339,8 @@ impl Figure for ReachFigure {
         chart
             .configure_mesh()
             .label_style(("sans-serif", TICK_SIZE))
-            .x_label_formatter(&|v| decade_label(*v))
-            .y_label_formatter(&|v| decade_label(*v))
+            .x_label_formatter(&|v| log_tick_label(*v, self.mass_range))
+            .y_label_formatter(&|v| log_tick_label(*v, self.coupling_range))
             .draw()
             .map_err(|e| fail(&e))?;
         let plot = chart.plotting_area();
@@ -411,6 +412,12 @@ mod tests {
         let bytes = std::fs::read(&png).unwrap();
         assert_eq!(&bytes[1..4], b"PNG");
         assert!(figure().render(&dir.join("reach.pdf")).is_err());
+        // An axis shorter than two decades labels its 1, 2 and 5 ticks.
+        let mut short = figure();
+        short.mass_range = (0.02, 0.5);
+        short.render(&svg).unwrap();
+        let text = std::fs::read_to_string(&svg).unwrap();
+        assert!(text.contains("2 × 10⁻¹") && text.contains("10⁻¹") && !text.contains("3 × 10⁻¹"));
         let mut bad = figure();
         bad.coupling_range = (0.0, 1.0);
         assert!(bad.render(&svg).is_err());

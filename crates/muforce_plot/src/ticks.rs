@@ -33,6 +33,23 @@ pub(crate) fn decade_label(v: f64) -> String {
     }
 }
 
+/// The label of a tick at `v` on a log axis over `range`: [`decade_label`] when the axis holds
+/// two decades or more; on a shorter axis, where plotters puts its ticks at 1, 2, …, 9 times
+/// the one decade inside, the ticks at 1, 2 and 5 times it are labelled ("2 × 10⁻¹"), as
+/// matplotlib does on short log axes, and the others left bare so that labels do not collide.
+pub(crate) fn log_tick_label(v: f64, (lo, hi): (f64, f64)) -> String {
+    let decades = hi.log10().floor() - lo.log10().ceil();
+    if decades >= 1.0 || !(v.is_finite() && v > 0.0) {
+        return decade_label(v);
+    }
+    let mantissa = v / 10f64.powf(v.log10().floor());
+    if [1.0, 2.0, 5.0].iter().any(|m| (mantissa - m).abs() < 1e-6) {
+        scientific(v)
+    } else {
+        String::new()
+    }
+}
+
 /// A positive number as a label: "10⁻³" for a power of ten, "3 × 10⁻⁴" otherwise (one
 /// significant digit beyond the first when needed: "2.5 × 10¹³"); other numbers as written.
 pub(crate) fn scientific(v: f64) -> String {
@@ -85,6 +102,17 @@ mod tests {
         for minor in [2e-3, 5.0, 0.3, 0.0, -10.0, f64::NAN, f64::INFINITY] {
             assert_eq!(decade_label(minor), "", "{minor}");
         }
+    }
+
+    #[test]
+    fn short_log_axes_label_one_two_five() {
+        assert_eq!(log_tick_label(0.2, (1e-3, 1.0)), "");
+        assert_eq!(log_tick_label(0.1, (1e-3, 1.0)), "10⁻¹");
+        assert_eq!(log_tick_label(0.1, (0.02, 0.5)), "10⁻¹");
+        assert_eq!(log_tick_label(0.2, (0.02, 0.5)), "2 × 10⁻¹");
+        assert_eq!(log_tick_label(0.5, (0.02, 0.5)), "5 × 10⁻¹");
+        assert_eq!(log_tick_label(0.4, (0.02, 0.5)), "");
+        assert_eq!(log_tick_label(f64::NAN, (0.02, 0.5)), "");
     }
 
     #[test]
