@@ -117,22 +117,48 @@ impl RichStyle {
     }
 }
 
-/// The width of `label` drawn in `style` (its length along the reading direction), in pixels.
-pub(crate) fn width(label: &str, style: &RichStyle, path: &Path) -> Result<i32> {
+/// A run placed in a label: level, text, offset along the reading direction in pixels.
+type Placed = (Level, String, i32);
+
+/// The runs of `label` with the offset of each along the reading direction, and the total
+/// width, in pixels. A superscript right after a subscript (or the reverse) starts where that
+/// one started, the two stacked as TeX sets m²_miss, and the text goes on after the wider.
+fn layout(label: &str, style: &RichStyle, path: &Path) -> Result<(Vec<Placed>, i32)> {
     let flat = RichStyle {
         vertical: false,
         ..*style
     };
-    let mut total = 0;
+    let mut placed = Vec::new();
+    let mut end = 0;
+    // The script run just placed: its level, start and width.
+    let mut script: Option<(Level, i32, i32)> = None;
     for (level, text) in runs(label) {
         let (w, _) = flat
             .font(level)
             .font
             .box_size(&text)
             .map_err(|e| drawing_error(path, e))?;
-        total += w as i32;
+        let w = w as i32;
+        match script {
+            Some((prev, start, prev_w)) if level != Level::Base && level != prev => {
+                end = start + prev_w.max(w);
+                script = None;
+                placed.push((level, text, start));
+            }
+            _ => {
+                let start = end;
+                script = (level != Level::Base).then_some((level, start, w));
+                end = start + w;
+                placed.push((level, text, start));
+            }
+        }
     }
-    Ok(total)
+    Ok((placed, end))
+}
+
+/// The width of `label` drawn in `style` (its length along the reading direction), in pixels.
+pub(crate) fn width(label: &str, style: &RichStyle, path: &Path) -> Result<i32> {
+    Ok(layout(label, style, path)?.1)
 }
 
 /// Draws `label` on `area` with the middle of its base line at `at`, starting there (`anchor`
@@ -145,17 +171,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
     anchor: HPos,
     path: &Path,
 ) -> Result<()> {
-    let total = width(label, style, path)?;
-    let mut along = match anchor {
+    let (placed, total) = layout(label, style, path)?;
+    let origin = match anchor {
         HPos::Left => 0,
         HPos::Center => -total / 2,
         HPos::Right => -total,
     };
-    let flat = RichStyle {
-        vertical: false,
-        ..*style
-    };
-    for (level, text) in runs(label) {
+    for (level, text, offset) in placed {
+        let along = origin + offset;
         let across = style.shift(level).round() as i32;
         let pos = if style.vertical {
             (at.0 + across, at.1 - along)
@@ -164,7 +187,6 @@ pub(crate) fn draw<DB: DrawingBackend>(
         };
         area.draw_text(&text, &style.font(level), pos)
             .map_err(|e| drawing_error(path, e))?;
-        along += width(&text, &flat, path)?;
     }
     Ok(())
 }
@@ -196,5 +218,19 @@ mod tests {
         assert_eq!(plain("g_{X"), "gX");
         assert_eq!(plain("a_{}b"), "ab");
         assert!(runs("").is_empty());
+    }
+
+    /// A superscript after a subscript stacks on it; the label goes on after the wider.
+    #[test]
+    fn scripts_stack() {
+        crate::font::ensure_registered().unwrap();
+        let style = RichStyle::new(16.0);
+        let path = Path::new("test");
+        let w = |l: &str| width(l, &style, path).unwrap();
+        let (placed, total) = layout("m_{miss}^{2}x", &style, path).unwrap();
+        assert_eq!(placed[1].2, placed[2].2);
+        assert_eq!(total, w("m_{miss}x"));
+        assert!(w("m_{miss}^{2}") < w("m_{miss}") + w("^{2}"));
+        assert_eq!(w("m_{X}"), w("m") + w("_{X}"));
     }
 }
