@@ -74,7 +74,7 @@ pub struct ReachFigure {
     pub coupling_range: (f64, f64),
     /// Experiments.
     pub curves: Vec<Curve>,
-    /// Constraint files drawn behind the experiments as grey regions with dashed edges.
+    /// Constraint files drawn behind the experiments as grey regions with broken edges.
     pub overlays: Vec<Curve>,
     /// Bands.
     pub bands: Vec<Band>,
