@@ -7,19 +7,27 @@
 //! crate only turns its tables into pictures. The shaded regions it draws ((g−2)_μ and
 //! expected-limit bands) are the library's data types [`Band`] and [`BandKind`].
 
+mod axes;
 mod backend;
+mod dash;
 mod expected_bands;
 pub mod experiments;
 mod font;
 mod legend;
 mod line_figure;
 mod model_panels;
+mod names;
 mod overview;
+mod palette;
 mod panels;
+mod placement;
 mod reach_figure;
+mod rich_text;
 mod table_panel;
+mod ticks;
 
 pub use backend::format_of;
+pub use dash::Dash;
 pub use expected_bands::expected_bands;
 pub use legend::Legend;
 pub use line_figure::{LineFigure, Series};
@@ -29,7 +37,7 @@ pub use muforce::reach::{
 };
 pub use overview::Overview;
 pub use panels::render_panels;
-pub use reach_figure::{Curve, Dash, ReachFigure};
+pub use reach_figure::{Curve, ReachFigure};
 pub use table_panel::{
     overlay_curves, reach_panel, table_curves, PanelConstraints, PanelSpec, TableCurve,
 };

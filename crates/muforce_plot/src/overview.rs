@@ -8,8 +8,9 @@
 //! `lmu-ltau`. Each experiment has one colour (the same on both figures), its models and
 //! scenarios differ by line pattern.
 
+use super::dash::Dash;
 use super::legend::Legend;
-use super::reach_figure::{Curve, Dash, ReachFigure};
+use super::reach_figure::{Curve, ReachFigure};
 use super::table_panel::{overlay_curves, table_curves, PanelConstraints};
 use muforce::error::{Error, Result};
 use muforce::model::{Preset, Spin};
@@ -36,8 +37,6 @@ pub struct Overview {
     /// Couplings further than this many σ from Δa_μ are shaded as excluded.
     pub excluded_sigma: f64,
 }
-
-const DASHES: [Dash; 4] = [Dash::Solid, Dash::Dashed, Dash::Dotted, Dash::LongDashed];
 
 /// Masses of the (g−2)_μ bands: 20 per decade over the figure's range.
 fn band_masses((m0, m1): (f64, f64)) -> Vec<f64> {
@@ -88,7 +87,7 @@ impl Overview {
         };
         let title = format!(
             "{}: existing limits and projections ({})",
-            preset.name(),
+            super::names::model_title(preset.name()),
             self.g2.era.name
         );
         let panel = PanelConstraints {
@@ -126,8 +125,8 @@ impl Overview {
                     .iter()
                     .filter(|x: &&(usize, Curve)| x.0 == colour)
                     .count();
-                let curve =
-                    Curve::new(label(&c), c.points).styled(colour, DASHES[n_before % DASHES.len()]);
+                let curve = Curve::new(label(&c), c.points)
+                    .styled(colour, Dash::CYCLE[n_before % Dash::CYCLE.len()]);
                 curves.push((colour, curve));
             }
         }

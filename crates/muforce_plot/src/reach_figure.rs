@@ -1,39 +1,31 @@
 //! The reach figure: excluded regions in the (m_X, g_X) plane on log–log axes, with bands such
 //! as the (g−2)_μ preferred region and overlays of constraint files.
 
-use super::backend::{check_axis, drawing_error, render_to, Figure, PALETTE};
-use super::legend::{column_width, draw_legend, Entry, Legend, Sample};
+use super::axes::{axis_titles, titled, MARGIN, MARGIN_RIGHT, TICK_SIZE, TITLE_HEIGHT};
+use super::axes::{X_LABEL_AREA, Y_LABEL_AREA};
+use super::backend::{check_axis, drawing_error, render_to, Figure};
+use super::dash::{Dash, PatternedPath};
+use super::legend::{draw_legend, place, Entry, Legend, Placed, Sample};
+use super::palette::{
+    EXCLUDED, FAVOURED, ONE_SIGMA, OVERLAY_EDGES, OVERLAY_FILL, PALETTE, TWO_SIGMA,
+};
+use super::placement::{Axis, Drawn, Frame};
+use super::ticks::log_tick_label;
 use muforce::error::Result;
 use muforce::reach::{Band, BandKind};
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use std::path::Path;
 
-/// Line pattern of a curve.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dash {
-    /// Solid.
-    Solid,
-    /// Long dashes.
-    Dashed,
-    /// Short dashes.
-    Dotted,
-    /// Very long dashes.
-    LongDashed,
-}
+/// Axis titles: the mass of X in GeV across, its coupling to muons up (units in square
+/// brackets, as muforce.plot writes them).
+pub(crate) const MASS_TITLE: &str = "m_{X} [GeV]";
+/// See [`MASS_TITLE`].
+pub(crate) const COUPLING_TITLE: &str = "g_{X}";
 
-impl Dash {
-    /// Dash and gap lengths in pixels (None: solid).
-    fn pattern(self) -> Option<(u32, u32)> {
-        match self {
-            Dash::Solid => None,
-            Dash::Dashed => Some((9, 5)),
-            Dash::Dotted => Some((3, 3)),
-            Dash::LongDashed => Some((18, 4)),
-        }
-    }
-}
+/// Edge patterns of the existing limits: each round through [`OVERLAY_EDGES`] takes the next
+/// (as `muforce.plot.EXISTING_PATTERNS`); contours are solid.
+const OVERLAY_PATTERNS: [Dash; 3] = [Dash::Dashed, Dash::DashDot, Dash::Dotted];
 
 /// One experiment's reach: per mass the excluded couplings g_low < g < g_high (None: open above).
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +74,7 @@ pub struct ReachFigure {
     pub coupling_range: (f64, f64),
     /// Experiments.
     pub curves: Vec<Curve>,
-    /// Constraint files drawn behind the experiments as grey regions with dashed edges.
+    /// Constraint files drawn behind the experiments as grey regions with broken edges.
     pub overlays: Vec<Curve>,
     /// Bands.
     pub bands: Vec<Band>,
@@ -93,23 +85,6 @@ pub struct ReachFigure {
     /// Pixel size.
     pub size: (u32, u32),
 }
-
-/// Colours of the overlays: dark greys and browns, apart from the experiments'.
-const OVERLAY_PALETTE: [RGBColor; 4] = [
-    RGBColor(80, 80, 80),
-    RGBColor(120, 90, 50),
-    RGBColor(60, 80, 110),
-    RGBColor(110, 60, 90),
-];
-
-/// The fill of every existing limit: one light grey, so that overlapping limits darken
-/// evenly, as the field draws them; their edges keep the colours above.
-const OVERLAY_FILL: RGBColor = RGBColor(128, 128, 128);
-
-const FAVOURED: RGBColor = RGBColor(120, 200, 120);
-const EXCLUDED: RGBColor = RGBColor(220, 110, 110);
-const ONE_SIGMA: RGBColor = RGBColor(0, 170, 0);
-const TWO_SIGMA: RGBColor = RGBColor(255, 210, 0);
 
 /// Splits an edge (m, g) into the runs inside the plot, where g = None stands for "above the
 /// top": a run that leaves through the top ends on it, so that no line is drawn along the frame.
@@ -140,7 +115,7 @@ fn m_between(a: f64, b: f64) -> f64 {
 }
 
 impl ReachFigure {
-    /// An empty 800 × 600 figure with the legend in the lower right corner.
+    /// An empty 800 × 600 figure with the legend where it hides least.
     pub fn new(
         title: impl Into<String>,
         mass_range: (f64, f64),
@@ -154,7 +129,7 @@ impl ReachFigure {
             overlays: Vec::new(),
             bands: Vec::new(),
             fill_curves: true,
-            legend: Legend::LowerRight,
+            legend: Legend::Best,
             size: (800, 600),
         }
     }
@@ -169,16 +144,13 @@ impl ReachFigure {
     /// One excluded region: a light fill and its edges (lower edge, upper edge where the
     /// region closes below the top, and the vertical ends of an island inside the mass range;
     /// the end of a region open to the top is where the scan stops, not an edge).
-    fn draw_curve<DB: DrawingBackend, CT: CoordTranslate<From = (f64, f64)>>(
+    fn curve_shapes(
         &self,
-        plot: &DrawingArea<DB, CT>,
         curve: &Curve,
-        color: RGBColor,
+        (color, dash): (RGBColor, Dash),
         (fill, opacity): (RGBColor, f64),
-        dash: Option<(u32, u32)>,
-        path: &Path,
-    ) -> Result<()> {
-        let fail = |e: &dyn std::fmt::Display| drawing_error(path, e);
+        shapes: &mut Vec<Shape>,
+    ) {
         let (g0, g1) = self.coupling_range;
         let (m0, m1) = self.mass_range;
         // Points beyond the mass axis would be drawn along its ends.
@@ -189,7 +161,7 @@ impl ReachFigure {
             .filter(|p| (m0..=m1).contains(&p.0))
             .collect();
         let (Some(&first), Some(&last)) = (points.first(), points.last()) else {
-            return Ok(());
+            return;
         };
         if opacity > 0.0 {
             let mut outline: Vec<(f64, f64)> = points
@@ -202,8 +174,7 @@ impl ReachFigure {
                     .rev()
                     .map(|&(m, _, hi)| (m, hi.unwrap_or(g1).clamp(g0, g1))),
             );
-            plot.draw(&Polygon::new(outline, fill.mix(opacity).filled()))
-                .map_err(|e| fail(&e))?;
+            shapes.push(Shape::Fill(outline, fill, opacity));
         }
         let lower: Vec<(f64, Option<f64>)> =
             points.iter().map(|&(m, lo, _)| (m, Some(lo))).collect();
@@ -216,47 +187,148 @@ impl ReachFigure {
                 lines.push(vec![(m, lo.max(g0)), (m, hi.min(g1))]);
             }
         }
-        let style = color.stroke_width(2);
-        for line in lines {
-            match dash {
-                None => plot.draw(&PathElement::new(line, style)),
-                Some((d, gap)) => plot.draw(&DashedPathElement::new(line, d, gap, style)),
+        shapes.extend(lines.into_iter().map(|l| Shape::Line(l, color, dash)));
+    }
+
+    /// Everything the plot draws, in drawing order, and the legend entries.
+    fn shapes(&self) -> (Vec<Shape>, Vec<Entry>) {
+        let (g0, g1) = self.coupling_range;
+        let clamp = |g: f64| g.clamp(g0, g1);
+        let mut shapes = Vec::new();
+        let mut entries = Vec::new();
+        for band in &self.bands {
+            let (color, opacity) = match band.kind {
+                // The opacity of muforce.plot.G2_ALPHA.
+                BandKind::Favoured => (FAVOURED, 0.25),
+                BandKind::Excluded => (EXCLUDED, 0.25),
+                BandKind::ExpectedOneSigma => (ONE_SIGMA, 0.45),
+                BandKind::ExpectedTwoSigma => (TWO_SIGMA, 0.6),
+            };
+            let mut outline: Vec<(f64, f64)> = band
+                .points
+                .iter()
+                .map(|&(m, lo, _)| (m, clamp(lo)))
+                .collect();
+            outline.extend(band.points.iter().rev().map(|&(m, _, hi)| (m, clamp(hi))));
+            shapes.push(Shape::Fill(outline, color, opacity));
+            // One legend entry per label: every scenario's expected bands share theirs.
+            if !entries.iter().any(|e: &Entry| e.label == band.label) {
+                entries.push(Entry {
+                    label: band.label.clone(),
+                    sample: Sample::Fill {
+                        fill: color,
+                        opacity,
+                        edge: (color, Dash::Solid),
+                    },
+                });
             }
-            .map_err(|e| fail(&e))?;
         }
-        Ok(())
+        for (index, curve) in self.overlays.iter().enumerate() {
+            let color = OVERLAY_EDGES[index % OVERLAY_EDGES.len()];
+            let dash = if curve.contour {
+                Dash::Solid
+            } else {
+                OVERLAY_PATTERNS[(index / OVERLAY_EDGES.len()) % OVERLAY_PATTERNS.len()]
+            };
+            let opacity = if curve.contour { 0.0 } else { 0.1 };
+            self.curve_shapes(curve, (color, dash), (OVERLAY_FILL, opacity), &mut shapes);
+            entries.push(Entry {
+                label: curve.label.clone(),
+                sample: if curve.contour {
+                    Sample::Line(color, dash)
+                } else {
+                    Sample::Fill {
+                        fill: OVERLAY_FILL,
+                        opacity: 0.2,
+                        edge: (color, dash),
+                    }
+                },
+            });
+        }
+        for (index, curve) in self.curves.iter().enumerate() {
+            let color = PALETTE[curve.color.unwrap_or(index) % PALETTE.len()];
+            let opacity = if self.fill_curves && !curve.contour {
+                0.05
+            } else {
+                0.0
+            };
+            self.curve_shapes(curve, (color, curve.dash), (color, opacity), &mut shapes);
+            entries.push(Entry {
+                label: curve.label.clone(),
+                sample: Sample::Line(color, curve.dash),
+            });
+        }
+        (shapes, entries)
+    }
+}
+
+/// What a reach plot draws, in data coordinates.
+enum Shape {
+    /// A shaded region: outline, colour, opacity.
+    Fill(Vec<(f64, f64)>, RGBColor, f64),
+    /// A line: points, colour, pattern.
+    Line(Vec<(f64, f64)>, RGBColor, Dash),
+}
+
+impl ReachFigure {
+    /// Where the legend goes on a body (the area under the title) of `body` pixels.
+    fn placement(&self, body: (u32, u32), entries: &[Entry], path: &Path) -> Result<Placed> {
+        let mut drawn = Drawn::default();
+        for shape in self.shapes().0 {
+            match shape {
+                Shape::Fill(points, ..) => drawn.fills.push(points),
+                Shape::Line(points, ..) => drawn.lines.push(points),
+            }
+        }
+        let axis = |range| Axis { range, log: true };
+        let frame = Frame::new(axis(self.mass_range), axis(self.coupling_range), body);
+        let in_pixels = (&frame.pixels(&drawn), frame.pixel_size());
+        place(body.0, entries, self.legend, in_pixels, path)
     }
 }
 
 impl Figure for ReachFigure {
+    fn legend_strip(&self, size: (u32, u32), path: &Path) -> Result<Option<u32>> {
+        let body = (size.0, size.1.saturating_sub(TITLE_HEIGHT));
+        Ok(match self.placement(body, &self.shapes().1, path)? {
+            Placed::Strip(h) => Some(h),
+            Placed::Inside(_) | Placed::Column(_) => None,
+        })
+    }
+
     fn draw_on<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
         path: &Path,
+        strip: Option<u32>,
     ) -> Result<()> {
         let fail = |e: &dyn std::fmt::Display| drawing_error(path, e);
         root.fill(&WHITE).map_err(|e| fail(&e))?;
-        let (width, _) = root.dim_in_pixel();
-        let labels = self.bands.iter().map(|b| b.label.as_str()).chain(
-            self.overlays
-                .iter()
-                .chain(&self.curves)
-                .map(|c| c.label.as_str()),
-        );
-        let column = column_width(root, labels, path)?;
-        let (plot_area, column) = if self.legend == Legend::Right && width > 2 * column {
-            let (left, right) = root.split_horizontally(width - column);
-            (left, Some(right))
-        } else {
-            (root.clone(), None)
+        let body = titled(root, &self.title, path)?;
+        let (shapes, entries) = self.shapes();
+        let placed = match strip {
+            Some(h) => Placed::Strip(h),
+            None => self.placement(body.dim_in_pixel(), &entries, path)?,
+        };
+        let (w, h) = body.dim_in_pixel();
+        let (plot_area, legend_area) = match placed {
+            Placed::Column(column) => {
+                let (left, right) = body.split_horizontally(w - column);
+                (left, Some(right))
+            }
+            Placed::Strip(strip) => {
+                let (top, bottom) = body.split_vertically(h.saturating_sub(strip));
+                (top, Some(bottom))
+            }
+            Placed::Inside(_) => (body.clone(), None),
         };
         let (m0, m1) = self.mass_range;
         let (g0, g1) = self.coupling_range;
         let mut chart = ChartBuilder::on(&plot_area)
-            .caption(&self.title, ("sans-serif", 22))
-            .margin(12)
-            .x_label_area_size(48)
-            .y_label_area_size(64)
+            .margin(MARGIN)
+            .margin_right(MARGIN_RIGHT)
+            .x_label_area_size(X_LABEL_AREA)
+            .y_label_area_size(Y_LABEL_AREA)
             // Lower ends a hair below, so that a decade there (1e-6) still gets its label
             // despite the rounding of log10 in plotters' key points.
             .build_cartesian_2d(
@@ -266,77 +338,27 @@ impl Figure for ReachFigure {
             .map_err(|e| fail(&e))?;
         chart
             .configure_mesh()
-            .x_desc("m_X [GeV]")
-            .y_desc("g_X")
-            .label_style(("sans-serif", 14))
-            .axis_desc_style(("sans-serif", 16))
-            .x_label_formatter(&|v| format!("{v:.0e}"))
-            .y_label_formatter(&|v| format!("{v:.0e}"))
+            .label_style(("sans-serif", TICK_SIZE))
+            .x_label_formatter(&|v| log_tick_label(*v, self.mass_range))
+            .y_label_formatter(&|v| log_tick_label(*v, self.coupling_range))
             .draw()
             .map_err(|e| fail(&e))?;
         let plot = chart.plotting_area();
-        let clamp = |g: f64| g.clamp(g0, g1);
-        let mut entries = Vec::new();
-        for band in &self.bands {
-            let color = match band.kind {
-                BandKind::Favoured => FAVOURED,
-                BandKind::Excluded => EXCLUDED,
-                BandKind::ExpectedOneSigma => ONE_SIGMA,
-                BandKind::ExpectedTwoSigma => TWO_SIGMA,
-            };
-            let opacity = match band.kind {
-                BandKind::ExpectedOneSigma | BandKind::ExpectedTwoSigma => 0.45,
-                _ => 0.35,
-            };
-            let mut outline: Vec<(f64, f64)> = band
-                .points
-                .iter()
-                .map(|&(m, lo, _)| (m, clamp(lo)))
-                .collect();
-            outline.extend(band.points.iter().rev().map(|&(m, _, hi)| (m, clamp(hi))));
-            plot.draw(&Polygon::new(outline, color.mix(opacity).filled()))
-                .map_err(|e| fail(&e))?;
-            // One legend entry per label: every scenario's expected bands share theirs.
-            if !entries.iter().any(|e: &Entry| e.label == band.label) {
-                entries.push(Entry {
-                    label: band.label.clone(),
-                    sample: Sample::Fill(color, opacity),
-                });
+        axis_titles(&plot_area, plot, (MASS_TITLE, COUPLING_TITLE), path)?;
+        for shape in shapes {
+            match shape {
+                Shape::Fill(outline, color, opacity) => {
+                    plot.draw(&Polygon::new(outline, color.mix(opacity).filled()))
+                }
+                Shape::Line(line, color, dash) => {
+                    plot.draw(&PatternedPath::new(line, dash, color.stroke_width(2)))
+                }
             }
+            .map_err(|e| fail(&e))?;
         }
-        let layers = [
-            (&self.overlays, &OVERLAY_PALETTE[..], 0.1, true),
-            (
-                &self.curves,
-                &PALETTE[..],
-                if self.fill_curves { 0.05 } else { 0.0 },
-                false,
-            ),
-        ];
-        for (list, palette, opacity, is_overlay) in layers {
-            for (index, curve) in list.iter().enumerate() {
-                let color = palette[curve.color.unwrap_or(index) % palette.len()];
-                let dash = if is_overlay && !curve.contour {
-                    Dash::Dashed.pattern()
-                } else {
-                    curve.dash.pattern()
-                };
-                let opacity = if curve.contour { 0.0 } else { opacity };
-                let fill = if is_overlay { OVERLAY_FILL } else { color };
-                self.draw_curve(plot, curve, color, (fill, opacity), dash, path)?;
-                entries.push(Entry {
-                    label: curve.label.clone(),
-                    sample: if is_overlay && !curve.contour {
-                        Sample::Fill(color, opacity)
-                    } else {
-                        Sample::Line(color, dash)
-                    },
-                });
-            }
-        }
-        match &column {
-            Some(area) => draw_legend(area, &entries, Legend::Right, path),
-            None => draw_legend(&plot.strip_coord_spec(), &entries, self.legend, path),
+        match legend_area {
+            Some(area) => draw_legend(&area, &entries, placed, path),
+            None => draw_legend(&plot.strip_coord_spec(), &entries, placed, path),
         }
     }
 }
@@ -377,7 +399,10 @@ mod tests {
         let svg = dir.join("reach.svg");
         figure().render(&svg).unwrap();
         let text = std::fs::read_to_string(&svg).unwrap();
-        assert!(text.contains("<svg") && text.contains("m_X [GeV]") && text.contains("band"));
+        // Axis titles in runs (m, X subscript, [GeV]); decades as powers of ten.
+        assert!(text.contains("<svg") && text.contains("[GeV]") && text.contains("band"));
+        assert!(text.contains("10⁻³") && text.contains("10⁰") && text.contains("10⁻⁶"));
+        assert!(!text.contains("1e-3") && !text.contains("m_X"));
         assert!(text.contains("overlay") && text.contains("island"));
         let png = dir.join("reach.png");
         let mut right = figure();
@@ -387,6 +412,12 @@ mod tests {
         let bytes = std::fs::read(&png).unwrap();
         assert_eq!(&bytes[1..4], b"PNG");
         assert!(figure().render(&dir.join("reach.pdf")).is_err());
+        // An axis shorter than two decades labels its 1, 2 and 5 ticks.
+        let mut short = figure();
+        short.mass_range = (0.02, 0.5);
+        short.render(&svg).unwrap();
+        let text = std::fs::read_to_string(&svg).unwrap();
+        assert!(text.contains("2 × 10⁻¹") && text.contains("10⁻¹") && !text.contains("3 × 10⁻¹"));
         let mut bad = figure();
         bad.coupling_range = (0.0, 1.0);
         assert!(bad.render(&svg).is_err());

@@ -2,6 +2,7 @@
 //! files for one spin, and a panel with the (g−2)_μ band — shared by every experiment family
 //! and by the overview figures.
 
+use super::dash::Dash;
 use super::reach_figure::{Curve, ReachFigure};
 use muforce::error::Result;
 use muforce::model::{Preset, Spin};
@@ -141,13 +142,23 @@ pub fn reach_panel(
 ) -> Result<ReachFigure> {
     let masses = spec.masses;
     let mut figure = ReachFigure::new(
-        format!("{model} ({}, {})", spec.experiment, spec.method),
+        format!(
+            "{} ({}, {})",
+            super::names::model_title(model),
+            spec.experiment,
+            spec.method
+        ),
         (masses[0], masses[masses.len() - 1]),
         spec.coupling_range,
     );
+    // One colour and one pattern per scenario, so that greyscale keeps them apart.
     figure.curves = table_curves(table, |r| r.model == model)
         .into_iter()
-        .map(|c| Curve::new(format!("{} {}", c.experiment, c.scenario), c.points))
+        .enumerate()
+        .map(|(i, c)| {
+            Curve::new(format!("{} {}", c.experiment, c.scenario), c.points)
+                .styled(i, Dash::CYCLE[i % Dash::CYCLE.len()])
+        })
         .collect();
     figure.overlays = constraints.curves(model, spin);
     figure.bands = g2_bands(spin, masses, spec.g2, None)?;

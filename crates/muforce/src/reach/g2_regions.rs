@@ -31,7 +31,7 @@ pub enum BandKind {
 /// A shaded band between two couplings per mass, e.g. the coupling that explains Δa_μ within 2σ.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Band {
-    /// Legend label.
+    /// Legend label (`_{…}` marks a subscript, which the figures draw lowered).
     pub label: String,
     /// (m_X in GeV, g_low, g_high) sorted by mass; g_high may be +∞ (to the top of the plot).
     pub points: Vec<(f64, f64, f64)>,
@@ -52,7 +52,10 @@ pub fn g2_bands(
 ) -> Result<Vec<Band>> {
     if g2.era.consistent_with_zero(g2.n_sigma) {
         let mut bound = g2_excluded_band(spin, masses, g2.era, g2.n_sigma)?;
-        bound.label = format!("(g-2)μ {} excludes (Δaμ+{}σ)", g2.era.name, g2.n_sigma);
+        bound.label = format!(
+            "(g−2)_{{μ}} {} excludes (Δa_{{μ}} + {}σ)",
+            g2.era.name, g2.n_sigma
+        );
         return Ok(vec![bound]);
     }
     let mut bands = Vec::new();
@@ -80,7 +83,7 @@ pub fn g2_favoured_band(
         }
     }
     Ok((!points.is_empty()).then(|| Band {
-        label: format!("(g-2)μ {} ±{n_sigma}σ", era.name),
+        label: format!("(g−2)_{{μ}} {} ±{n_sigma}σ", era.name),
         points,
         kind: BandKind::Favoured,
     }))
@@ -105,7 +108,7 @@ pub fn g2_excluded_band(
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Band {
-        label: format!("(g-2)μ {} excludes (>{n_sigma}σ)", era.name),
+        label: format!("(g−2)_{{μ}} {} excludes (>{n_sigma}σ)", era.name),
         points,
         kind: BandKind::Excluded,
     })

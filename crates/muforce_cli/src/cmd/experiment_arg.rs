@@ -4,6 +4,12 @@ use muforce::experiment::{builtin_description, builtin_names, Description, Exper
 use muforce::production::Method;
 use std::path::Path;
 
+/// The help text of an experiment argument: `lead` (the built-in names) `tail`, the names
+/// taken from the library's registry of built-in experiments.
+pub fn help(lead: &str, tail: &str) -> String {
+    format!("{lead} ({}) {tail}", builtin_names().join(", "))
+}
+
 /// Loads a missing-momentum experiment (built-in name or TOML file, see [`load_description`]);
 /// an experiment of another family is an error naming it.
 pub fn load(name_or_path: &str, method: Option<&str>) -> anyhow::Result<Experiment> {

@@ -3,7 +3,7 @@
 
 use super::experiment_arg;
 use super::reach_run::{self, load_overlays, write_line, write_panels};
-use muforce::experiment::{builtin_description, Description};
+use muforce::experiment::{builtin_description, builtin_names, Description};
 use muforce::model::{Era, Preset, Spin};
 use muforce::reach::{shipped_constraints, G2Settings};
 use muforce_plot::experiments::beam_dump::{decay_probability_figure, x_spectrum_figure};
@@ -17,11 +17,22 @@ pub struct Args {
     /// Output directory (the repository keeps them in docs/figures).
     #[arg(long)]
     out: PathBuf,
-    /// The experiment: a built-in name or an experiment TOML file.
-    #[arg(long, default_value = "atlas-hllhc")]
+    // The built-in names come from the library's registry; the other built-in families are
+    // always drawn.
+    #[arg(
+        long,
+        default_value = "atlas-hllhc",
+        help = experiment_arg::help(
+            "The missing-momentum experiment of the spectra, ρ shapes and reach panels: a name \
+             of the built-in experiments",
+            "or an experiment TOML file; the built-in experiments of the other families \
+             (beam dump, kaon) are always drawn"
+        )
+    )]
     experiment: String,
     /// Production method of the experiment's figures (exact, ww or iww), overriding the
-    /// experiment file's (exact for atlas-hllhc: ~35 s of CPU; ww takes ~3 s).
+    /// experiment file's (atlas-hllhc: exact; ww is faster, an approximation). The command
+    /// prints the time it took.
     #[arg(long)]
     method: Option<String>,
     /// A constraint file (docs/constraints.md) to draw on every reach figure of its mediator's
@@ -108,9 +119,13 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     // arXiv:1701.07437 Fig. 5 (NA64-type and Fermilab dumps, models A and B), NA64μ and M3
     // (L_μ − L_τ), NA62 (K⁺ → μ⁺νX): reach with the (g-2) band, each with its own production
     // method.
+    // Every built-in experiment of the other families, from the library's registry.
     let mut descriptions = vec![Description::MissingMomentum(Box::new(experiment))];
-    for name in ["na64-dump", "fermilab-dump", "na64mu", "m3", "na62"] {
-        descriptions.push(builtin_description(name)?);
+    for name in builtin_names() {
+        let description = builtin_description(name)?;
+        if !matches!(description, Description::MissingMomentum(_)) {
+            descriptions.push(description);
+        }
     }
     for description in &descriptions {
         let run = reach_run::scan(description, &panel_constraints)?;

@@ -7,8 +7,8 @@ use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A built-in experiment (atlas-hllhc, na64-dump, fermilab-dump, na64mu, m3, na62) or the
-    /// path of an experiment TOML file.
+    // The list of built-in names comes from the library's registry, so it cannot go stale.
+    #[arg(help = experiment_arg::help("A built-in experiment", "or the path of an experiment TOML file"))]
     experiment: String,
     /// Directory for reach.csv, reach.json, reach.svg and reach.png (created if needed).
     #[arg(long)]

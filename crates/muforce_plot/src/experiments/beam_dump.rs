@@ -40,8 +40,7 @@ pub fn dump_panels(
 
 /// CPZ arXiv:1701.07437 Fig. 4: the decay probability of X within the fiducial region
 /// (CPZ Eq. 15 averaged over the produced X, [`DumpYield::decay_fraction`]) against the
-/// coupling at mass `mass_gev`, one line per model of the experiment (the abscissa is
-/// log₁₀ g_μ).
+/// coupling g_μ (log axis) at mass `mass_gev`, one line per model of the experiment.
 pub fn decay_probability_figure(experiment: &BeamDump, mass_gev: f64) -> Result<LineFigure> {
     let nodes = experiment.setup.depth_nodes()?;
     let mut series = Vec::new();
@@ -49,27 +48,29 @@ pub fn decay_probability_figure(experiment: &BeamDump, mass_gev: f64) -> Result<
         let y = DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass_gev)?;
         let g_max = max_muon_coupling(preset).min(1.0);
         let points = (0..=120)
-            .map(|i| -8.0 + 8.0 * f64::from(i) / 120.0)
-            .filter(|&lg| 10f64.powf(lg) <= g_max)
-            .map(|lg| Ok((lg, y.decay_fraction(10f64.powf(lg))?)))
+            .map(|i| 10f64.powf(-8.0 + 8.0 * f64::from(i) / 120.0))
+            .filter(|&g| g <= g_max)
+            .map(|g| Ok((g, y.decay_fraction(g)?)))
             .collect::<Result<Vec<_>>>()?;
-        let s = Series {
+        // CPZ Fig. 4: model A solid, model B dashed.
+        series.push(Series {
             label: preset.name().to_string(),
             points,
-            dashed: false,
-        };
-        series.push(if k > 0 { s.dashed() } else { s });
+            dash: crate::Dash::CYCLE[k % crate::Dash::CYCLE.len()],
+            color: None,
+        });
     }
     Ok(LineFigure {
         title: format!(
-            "decay probability in the fiducial region, m_X = {:.0} MeV ({})",
+            "decay probability in the fiducial region, m_{{X}} = {:.0} MeV ({})",
             mass_gev * 1e3,
             experiment.name
         ),
-        x_label: "log10 g_mu".into(),
+        x_label: "g_{μ}".into(),
         y_label: "P(decay in fiducial region)".into(),
-        x_range: (-8.0, 0.0),
+        x_range: (1e-8, 1.0),
         y_range: (0.0, 1.05),
+        x_log: true,
         y_log: false,
         series,
         size: (800, 600),
@@ -97,14 +98,16 @@ pub fn x_spectrum_figure(setup: &DumpSetup, masses_gev: &[f64]) -> Result<LineFi
             continue;
         }
         let s = Series {
-            label: format!("m_S = {:.0} MeV", m * 1e3),
+            label: format!("m_{{S}} = {:.0} MeV", m * 1e3),
             points: xs
                 .iter()
                 .zip(&values)
                 .map(|(&x, &v)| (x, v / norm))
                 .collect(),
-            dashed: false,
+            dash: crate::Dash::Solid,
+            color: None,
         };
+        // CPZ Fig. 3: the lighter mass dashed.
         series.push(if k == 0 { s.dashed() } else { s });
     }
     let y_max = series
@@ -118,10 +121,11 @@ pub fn x_spectrum_figure(setup: &DumpSetup, masses_gev: &[f64]) -> Result<LineFi
             setup.material.name,
             setup.method.name()
         ),
-        x_label: "x = E_S / E_mu".into(),
-        y_label: "(1/sigma) dsigma/dx".into(),
+        x_label: "x = E_{S}/E_{μ}".into(),
+        y_label: "(1/σ) dσ/dx".into(),
         x_range: (0.0, 1.0),
         y_range: (0.0, 1.1 * y_max.max(1e-12)),
+        x_log: false,
         y_log: false,
         series,
         size: (800, 600),

@@ -21,7 +21,7 @@ pub fn kaon_panels(
 ) -> Result<Vec<ReachFigure>> {
     let spec = PanelSpec {
         experiment: &experiment.name,
-        method: "K+ -> mu+ nu X",
+        method: "K⁺ → μ⁺νX",
         masses: &experiment.masses_gev,
         coupling_range: (1e-6, 1.0),
         g2: G2Settings {
@@ -77,7 +77,7 @@ pub fn missing_mass_figure(
         .map(|w| Ok(n_eff * search.background.fraction_in(w[0], w[1])?))
         .collect::<Result<_>>()?;
     let mut series = vec![Series::histogram(
-        "background (K -> mu nu peak + K -> mu nu gamma, photon missed)",
+        "background (K⁺ → μ⁺ν peak + K⁺ → μ⁺νγ, γ missed)",
         &edges,
         &background,
     )];
@@ -104,9 +104,10 @@ pub fn missing_mass_figure(
         series.push(
             Series::histogram(
                 &format!(
-                    "{} m_X = {:.0} MeV, g = {coupling:.0e}",
+                    "{} m_{{X}} = {:.0} MeV, g = {}",
                     model.name(),
-                    m * 1e3
+                    m * 1e3,
+                    crate::ticks::scientific(coupling)
                 ),
                 &edges,
                 &signal,
@@ -118,13 +119,15 @@ pub fn missing_mass_figure(
     let y_bottom = (0.1 * y_min).max(y_top * 1e-16).min(0.1);
     Ok(LineFigure {
         title: format!(
-            "m_miss^2 spectrum, {:.0e} K+ x {} acceptance",
-            search.exposure.kaons, search.exposure.acceptance
+            "m_{{miss}}^{{2}} spectrum, {} K⁺ × {} acceptance",
+            crate::ticks::scientific(search.exposure.kaons),
+            search.exposure.acceptance
         ),
-        x_label: "m_miss^2 (GeV^2)".into(),
+        x_label: "m_{miss}^{2} [GeV²]".into(),
         y_label: "events per bin".into(),
         x_range: (SPECTRUM_START, top),
         y_range: (y_bottom, y_top),
+        x_log: false,
         y_log: true,
         series,
         size: (800, 600),

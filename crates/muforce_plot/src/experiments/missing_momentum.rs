@@ -3,12 +3,15 @@
 //! (Fig. 4, vector left, scalar right).
 
 use crate::PanelConstraints;
-use crate::{G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
+use crate::{Dash, G2Settings, LineFigure, PanelSpec, ReachFigure, Series};
 use muforce::error::Result;
 use muforce::experiment::description::{Experiment, Scenario};
 use muforce::experiment::missing_momentum::signal;
 use muforce::experiment::missing_momentum::{background, scenario_muons, Scan};
 use muforce::model::Spin;
+
+/// Patterns of the background line shapes, all black so that the signals keep the colours.
+const BACKGROUND_DASHES: [Dash; 3] = [Dash::Dashed, Dash::Dotted, Dash::LongDashed];
 
 /// Fig. 2: the momentum distribution of each sample, normalised to unit area (per GeV).
 pub fn spectra_figure(experiment: &Experiment) -> LineFigure {
@@ -16,7 +19,8 @@ pub fn spectra_figure(experiment: &Experiment) -> LineFigure {
     let series = experiment
         .samples
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(k, s)| {
             let edges = s.spectrum.edges();
             let density: Vec<f64> = s
                 .spectrum
@@ -32,14 +36,16 @@ pub fn spectra_figure(experiment: &Experiment) -> LineFigure {
                 edges,
                 &density,
             )
+            .with_dash(Dash::CYCLE[k % Dash::CYCLE.len()])
         })
         .collect();
     LineFigure {
         title: format!("{}: muon momentum spectra", experiment.name),
-        x_label: "p_in [GeV]".into(),
-        y_label: "P_fid(p_in) [1/GeV]".into(),
+        x_label: "p_{in} [GeV]".into(),
+        y_label: "P_{fid}(p_{in}) [GeV⁻¹]".into(),
         x_range: (0.0, 150.0),
         y_range: (0.0, 1.1 * y_max.max(1e-12)),
+        x_log: false,
         y_log: false,
         series,
         size: (800, 560),
@@ -65,8 +71,9 @@ fn unit_area(values: &[f64], width: f64) -> Vec<f64> {
     }
 }
 
-/// Fig. 3: (1/N) dN/dρ of the backgrounds (dashed) and of scalar and vector signals at
-/// `masses_gev`, for the samples of the widest scenario.
+/// Fig. 3: (1/N) dN/dρ of the backgrounds (black, dashed and dotted) and of scalar (solid)
+/// and vector (dash-dotted) signals at `masses_gev` (one colour per mass), for the samples of
+/// the widest scenario.
 pub fn rho_shapes_figure(experiment: &Experiment, masses_gev: &[f64]) -> Result<LineFigure> {
     let edges = experiment.analysis.edges();
     let width = edges[1] - edges[0];
@@ -74,7 +81,8 @@ pub fn rho_shapes_figure(experiment: &Experiment, masses_gev: &[f64]) -> Result<
     let mut series: Vec<Series> = experiment
         .backgrounds
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(k, b)| {
             let mut sc = scenario.clone();
             sc.background = experiment
                 .backgrounds
@@ -87,35 +95,45 @@ pub fn rho_shapes_figure(experiment: &Experiment, masses_gev: &[f64]) -> Result<
                 &edges,
                 &unit_area(&h, width),
             )
-            .dashed()
+            .with_dash(BACKGROUND_DASHES[k % BACKGROUND_DASHES.len()])
+            .with_color(crate::palette::BLACK_INDEX)
         })
         .collect();
     for spin in [Spin::Scalar, Spin::Vector] {
-        for &m in masses_gev {
+        for (k, &m) in masses_gev.iter().enumerate() {
             let s = signal(experiment, spin, m)?;
             let h = s.events(1.0, &scenario_muons(experiment, scenario));
-            let tag = if spin == Spin::Scalar { "S" } else { "V" };
-            series.push(Series::histogram(
-                &format!("{tag}, m_X = {}", mass_label(m)),
-                &edges,
-                &unit_area(&h, width),
-            ));
+            let (tag, dash) = if spin == Spin::Scalar {
+                ("S", Dash::Solid)
+            } else {
+                ("V", Dash::DashDot)
+            };
+            series.push(
+                Series::histogram(
+                    &format!("{tag}, m_{{X}} = {}", mass_label(m)),
+                    &edges,
+                    &unit_area(&h, width),
+                )
+                .with_dash(dash)
+                .with_color(k),
+            );
         }
     }
     Ok(LineFigure {
         title: format!(
-            "{}: rho line shapes ({} muons, {} cross section)",
+            "{}: ρ line shapes ({} muons, {} cross section)",
             experiment.name,
             scenario_samples(experiment, scenario),
             experiment.method.name()
         ),
-        x_label: "rho = (p_out - p_in)/p_in".into(),
-        y_label: "(1/N) dN/drho".into(),
+        x_label: "ρ = (p_{out} − p_{in})/p_{in}".into(),
+        y_label: "(1/N) dN/dρ".into(),
         x_range: (
             experiment.analysis.rho_min,
             0.5_f64.min(experiment.analysis.rho_max),
         ),
         y_range: (1e-4, 30.0),
+        x_log: false,
         y_log: true,
         series,
         size: (900, 620),

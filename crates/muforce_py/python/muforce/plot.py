@@ -86,23 +86,26 @@ PALETTE = (
 )
 
 #: Line patterns of the curves of one experiment (its models and scenarios), in order: solid,
-#: dashed, dotted, dash-dotted, long dashes (the Rust figures' Solid, Dashed, Dotted,
-#: LongDashed, crates/muforce_plot/src/reach_figure.rs, plus dash-dot).
+#: dashed, dotted, dash-dotted, long dashes (the Rust figures' Dash::CYCLE,
+#: crates/muforce_plot/src/dash.rs).
 LINESTYLES = ("-", "--", ":", "-.", (0, (8, 2)))
 
 #: Edge colours of the existing limits: dark greys and browns, apart from the projections'
-#: (the Rust figures' OVERLAY_PALETTE); each round through them uses the next edge pattern.
+#: (the Rust figures' OVERLAY_EDGES); each round through them uses the next edge pattern.
 EXISTING_EDGES = ("#505050", "#785A32", "#3C506E", "#6E3C5A")
 EXISTING_PATTERNS = ("--", "-.", (0, (1, 1.5)))
 #: The one fill of every existing limit and its opacity (overlaps darken evenly).
 EXISTING_FILL = "#808080"
 EXISTING_ALPHA = 0.12
 
-#: (g−2)_μ colours (favoured: green, excluded: red) and the expected-band colours.
-G2_FAVOURED = "#78C878"
-G2_EXCLUDED = "#DC6E6E"
-G2_ALPHA = 0.35
-EXPECTED_BANDS = {1: ("#00AA00", 0.45), 2: ("#FFD200", 0.45)}
+#: (g−2)_μ colours (favoured: green, excluded: red) and the expected-band colours (±1σ
+#: green, ±2σ yellow), in Okabe–Ito tones as the Rust figures draw them
+#: (crates/muforce_plot/src/palette.rs): bluish green against vermillion, and against yellow,
+#: stay apart under deuteranopia and protanopia, where pure green, red and yellow do not.
+G2_FAVOURED = "#009E73"
+G2_EXCLUDED = "#D55E00"
+G2_ALPHA = 0.25
+EXPECTED_BANDS = {1: ("#009E73", 0.45), 2: ("#F0E442", 0.6)}
 
 #: The experiments of `muforce figures`' overviews (crates/muforce_cli/src/cmd/figures.rs).
 OVERVIEW_EXPERIMENTS = ("atlas-hllhc", "na64-dump", "fermilab-dump", "na64mu", "m3", "na62")
