@@ -11,7 +11,7 @@
 //!   rises above the prompt value. Below 2m_μ nothing is excluded.
 
 use super::channel::KaonModel;
-use super::dimuon_events::signal_boost_events;
+use super::dimuon_events::{signal_boost_events, DimuonEvent};
 use super::geometry::DecayVolume;
 use super::observed::ObservedHistogram;
 use super::search::{required_signal, InvisibleSearch};
@@ -135,27 +135,34 @@ pub fn invisible_interval(
     m_x: f64,
 ) -> Result<Option<CouplingInterval>> {
     let g_limit = invisible_limit(search, statistic, model, m_x)?;
-    Ok(invisible_intervals(experiment, search, model, m_x, &[g_limit])?[0])
+    Ok(invisible_intervals(experiment, search, model, m_x, &[g_limit], &mut None)?[0])
 }
 
 /// The excluded intervals of an invisible search at one mass for each limit g₀ of `g_limits`
 /// (for an X that always escapes): g² P_inv(g) > g₀², one boost sample for all.
+///
+/// The boost sample depends only on the experiment, the model and the mass, so the invisible
+/// scenarios of one (model, mass) share it: `boost_events` holds it once made.
 fn invisible_intervals(
     experiment: &KaonExperiment,
     search: &InvisibleSearch,
     model: KaonModel,
     m_x: f64,
     g_limits: &[f64],
+    boost_events: &mut Option<Vec<DimuonEvent>>,
 ) -> Result<Vec<Option<CouplingInterval>>> {
     let (lo, _) = search.window(m_x)?;
-    let events = signal_boost_events(
-        model,
-        m_x,
-        experiment.volume.kaon_momentum_gev,
-        experiment.boost_events,
-        0x6b61_6f6e ^ m_x.to_bits(),
-    )?;
-    let boosts = BoostSpectrum::from_events(&events, |e| e.s12 >= lo)?;
+    let events = match boost_events {
+        Some(events) => events,
+        None => boost_events.insert(signal_boost_events(
+            model,
+            m_x,
+            experiment.volume.kaon_momentum_gev,
+            experiment.boost_events,
+            0x6b61_6f6e ^ m_x.to_bits(),
+        )?),
+    };
+    let boosts = BoostSpectrum::from_events(events, |e| e.s12 >= lo)?;
     let (g0, g1) = scan_range(experiment);
     let x = XInVolume {
         model,
@@ -181,7 +188,7 @@ fn invisible_intervals(
 pub fn visible_interval(
     experiment: &KaonExperiment,
     search: &VisibleSearch,
-    background: &[super::dimuon_events::DimuonEvent],
+    background: &[DimuonEvent],
     model: KaonModel,
     m_x: f64,
 ) -> Result<Option<CouplingInterval>> {
@@ -194,7 +201,7 @@ pub fn visible_interval(
 fn visible_intervals(
     experiment: &KaonExperiment,
     search: &VisibleSearch,
-    background: &[super::dimuon_events::DimuonEvent],
+    background: &[DimuonEvent],
     model: KaonModel,
     m_x: f64,
     bands: bool,
@@ -239,10 +246,10 @@ fn visible_intervals(
 fn scenario_intervals(
     experiment: &KaonExperiment,
     scenario: &KaonScenario,
-    background: Option<&[super::dimuon_events::DimuonEvent]>,
-    model: KaonModel,
-    m_x: f64,
+    background: Option<&[DimuonEvent]>,
+    (model, m_x): (KaonModel, f64),
     bands: bool,
+    boost_events: &mut Option<Vec<DimuonEvent>>,
 ) -> Result<Vec<Option<CouplingInterval>>> {
     let bands = bands && scenario.has_bands();
     match (&scenario.search, background) {
@@ -254,7 +261,7 @@ fn scenario_intervals(
             if bands {
                 limits.extend(search.likelihood_bands(model, m_x, scenario.observed.is_some())?);
             }
-            invisible_intervals(experiment, search, model, m_x, &limits)
+            invisible_intervals(experiment, search, model, m_x, &limits, boost_events)
         }
         (KaonSearch::Visible(search), Some(b)) => {
             visible_intervals(experiment, search, b, model, m_x, bands)
@@ -318,14 +325,16 @@ pub fn reach_table_with(
     };
     let rows = grid.rows(KaonModel::name, progress, |model, m_x| {
         let mut out = Vec::with_capacity(columns.len());
+        // Shared by the invisible scenarios of this (model, mass).
+        let mut boost_events = None;
         for (s, bkg) in experiment.scenarios.iter().zip(&backgrounds) {
             out.extend(scenario_intervals(
                 experiment,
                 s,
                 bkg.as_deref(),
-                model,
-                m_x,
+                (model, m_x),
                 bands,
+                &mut boost_events,
             )?);
         }
         Ok(out)
