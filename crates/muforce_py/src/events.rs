@@ -2,11 +2,13 @@
 //! Houches Event file, for a monochromatic beam or a beam momentum spectrum.
 
 use crate::error::IntoPy;
-use muforce::events::{Beam, Event, EventRun, FourVector, SpectrumSettings, TableSettings};
+use muforce::events::{
+    Beam, Event, EventRun, FourVector, SpectrumSettings, TableSettings, XDecays,
+};
 use muforce::io::event_file::write_event_file;
 use muforce::io::lhe::write_lhe;
 use muforce::matter::{FormFactorModel, MaterialTable};
-use muforce::model::Spin;
+use muforce::model::{Preset, Spin};
 use muforce::production::Method;
 use muforce::source::MomentumSpectrum;
 use muforce::units::gev2_to_pb;
@@ -24,6 +26,10 @@ use std::io::BufWriter;
 /// momenta follow flux(p)·σ(p) and `sigma_pb` is the flux-averaged cross section per beam
 /// muon. method: exact or ww; nodes: table nodes in x and ln θ; momentum_nodes: tables in
 /// the beam momentum (spectrum only); theta_max: largest muon angle, rad.
+///
+/// `spin` is a spin (scalar, pseudoscalar, vector, axial-vector: X is stable) or a model
+/// preset (muon-scalar, mass-scalar, lmu-ltau, muon-vector: X decays in flight with the
+/// model's branching ratios and lifetime at `coupling`, as `muforce events --model`).
 #[pyclass(name = "EventGenerator", module = "muforce", frozen)]
 pub struct EventGenerator {
     run: EventRun,
@@ -80,7 +86,15 @@ impl EventGenerator {
         momentum_nodes: usize,
         theta_max: f64,
     ) -> PyResult<Self> {
-        let spin = Spin::from_name(spin).py()?;
+        let preset = Preset::from_name(spin).ok();
+        let spin = match preset {
+            Some(p) => p.spin(),
+            None => Spin::from_name(spin).py()?,
+        };
+        let decays = preset
+            .map(|p| XDecays::new(&p.mediator(mass, coupling)?))
+            .transpose()
+            .py()?;
         let material = MaterialTable::built_in().find(target).py()?.clone();
         let form_factor = FormFactorModel::from_name(form_factor).py()?;
         let settings = SpectrumSettings {
@@ -95,9 +109,12 @@ impl EventGenerator {
         };
         let beam = beam(energy, spectrum)?;
         let x = (spin, mass, coupling);
-        let run = py
+        let mut run = py
             .detach(|| EventRun::new(x, material, form_factor, beam, settings))
             .py()?;
+        if let (Some(p), Some(decays)) = (preset, decays) {
+            run = run.with_decays(p.name(), decays);
+        }
         Ok(EventGenerator { run })
     }
 
@@ -128,7 +145,10 @@ impl EventGenerator {
 
     /// `n` events from `seed` (identical for any thread count) as a dict of numpy arrays:
     /// "beam", "muon", "x", "nucleus" of shape (n, 4) with [E, px, py, pz] in GeV (beam
-    /// along +z, nucleus at rest before), and "t" = |t| in GeV², shape (n,).
+    /// along +z, nucleus at rest before), and "t" = |t| in GeV², shape (n,). Where X decays
+    /// (a model preset) also "decay_vertex" (n, 4) [x, y, z, c·t] in mm from the production
+    /// point, "products" (n, 2, 4) their four-momenta and "product_pdg" (n, 2) their codes
+    /// (NaN and 0 for an X left undecayed: an invisible width set by hand).
     #[pyo3(signature = (n, seed=1))]
     fn generate<'py>(&self, py: Python<'py>, n: usize, seed: u64) -> PyResult<Bound<'py, PyDict>> {
         let events = py.detach(|| self.run.generate(n, seed)).py()?;
@@ -139,6 +159,31 @@ impl EventGenerator {
         d.set_item("nucleus", four_vectors(py, &events, |e| e.out.nucleus)?)?;
         let t: Vec<f64> = events.iter().map(|e| e.out.t).collect();
         d.set_item("t", t.into_pyarray(py))?;
+        if self.run.decays.is_some() {
+            let none = [f64::NAN; 4];
+            d.set_item(
+                "decay_vertex",
+                four_vectors(py, &events, |e| e.x_decay.map_or(none, |x| x.vertex_mm))?,
+            )?;
+            let products: Vec<f64> = events
+                .iter()
+                .flat_map(|e| match e.x_decay {
+                    Some(x) => [x.daughters[0].p, x.daughters[1].p],
+                    None => [none, none],
+                })
+                .flatten()
+                .collect();
+            let products = products.into_pyarray(py).reshape([events.len(), 2, 4])?;
+            d.set_item("products", products)?;
+            let codes: Vec<i64> = events
+                .iter()
+                .flat_map(|e| e.x_decay.map_or([0, 0], |x| x.daughters.map(|p| p.pdg)))
+                .collect();
+            d.set_item(
+                "product_pdg",
+                codes.into_pyarray(py).reshape([events.len(), 2])?,
+            )?;
+        }
         Ok(d)
     }
 

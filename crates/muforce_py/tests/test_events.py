@@ -188,6 +188,26 @@ def test_decay_vertices_are_read_by_pyhepmc(cli, tmp_path):
     assert count == 300
 
 
+def test_python_decays_equal_the_cli(cli, tmp_path):
+    """A model preset in place of the spin decays X: the arrays' products add up to X, the
+    vertex lies on X's line of flight, and the .hepmc file equals `muforce events --model`."""
+    g = muforce.EventGenerator("lmu-ltau", 0.3, coupling=1e-3, target="Pb", nodes=12,
+                               energy=100.0)
+    a = g.generate(400, seed=3)
+    assert np.allclose(a["products"].sum(axis=1), a["x"], rtol=0, atol=1e-9 * 100.0)
+    k = a["x"][:, 1:]
+    v = a["decay_vertex"][:, :3]
+    ell = np.linalg.norm(v, axis=1)
+    assert np.allclose(v, ell[:, None] * k / np.linalg.norm(k, axis=1)[:, None], rtol=1e-9)
+    assert set(np.abs(a["product_pdg"]).ravel()) <= {13, 14, 16}
+    py = tmp_path / "py.hepmc"
+    g.write(str(py), 300, seed=3)
+    out = tmp_path / "cli.hepmc"
+    cli("events", "--model", "lmu-ltau", "--mass", "0.3", "--coupling", "1e-3", "--target", "Pb",
+        "--events", "300", "--seed", "3", "--nodes", "12", "--energy", "100", "--out", out)
+    assert py.read_text().split("E 0 ", 1)[1] == out.read_text().split("E 0 ", 1)[1]
+
+
 def test_unknown_event_extension_is_refused(tmp_path):
     g = muforce.EventGenerator("vector", 0.05, target="Pb", nodes=8, energy=100.0)
     with pytest.raises(Exception, match="hepmc"):

@@ -1,7 +1,7 @@
 //! One event run, for the command line and the Python package alike: a monochromatic beam or a
 //! beam spectrum, the events, and the LHE header that records how they were made.
 
-use super::{Event, Generator, SpectrumGenerator, SpectrumSettings};
+use super::{Event, Generator, SpectrumGenerator, SpectrumSettings, XDecays};
 use crate::error::Result;
 use crate::io::lhe::LheRun;
 use crate::matter::{FormFactorModel, Material};
@@ -41,6 +41,8 @@ pub struct EventRun {
     pub settings: SpectrumSettings,
     /// Seconds spent building the tables.
     pub build_seconds: f64,
+    /// The model preset's name and X's decays, where X decays ([`Self::with_decays`]).
+    pub decays: Option<(String, XDecays)>,
 }
 
 impl EventRun {
@@ -67,7 +69,16 @@ impl EventRun {
             form_factor,
             settings,
             build_seconds: start.elapsed().as_secs_f64(),
+            decays: None,
         })
+    }
+
+    /// The same run with X decaying in flight as `decays` says (`model`: the preset's name,
+    /// for the file header).
+    #[must_use]
+    pub fn with_decays(mut self, model: &str, decays: XDecays) -> Self {
+        self.decays = Some((model.to_string(), decays));
+        self
     }
 
     /// The process.
@@ -111,12 +122,17 @@ impl EventRun {
         }
     }
 
-    /// `count` events from `seed`, identical for any number of threads.
+    /// `count` events from `seed`, with X decayed where the run decays it; identical for any
+    /// number of threads.
     pub fn generate(&self, count: usize, seed: u64) -> Result<Vec<Event>> {
-        match &self.generator {
+        let mut events = match &self.generator {
             BeamGenerator::Energy(g) => g.generate(count, seed),
             BeamGenerator::Spectrum(g, _) => g.generate(count, seed),
+        }?;
+        if let Some((_, decays)) = &self.decays {
+            decays.decay_all(&mut events, seed);
         }
+        Ok(events)
     }
 
     /// The LHE run record for `events` made with `seed`: σ (pb) with, as its error, the
@@ -162,6 +178,9 @@ impl EventRun {
             ("table_accuracy".into(), format!("{:+.3e} (relative, generated sigma vs {m})", self.table_accuracy())),
             ("t_distribution".into(), "photon-flux integrand (1 - t_min/t) G2(t) dln t".into()),
         ]);
+        if let Some((model, decays)) = &self.decays {
+            header.extend(decays.header(model));
+        }
         LheRun {
             settings: header,
             energy_gev,

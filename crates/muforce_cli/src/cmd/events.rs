@@ -128,20 +128,16 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         );
     }
     let x = (spin, args.mass, args.coupling);
-    let run = EventRun::new(x, material, form_factor, beam(args)?, settings)?;
-    let start = Instant::now();
-    let mut events = run.generate(args.events, args.seed)?;
-    let mut lead = vec![(
-        "command".to_string(),
-        std::env::args().collect::<Vec<_>>().join(" "),
-    )];
-    if let (Some(decays), Some(preset)) = (&decays, preset) {
-        decays.decay_all(&mut events, args.seed);
-        lead.extend(decays.header(preset.name()));
+    let mut run = EventRun::new(x, material, form_factor, beam(args)?, settings)?;
+    if let (Some(decays), Some(preset)) = (decays, preset) {
+        run = run.with_decays(preset.name(), decays);
     }
+    let start = Instant::now();
+    let events = run.generate(args.events, args.seed)?;
     let generated = start.elapsed().as_secs_f64();
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
     // No timings in the file: it is identical for any thread count.
-    let record = run.lhe_run(&events, args.seed, lead);
+    let record = run.lhe_run(&events, args.seed, vec![("command".into(), command)]);
     write_event_file(&args.out, &record, &events)?;
     println!(
         "{} events, sigma = {:.4e} pb (table vs {} {:+.2e}); table {:.2} s, events {generated:.2} s; wrote {}",
