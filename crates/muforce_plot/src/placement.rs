@@ -120,6 +120,12 @@ impl Drawn {
         for line in &self.lines {
             for w in line.windows(2) {
                 let (a, b) = (w[0], w[1]);
+                // Every sample lies between a and b: a segment whose bounding box misses the
+                // legend box has none under it (the common case, skipped without sampling).
+                if a.0.max(b.0) < x0 || a.0.min(b.0) > x1 || a.1.max(b.1) < y0 || a.1.min(b.1) > y1
+                {
+                    continue;
+                }
                 let d = (b.0 - a.0).hypot(b.1 - a.1);
                 let n = if d.is_finite() {
                     (d / STEP).ceil().clamp(1.0, 1e5) as usize
