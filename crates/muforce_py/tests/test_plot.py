@@ -319,8 +319,9 @@ def test_g2_draws_the_regions(ax, mplot):
     assert np.array_equal(poly.vertices[: len(masses), 1], ref["excluded_above"])
     assert np.all(poly.vertices[len(masses): 2 * len(masses), 1] > 1e3)
     assert "final-2025" in bound.label and r"\Delta a_\mu + 2\sigma" in bound.label
+    # Okabe-Ito vermillion, the Rust figures' excluded region (crates/muforce_plot/src/palette.rs).
     assert np.allclose(bound.region.get_facecolor()[0][:3],
-                       [0xDC / 255, 0x6E / 255, 0x6E / 255])
+                       [0xD5 / 255, 0x5E / 255, 0x00 / 255])
     # On empty axes the region sets the limits: log axes around it.
     assert ax.get_xscale() == "log"
     lo, hi = ax.get_xlim()
