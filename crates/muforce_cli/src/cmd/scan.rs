@@ -1,0 +1,92 @@
+//! `muforce scan`: the reach of every design of a study (combinations of values of numeric
+//! fields of an experiment file), or of one shard of it, with the envelope of the best design.
+
+use super::{experiment_arg, scan_output};
+use crate::progress;
+use crate::quantity::parse_energy_list;
+use muforce::experiment::scan::{PreparedScan, Study};
+use muforce::experiment::vary::Shard;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// A comma-separated list of masses.
+#[derive(Debug, Clone)]
+pub struct Masses(Vec<f64>);
+
+fn parse_masses(text: &str) -> Result<Masses, String> {
+    parse_energy_list(text).map(Masses)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A built-in experiment (atlas-hllhc, na64-dump, fermilab-dump, na64mu, m3, na62) or the
+    /// path of an experiment TOML file.
+    experiment: String,
+    /// KEY=VALUES: a numeric field of the experiment file in dotted form
+    /// (production.e_out_max_gev, scenario.MOT=1e11.muons, scenario[a.b].muons, scenario.0.muons)
+    /// and its values, a list 60,80,100 or a range LO:HI:Nlin / LO:HI:Nlog; repeatable, every
+    /// combination is a design (docs/scans.md).
+    #[arg(long = "vary", value_name = "KEY=VALUES", required = true)]
+    vary: Vec<String>,
+    /// Directory for scan.csv, scan.json and envelope.csv (created if needed).
+    #[arg(long)]
+    out: PathBuf,
+    /// Run only the I-th of N equal parts of the designs (1 <= I <= N); `muforce merge` joins
+    /// the parts.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<String>,
+    /// Masses to scan in GeV (units allowed: 10MeV), within the experiment's mass range,
+    /// instead of each design's grid.
+    #[arg(long, value_parser = parse_masses)]
+    masses: Option<Masses>,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let shard = match &args.shard {
+        Some(text) => Shard::parse(text)?,
+        None => Shard::WHOLE,
+    };
+    let source = experiment_arg::load_source(&args.experiment)?;
+    let masses = args.masses.as_ref().map(|m| m.0.clone());
+    let study = Study::new(&source, &args.vary, masses, shard)?;
+    let prepared = PreparedScan::new(study, &source)?;
+    let points = prepared.points();
+    let study = prepared.study();
+    let range = shard.range(study.designs);
+    eprintln!(
+        "{}: {} designs; shard {}/{} runs designs {} to {} ({} designs), {points} reach points \
+         (model x mass)",
+        study.experiment,
+        study.designs,
+        shard.index,
+        shard.count,
+        range.start + 1,
+        range.end,
+        prepared.design_count()
+    );
+    let bar = progress::bar(points, "design scan");
+    let output = prepared.run(&|| {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let output = output?;
+    scan_output::write(&output, &args.out)?;
+    println!(
+        "{}: {} designs, {} rows in {:.1} s",
+        study.experiment,
+        output.designs.len(),
+        output.rows.len(),
+        start.elapsed().as_secs_f64()
+    );
+    println!(
+        "wrote {} in {}",
+        scan_output::FILES.join(", "),
+        args.out.display()
+    );
+    Ok(())
+}
