@@ -165,13 +165,24 @@ fn merged_shards_equal_the_whole_and_bad_merges_write_nothing() {
         .arg(dir.join("merged"))
         .assert()
         .success();
-    for file in ["scan.csv", "scan.json", "envelope.csv"] {
+    for file in [
+        "scan.csv",
+        "scan.json",
+        "envelope.csv",
+        "scan.svg",
+        "envelope.svg",
+    ] {
         assert_eq!(
             read(&dir.join("merged").join(file)),
             read(&dir.join("whole").join(file)),
             "{file}"
         );
     }
+    // The figures name what they draw.
+    let svg = read(&dir.join("whole/scan.svg"));
+    assert!(svg.contains("<svg") && svg.contains("production.e_out_max_gev"));
+    let svg = read(&dir.join("whole/envelope.svg"));
+    assert!(svg.contains("MOT=1e13") && svg.contains("best of 3 designs"));
     // A shard holds its part only.
     assert_eq!(data_lines(&read(&dir.join("s1/scan.csv"))).len(), 6);
     assert_eq!(data_lines(&read(&dir.join("s2/scan.csv"))).len(), 12);

@@ -17,6 +17,7 @@ mod model_panels;
 mod overview;
 mod panels;
 mod reach_figure;
+mod scan_figures;
 mod table_panel;
 
 pub use backend::format_of;
@@ -30,6 +31,7 @@ pub use muforce::reach::{
 pub use overview::Overview;
 pub use panels::render_panels;
 pub use reach_figure::{Curve, Dash, ReachFigure};
+pub use scan_figures::{envelope_figure, figure_masses, parameter_figure};
 pub use table_panel::{
     overlay_curves, reach_panel, table_curves, PanelConstraints, PanelSpec, TableCurve,
 };

@@ -1,21 +1,13 @@
 //! `muforce scan`: the reach of every design of a study (combinations of values of numeric
 //! fields of an experiment file), or of one shard of it, with the envelope of the best design.
 
-use super::{experiment_arg, scan_output};
+use super::experiment_arg;
+use super::scan_output::{self, parse_masses, Masses};
 use crate::progress;
-use crate::quantity::parse_energy_list;
 use muforce::experiment::scan::{PreparedScan, Study};
 use muforce::experiment::vary::Shard;
 use std::path::PathBuf;
 use std::time::Instant;
-
-/// A comma-separated list of masses.
-#[derive(Debug, Clone)]
-pub struct Masses(Vec<f64>);
-
-fn parse_masses(text: &str) -> Result<Masses, String> {
-    parse_energy_list(text).map(Masses)
-}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -28,7 +20,8 @@ pub struct Args {
     /// combination is a design (docs/scans.md).
     #[arg(long = "vary", value_name = "KEY=VALUES", required = true)]
     vary: Vec<String>,
-    /// Directory for scan.csv, scan.json and envelope.csv (created if needed).
+    /// Directory for scan.csv, scan.json, envelope.csv and the figures scan.svg/.png and
+    /// envelope.svg/.png (created if needed).
     #[arg(long)]
     out: PathBuf,
     /// Run only the I-th of N equal parts of the designs (1 <= I <= N); `muforce merge` joins
@@ -39,6 +32,10 @@ pub struct Args {
     /// instead of each design's grid.
     #[arg(long, value_parser = parse_masses)]
     masses: Option<Masses>,
+    /// Masses in GeV whose reach scan.svg draws against the first varied field (the nearest
+    /// scanned ones; default: the middle of the scanned masses).
+    #[arg(long, value_parser = parse_masses, value_name = "MASSES")]
+    figure_masses: Option<Masses>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
@@ -75,7 +72,8 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         b.finish_and_clear();
     }
     let output = output?;
-    scan_output::write(&output, &args.out)?;
+    let figure_masses = args.figure_masses.clone().unwrap_or_default();
+    let figures = scan_output::write(&output, &args.out, &figure_masses.0)?;
     println!(
         "{}: {} designs, {} rows in {:.1} s",
         study.experiment,
@@ -83,10 +81,8 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         output.rows.len(),
         start.elapsed().as_secs_f64()
     );
-    println!(
-        "wrote {} in {}",
-        scan_output::FILES.join(", "),
-        args.out.display()
-    );
+    let mut files: Vec<String> = scan_output::FILES.map(String::from).to_vec();
+    files.extend(figures);
+    println!("wrote {} in {}", files.join(", "), args.out.display());
     Ok(())
 }
