@@ -71,7 +71,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let output = output?;
+    let (output, shared) = output?;
     let figure_masses = args.figure_masses.clone().unwrap_or_default();
     let figures = scan_output::write(&output, &args.out, &figure_masses.0)?;
     println!(
@@ -84,5 +84,11 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let mut files: Vec<String> = scan_output::FILES.map(String::from).to_vec();
     files.extend(figures);
     println!("wrote {} in {}", files.join(", "), args.out.display());
+    if shared.reused > 0 {
+        println!(
+            "production tables: {} computed, reused by {} designs",
+            shared.made, shared.reused
+        );
+    }
     Ok(())
 }

@@ -17,7 +17,7 @@ mod table;
 pub use envelope::{envelope, Envelope, EnvelopeRow};
 pub use masses::{masses_of, model_count, with_masses};
 pub use merge::merge;
-pub use reach_of::reach_table;
+pub use reach_of::{reach_table, reach_table_sharing, SharedWork};
 pub use run::PreparedScan;
 pub use source::ExperimentSource;
 pub use study::{Design, Study, VariedField};

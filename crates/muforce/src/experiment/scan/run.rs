@@ -3,7 +3,7 @@
 //! one after the other, each over its masses in parallel.
 
 use super::masses::{masses_of, model_count};
-use super::reach_of::reach_table;
+use super::reach_of::{reach_table_sharing, SharedWork};
 use super::source::ExperimentSource;
 use super::study::{Design, Study};
 use super::table::{study_lines, DesignRecord, ScanOutput, ScanRow};
@@ -50,12 +50,14 @@ impl PreparedScan {
             .sum()
     }
 
-    /// Scans each design; `progress` is called once per finished (model, mass) point.
-    pub fn run(&self, progress: &(dyn Fn() + Sync)) -> Result<ScanOutput> {
+    /// Scans each design; `progress` is called once per finished (model, mass) point. The
+    /// second value counts the production tables made and reused.
+    pub fn run(&self, progress: &(dyn Fn() + Sync)) -> Result<(ScanOutput, SharedWork)> {
+        let mut shared = SharedWork::default();
         let mut records = Vec::with_capacity(self.designs.len());
         let mut rows = Vec::new();
         for (design, description) in &self.designs {
-            let table = reach_table(description, progress)?;
+            let table = reach_table_sharing(description, &mut shared, progress)?;
             rows.extend(
                 table
                     .rows
@@ -68,11 +70,12 @@ impl PreparedScan {
                 provenance: table.provenance,
             });
         }
-        Ok(ScanOutput {
+        let output = ScanOutput {
             provenance: study_lines(&self.study),
             study: self.study.clone(),
             designs: records,
             rows,
-        })
+        };
+        Ok((output, shared))
     }
 }

@@ -230,3 +230,53 @@ fn json_round_trip_keeps_every_bit() {
     assert_eq!(back, out);
     assert!(ScanOutput::from_json("t", "{}").is_err());
 }
+
+#[test]
+fn designs_differing_in_analysis_share_production_and_equal_separate_scans() {
+    let source = na64mu();
+    let specs = [
+        "scenario.MOT=1e11.muons=1e10,1e12".to_string(),
+        "analysis.confidence_level=0.9,0.95".to_string(),
+    ];
+    let study = Study::new(&source, &specs, Some(vec![0.01, 0.1]), Shard::WHOLE).unwrap();
+    let prepared = PreparedScan::new(study.clone(), &source).unwrap();
+    let (output, shared) = prepared.run(&|| {}).unwrap();
+    // One production for the four designs: none of the varied fields enters it.
+    assert_eq!((shared.made, shared.reused), (1, 3));
+    for design in study.all_designs() {
+        // Each design scanned on its own, without shared tables.
+        let alone = reach_table(&study.description(&source, &design).unwrap(), &|| {}).unwrap();
+        let ours: Vec<ReachRow> = output
+            .rows
+            .iter()
+            .filter(|r| r.design == design.number)
+            .map(ScanRow::reach_row)
+            .collect();
+        assert_eq!(ours, alone.rows, "design {}", design.number);
+    }
+    // A production field varied: no sharing.
+    let specs = ["production.e_out_max_gev=60,100".to_string()];
+    let study = Study::new(&source, &specs, Some(vec![0.1]), Shard::WHOLE).unwrap();
+    let (_, shared) = PreparedScan::new(study, &source)
+        .unwrap()
+        .run(&|| {})
+        .unwrap();
+    assert_eq!((shared.made, shared.reused), (2, 0));
+}
+
+#[test]
+fn production_tables_of_another_setup_are_refused() {
+    use crate::experiment::beam_dump::{scan_with_tables, ProductionTables};
+    let source = na64mu();
+    let specs = ["production.e_out_max_gev=60,100".to_string()];
+    let study = Study::new(&source, &specs, Some(vec![0.1]), Shard::WHOLE).unwrap();
+    let designs = study.all_designs();
+    let dump = |d: &Design| match study.description(&source, d).unwrap() {
+        crate::experiment::Description::BeamDump(e) => *e,
+        _ => unreachable!("na64mu is a beam dump"),
+    };
+    let (a, b) = (dump(&designs[0]), dump(&designs[1]));
+    let tables = ProductionTables::new(&a).unwrap();
+    assert!(tables.serve(&a) && !tables.serve(&b));
+    assert!(scan_with_tables(&b, &tables, false, &|| {}).is_err());
+}
