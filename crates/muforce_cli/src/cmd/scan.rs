@@ -86,7 +86,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     println!("wrote {} in {}", files.join(", "), args.out.display());
     if shared.reused > 0 {
         println!(
-            "production tables: {} computed, reused by {} designs",
+            "signal or production tables: {} sets computed, {} designs reused one",
             shared.made, shared.reused
         );
     }

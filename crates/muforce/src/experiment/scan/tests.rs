@@ -280,3 +280,36 @@ fn production_tables_of_another_setup_are_refused() {
     assert!(tables.serve(&a) && !tables.serve(&b));
     assert!(scan_with_tables(&b, &tables, false, &|| {}).is_err());
 }
+
+#[test]
+fn missing_momentum_designs_differing_in_analysis_share_signals() {
+    let source = ExperimentSource::builtin("atlas-hllhc").unwrap();
+    let specs = [
+        "source.luminosity_inv_fb=1000,3000".to_string(),
+        "analysis.confidence_level=0.9,0.95".to_string(),
+    ];
+    let study = Study::new(&source, &specs, Some(vec![0.1]), Shard::WHOLE).unwrap();
+    let (output, shared) = PreparedScan::new(study.clone(), &source)
+        .unwrap()
+        .run(&|| {})
+        .unwrap();
+    assert_eq!((shared.made, shared.reused), (1, 3));
+    for design in study.all_designs() {
+        let alone = reach_table(&study.description(&source, &design).unwrap(), &|| {}).unwrap();
+        let ours: Vec<ReachRow> = output
+            .rows
+            .iter()
+            .filter(|r| r.design == design.number)
+            .map(ScanRow::reach_row)
+            .collect();
+        assert_eq!(ours, alone.rows, "design {}", design.number);
+    }
+    // The cut changes the signal: no sharing, and the signals of one refuse the other.
+    let specs = ["selection.p_out_min_gev=10,20".to_string()];
+    let study = Study::new(&source, &specs, Some(vec![0.1]), Shard::WHOLE).unwrap();
+    let (_, shared) = PreparedScan::new(study, &source)
+        .unwrap()
+        .run(&|| {})
+        .unwrap();
+    assert_eq!((shared.made, shared.reused), (2, 0));
+}
