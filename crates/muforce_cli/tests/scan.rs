@@ -124,6 +124,10 @@ fn a_2x3_study_equals_six_reach_runs_and_its_envelope_is_the_minimum() {
         rows[30]
     );
 
+    // Two varied fields: a heat map at the figure mass, labelled with both fields.
+    let map = read(&dir.join("scan/heat_map.svg"));
+    assert!(map.contains("target.length_cm") && map.contains("production.e_out_max_gev"));
+
     // envelope.csv: at each (model, scenario, mass) the minimum coupling_low over designs.
     let envelope = data_lines(&read(&dir.join("scan/envelope.csv")));
     assert_eq!(envelope.len(), 2 * 3);

@@ -11,6 +11,7 @@ mod backend;
 mod expected_bands;
 pub mod experiments;
 mod font;
+mod heat_map;
 mod legend;
 mod line_figure;
 mod model_panels;
@@ -22,6 +23,7 @@ mod table_panel;
 
 pub use backend::format_of;
 pub use expected_bands::expected_bands;
+pub use heat_map::HeatMap;
 pub use legend::Legend;
 pub use line_figure::{LineFigure, Series};
 pub use model_panels::model_panels;
@@ -31,7 +33,7 @@ pub use muforce::reach::{
 pub use overview::Overview;
 pub use panels::render_panels;
 pub use reach_figure::{Curve, Dash, ReachFigure};
-pub use scan_figures::{envelope_figure, figure_masses, parameter_figure};
+pub use scan_figures::{envelope_figure, figure_masses, heat_map_figure, parameter_figure};
 pub use table_panel::{
     overlay_curves, reach_panel, table_curves, PanelConstraints, PanelSpec, TableCurve,
 };

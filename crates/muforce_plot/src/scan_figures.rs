@@ -1,7 +1,8 @@
 //! Figures of a design study: the reach at chosen masses against the first varied field (one
-//! line per scenario, mass and value of the other fields), and the envelope of the best design
-//! at each mass in the (m_X, g_X) plane.
+//! line per scenario, mass and value of the other fields), a heat map over the first two
+//! varied fields, and the envelope of the best design at each mass in the (m_X, g_X) plane.
 
+use super::heat_map::HeatMap;
 use super::legend::Legend;
 use super::line_figure::{LineFigure, Series};
 use super::reach_figure::{Curve, ReachFigure};
@@ -138,6 +139,53 @@ pub fn parameter_figure(output: &ScanOutput, masses: &[f64]) -> Option<LineFigur
     })
 }
 
+/// coupling_low over the first two varied fields (x: the first, y: the second) at `mass`, for
+/// the model and scenario of the first row at that mass; with more varied fields each cell is
+/// the best design over the others. None with fewer than two varied fields or when nothing is
+/// excluded at that mass.
+pub fn heat_map_figure(output: &ScanOutput, mass: f64) -> Option<HeatMap> {
+    let [a, b] = output.study.vary.get(..2)? else {
+        return None;
+    };
+    let first = output.rows.iter().find(|r| r.mass_gev == mass)?;
+    let mut cells = vec![vec![None; a.values.len()]; b.values.len()];
+    for r in output
+        .rows
+        .iter()
+        .filter(|r| r.mass_gev == mass && r.model == first.model && r.scenario == first.scenario)
+    {
+        let column = a.values.iter().position(|&v| v == r.parameters[0])?;
+        let row = b.values.iter().position(|&v| v == r.parameters[1])?;
+        if let Some(g) = r.coupling_low {
+            let cell: &mut Option<f64> = &mut cells[row][column];
+            *cell = Some(cell.map_or(g, |c| c.min(g)));
+        }
+    }
+    if cells.iter().flatten().all(Option::is_none) {
+        return None;
+    }
+    let others = if output.study.vary.len() > 2 {
+        ", best over the other fields"
+    } else {
+        ""
+    };
+    Some(HeatMap {
+        title: format!(
+            "{}: lowest excluded g, {} {}, m = {} GeV{others}",
+            output.study.experiment,
+            first.model,
+            first.scenario,
+            four_digits(mass)
+        ),
+        x_label: a.key.clone(),
+        y_label: b.key.clone(),
+        x_values: a.values.clone(),
+        y_values: b.values.clone(),
+        cells,
+        size: (900, 650),
+    })
+}
+
 /// The envelope in the (m_X, g_X) plane: one curve per model and scenario, the best design's
 /// coupling_low at each mass. None when no design excludes anything.
 pub fn envelope_figure(output: &ScanOutput, envelope: &Envelope) -> Option<ReachFigure> {
@@ -237,5 +285,23 @@ mod tests {
         // Design 1 is the best everywhere: g = m.
         assert_eq!(env.curves[0].points[2], (0.1, 0.1, None));
         assert_eq!(env.curves[1].points.len(), 2);
+        // The heat map at 0.01 GeV (scenario A): columns the lengths, rows the cuts.
+        let map = heat_map_figure(&out, 0.01).unwrap();
+        assert_eq!(map.x_values, vec![10.0, 100.0]);
+        assert_eq!(map.y_values, vec![60.0, 100.0]);
+        // Design 1 = (10, 60), 2 = (10, 100), 3 = (100, 60), 4 = (100, 100); g = d m.
+        assert_eq!(
+            map.cells,
+            vec![vec![Some(0.01), Some(0.03)], vec![Some(0.02), Some(0.04)]]
+        );
+        assert!(map.title.contains("A, m = 0.01 GeV"));
+        // Scenario A excludes at 0.1 GeV too: a map.
+        assert!(heat_map_figure(&out, 0.1).is_some());
+        let dir = std::env::temp_dir().join(format!("muforce-heat-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        map.render(&dir.join("h.svg")).unwrap();
+        let svg = std::fs::read_to_string(dir.join("h.svg")).unwrap();
+        assert!(svg.contains("4.00e-2") && svg.contains("production.e_out_max_gev"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

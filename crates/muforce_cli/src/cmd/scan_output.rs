@@ -1,11 +1,12 @@
 //! The files of a design study, shared by `scan` and `merge`: scan.csv, scan.json and
 //! envelope.csv, all rendered before the first is written, then the figures scan.svg/.png
-//! (reach against the first varied field) and envelope.svg/.png.
+//! (reach against the first varied field), heat_map.svg/.png (over the first two, at the
+//! first figure mass) and envelope.svg/.png.
 
 use super::reach_run::{write_line, write_panels};
 use crate::quantity::parse_energy_list;
 use muforce::experiment::scan::{envelope, ScanOutput};
-use muforce_plot::{envelope_figure, figure_masses, parameter_figure};
+use muforce_plot::{envelope_figure, figure_masses, heat_map_figure, parameter_figure};
 use std::path::Path;
 
 /// The names of the tables [`write`] writes.
@@ -46,6 +47,12 @@ pub fn write(
     if let Some(figure) = parameter_figure(output, &masses) {
         write_line(&figure, dir, "scan")?;
         figures.extend(["scan.svg".to_string(), "scan.png".to_string()]);
+    }
+    if let Some(map) = masses.first().and_then(|&m| heat_map_figure(output, m)) {
+        for ext in ["svg", "png"] {
+            map.render(&dir.join(format!("heat_map.{ext}")))?;
+        }
+        figures.extend(["heat_map.svg".to_string(), "heat_map.png".to_string()]);
     }
     if let Some(figure) = envelope_figure(output, &envelope) {
         write_panels(&[figure], dir, "envelope")?;
