@@ -182,6 +182,20 @@ fn merged_shards_equal_the_whole_and_bad_merges_write_nothing() {
             "{file}"
         );
     }
+    // One thread gives the same bytes as the default pool.
+    let one = dir.join("one_thread");
+    muforce()
+        .env("RAYON_NUM_THREADS", "1")
+        .arg("scan")
+        .arg(&base)
+        .args(["--vary", vary[0], "--out"])
+        .arg(&one)
+        .assert()
+        .success();
+    assert_eq!(
+        read(&one.join("scan.json")),
+        read(&dir.join("whole/scan.json"))
+    );
     // The figures name what they draw.
     let svg = read(&dir.join("whole/scan.svg"));
     assert!(svg.contains("<svg") && svg.contains("production.e_out_max_gev"));

@@ -46,6 +46,9 @@ impl Vary {
     }
 }
 
+/// The most points of one range.
+pub const MAX_POINTS: usize = 100_000;
+
 /// Parses VALUES: `a,b,c` or `LO:HI:Nlin` / `LO:HI:Nlog`.
 pub fn parse_values(key: &str, text: &str) -> Result<Vec<f64>> {
     let text = text.trim();
@@ -95,8 +98,14 @@ pub fn parse_values(key: &str, text: &str) -> Result<Vec<f64>> {
     let n: usize = n
         .parse()
         .ok()
-        .filter(|&n| n >= 1)
-        .ok_or_else(|| Error::out_of_range(&field, count, "at least 1 point, e.g. 12log"))?;
+        .filter(|&n| (1..=MAX_POINTS).contains(&n))
+        .ok_or_else(|| {
+            Error::out_of_range(
+                &field,
+                count,
+                format!("1 to {MAX_POINTS} points, e.g. 12log"),
+            )
+        })?;
     if hi < lo {
         return Err(Error::out_of_range(
             &field,
@@ -369,7 +378,16 @@ mod tests {
         assert_eq!(log[1], 100.0);
         assert_eq!(log[2], 1000.0);
         for bad in [
-            "", "5:1:3lin", "0:1:3log", "1:2:0lin", "1:2:3", "1:2:1lin", "a,b", "1:2",
+            "",
+            "5:1:3lin",
+            "0:1:3log",
+            "1:2:0lin",
+            "1:2:100001lin",
+            "1:2:99999999999999999999lin",
+            "1:2:3",
+            "1:2:1lin",
+            "a,b",
+            "1:2",
         ] {
             assert!(parse_values("k", bad).is_err(), "{bad}");
         }

@@ -46,7 +46,8 @@ enum Command {
     /// Reach of an experiment (built-in name or TOML file): reach.csv, .json, .svg, .png.
     Reach(reach::Args),
     /// Design study: the reach of every combination of values of numeric fields of an
-    /// experiment file (--vary KEY=VALUES), or of one shard: scan.csv, scan.json, envelope.csv.
+    /// experiment file (--vary KEY=VALUES), or of one shard: scan.csv, scan.json, envelope.csv
+    /// and figures.
     Scan(scan::Args),
     /// Joins the shard directories of one `scan` study into the output of the whole study.
     Merge(merge::Args),

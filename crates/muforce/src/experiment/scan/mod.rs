@@ -20,7 +20,7 @@ pub use merge::merge;
 pub use reach_of::{reach_table, reach_table_sharing, SharedWork};
 pub use run::PreparedScan;
 pub use source::ExperimentSource;
-pub use study::{Design, Study, VariedField};
+pub use study::{Design, Study, VariedField, MAX_DESIGNS};
 pub use table::{study_lines, DesignRecord, ScanOutput, ScanRow};
 
 #[cfg(test)]

@@ -8,6 +8,9 @@ use crate::experiment::vary::{self, Shard, Vary};
 use crate::experiment::Description;
 use serde::{Deserialize, Serialize};
 
+/// The most designs a study may have (each is a full reach; far beyond any cluster's budget).
+pub const MAX_DESIGNS: usize = 1_000_000;
+
 /// One varied field as given on the command line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VariedField {
@@ -91,7 +94,18 @@ impl Study {
             });
         }
         let masses_gev = masses_gev.map(checked_masses).transpose()?;
-        let designs = vary.iter().map(|v| v.values.len()).product();
+        let designs = vary
+            .iter()
+            .try_fold(1_usize, |n, v| n.checked_mul(v.values.len()))
+            .filter(|&n| n <= MAX_DESIGNS)
+            .ok_or_else(|| {
+                let sizes: Vec<String> = vary.iter().map(|v| v.values.len().to_string()).collect();
+                Error::out_of_range(
+                    "--vary",
+                    format!("{} designs", sizes.join(" x ")),
+                    format!("at most {MAX_DESIGNS} designs in one study"),
+                )
+            })?;
         let description = source.parse(&source.source_name, &source.text)?;
         Ok(Study {
             experiment: description.name().to_string(),

@@ -117,6 +117,15 @@ fn bad_input_names_the_field() {
     );
     let e = err(&["beam.energy_gev=100:50:3lin"], None);
     assert!(e.contains("empty range"), "{e}");
+    let e = err(
+        &[
+            "beam.energy_gev=1:2:1000lin",
+            "production.e_out_max_gev=1:2:1000lin",
+            "production.x_min=0:0.1:1000lin",
+        ],
+        None,
+    );
+    assert!(e.contains("1000 x 1000 x 1000 designs"), "{e}");
     let e = err(&[], None);
     assert!(e.contains("--vary"), "{e}");
     // A value the file's validation refuses fails as the edited file, naming the design.
