@@ -51,16 +51,19 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let points = prepared.points();
     let study = prepared.study();
     let range = shard.range(study.designs);
+    let part = if range.is_empty() {
+        "no designs (more shards than designs)".to_string()
+    } else {
+        format!(
+            "designs {} to {} ({} designs)",
+            range.start + 1,
+            range.end,
+            prepared.design_count()
+        )
+    };
     eprintln!(
-        "{}: {} designs; shard {}/{} runs designs {} to {} ({} designs), {points} reach points \
-         (model x mass)",
-        study.experiment,
-        study.designs,
-        shard.index,
-        shard.count,
-        range.start + 1,
-        range.end,
-        prepared.design_count()
+        "{}: {} designs; shard {}/{} runs {part}, {points} reach points (model x mass)",
+        study.experiment, study.designs, shard.index, shard.count
     );
     let bar = progress::bar(points, "design scan");
     let output = prepared.run(&|| {
