@@ -13,6 +13,7 @@ mod dash;
 mod expected_bands;
 pub mod experiments;
 mod font;
+mod heat_map;
 mod legend;
 mod line_figure;
 mod model_panels;
@@ -23,12 +24,14 @@ mod panels;
 mod placement;
 mod reach_figure;
 mod rich_text;
+mod scan_figures;
 mod table_panel;
 mod ticks;
 
 pub use backend::format_of;
 pub use dash::Dash;
 pub use expected_bands::expected_bands;
+pub use heat_map::HeatMap;
 pub use legend::Legend;
 pub use line_figure::{LineFigure, Series};
 pub use model_panels::model_panels;
@@ -38,6 +41,7 @@ pub use muforce::reach::{
 pub use overview::Overview;
 pub use panels::render_panels;
 pub use reach_figure::{Curve, ReachFigure};
+pub use scan_figures::{envelope_figure, figure_masses, heat_map_figure, parameter_figure};
 pub use table_panel::{
     overlay_curves, reach_panel, table_curves, PanelConstraints, PanelSpec, TableCurve,
 };

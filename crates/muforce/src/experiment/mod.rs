@@ -5,8 +5,11 @@ pub mod description;
 pub mod missing_momentum;
 mod momentum_resolution;
 mod resolution;
+pub mod scan;
 pub mod vary;
 
-pub use description::{builtin, builtin_description, builtin_names, Description, Experiment};
+pub use description::{
+    builtin, builtin_description, builtin_names, builtin_text, Description, Experiment,
+};
 pub use momentum_resolution::MomentumResolution;
 pub use resolution::GaussianMixture;

@@ -46,6 +46,9 @@ impl Vary {
     }
 }
 
+/// The most points of one range.
+pub const MAX_POINTS: usize = 100_000;
+
 /// Parses VALUES: `a,b,c` or `LO:HI:Nlin` / `LO:HI:Nlog`.
 pub fn parse_values(key: &str, text: &str) -> Result<Vec<f64>> {
     let text = text.trim();
@@ -95,8 +98,14 @@ pub fn parse_values(key: &str, text: &str) -> Result<Vec<f64>> {
     let n: usize = n
         .parse()
         .ok()
-        .filter(|&n| n >= 1)
-        .ok_or_else(|| Error::out_of_range(&field, count, "at least 1 point, e.g. 12log"))?;
+        .filter(|&n| (1..=MAX_POINTS).contains(&n))
+        .ok_or_else(|| {
+            Error::out_of_range(
+                &field,
+                count,
+                format!("1 to {MAX_POINTS} points, e.g. 12log"),
+            )
+        })?;
     if hi < lo {
         return Err(Error::out_of_range(
             &field,
@@ -127,12 +136,16 @@ pub fn parse_values(key: &str, text: &str) -> Result<Vec<f64>> {
             }
             let t = i as f64 / (n - 1) as f64;
             if i == n - 1 {
-                hi
-            } else if log {
+                return hi;
+            }
+            let x = if log {
                 (lo.ln() + t * (hi.ln() - lo.ln())).exp()
             } else {
                 lo + t * (hi - lo)
-            }
+            };
+            // Twelve significant digits: 1e11, not the 100000000000.00015 of exp(ln …), in
+            // the tables and the edited files.
+            format!("{x:.11e}").parse().unwrap_or(x)
         })
         .collect();
     Ok(points)
@@ -207,19 +220,8 @@ pub fn numeric_fields(root: &toml::Value) -> Vec<String> {
 /// (otherwise the error lists the numeric fields). An integer field stays an integer when
 /// `value` is integral.
 pub fn apply(root: &mut toml::Value, key: &str, value: f64) -> Result<()> {
-    let unknown = |root: &toml::Value| Error::unknown("numeric field", key, &numeric_fields(root));
-    let segments = parse_key(key)?;
     // The route is found on a shared borrow (so a miss can list the fields), then followed.
-    let mut route: Vec<Step> = Vec::new();
-    let mut at: &toml::Value = root;
-    for segment in &segments {
-        let (step, next) = step(at, segment).ok_or_else(|| unknown(root))?;
-        route.push(step);
-        at = next;
-    }
-    if !matches!(at, toml::Value::Integer(_) | toml::Value::Float(_)) {
-        return Err(unknown(root));
-    }
+    let route = route(root, key)?;
     let mut node: &mut toml::Value = root;
     for step in &route {
         node = match step {
@@ -239,9 +241,32 @@ pub fn apply(root: &mut toml::Value, key: &str, value: f64) -> Result<()> {
     Ok(())
 }
 
+#[derive(PartialEq)]
 enum Step {
     Key(String),
     Index(usize),
+}
+
+/// The steps from `root` to the numeric field `key` (an unknown key lists the fields).
+fn route(root: &toml::Value, key: &str) -> Result<Vec<Step>> {
+    let unknown = || Error::unknown("numeric field", key, &numeric_fields(root));
+    let mut route: Vec<Step> = Vec::new();
+    let mut at: &toml::Value = root;
+    for segment in &parse_key(key)? {
+        let (step, next) = step(at, segment).ok_or_else(unknown)?;
+        route.push(step);
+        at = next;
+    }
+    if !matches!(at, toml::Value::Integer(_) | toml::Value::Float(_)) {
+        return Err(unknown());
+    }
+    Ok(route)
+}
+
+/// Whether the keys `a` and `b` name the same numeric field of `root` (`scenario.0.muons`
+/// and `scenario.MOT=1e11.muons` may); an unknown key is an error listing the fields.
+pub fn same_field(root: &toml::Value, a: &str, b: &str) -> Result<bool> {
+    Ok(route(root, a)? == route(root, b)?)
 }
 
 fn step<'a>(at: &'a toml::Value, segment: &Segment) -> Option<(Step, &'a toml::Value)> {
@@ -296,7 +321,7 @@ pub fn designs(varies: &[Vary]) -> Vec<Vec<f64>> {
 }
 
 /// A `--shard I/N`: the I-th (1-based) of N contiguous, near-equal parts of the design list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Shard {
     /// 1-based part number.
     pub index: usize,
@@ -316,6 +341,9 @@ impl Shard {
         }
         Ok(Shard { index, count })
     }
+
+    /// The whole study: part 1 of 1.
+    pub const WHOLE: Shard = Shard { index: 1, count: 1 };
 
     /// The design indices `start..end` of this part among `total` designs.
     pub fn range(self, total: usize) -> std::ops::Range<usize> {
@@ -342,15 +370,24 @@ mod tests {
         );
         assert_eq!(
             parse_values("k", "0.1:0.9:5lin").unwrap(),
-            vec![0.1, 0.30000000000000004, 0.5, 0.7000000000000001, 0.9]
+            vec![0.1, 0.3, 0.5, 0.7, 0.9]
         );
         // 10..1000 in 3 log points: the middle is the geometric mean, 100.
         let log = parse_values("k", "10:1000:3log").unwrap();
         assert_eq!(log[0], 10.0);
-        assert!((log[1] - 100.0).abs() < 1e-12);
+        assert_eq!(log[1], 100.0);
         assert_eq!(log[2], 1000.0);
         for bad in [
-            "", "5:1:3lin", "0:1:3log", "1:2:0lin", "1:2:3", "1:2:1lin", "a,b", "1:2",
+            "",
+            "5:1:3lin",
+            "0:1:3log",
+            "1:2:0lin",
+            "1:2:100001lin",
+            "1:2:99999999999999999999lin",
+            "1:2:3",
+            "1:2:1lin",
+            "a,b",
+            "1:2",
         ] {
             assert!(parse_values("k", bad).is_err(), "{bad}");
         }
@@ -364,6 +401,8 @@ mod tests {
         apply(&mut t, "scenario.MOT=1e11.muons", 5e10).unwrap();
         apply(&mut t, "scenario[a.b].muons", 7e12).unwrap();
         apply(&mut t, "scenario.1.muons", 8e12).unwrap();
+        assert!(same_field(&t, "scenario.1.muons", "scenario[a.b].muons").unwrap());
+        assert!(!same_field(&t, "scenario.0.muons", "scenario[a.b].muons").unwrap());
         assert_eq!(t["beam"]["energy_gev"].as_float(), Some(100.0));
         assert_eq!(t["target"]["length_cm"].as_integer(), Some(40));
         assert_eq!(t["scenario"][0]["muons"].as_float(), Some(5e10));

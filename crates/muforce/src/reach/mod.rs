@@ -19,5 +19,6 @@ pub use edges::{excluded_interval, CouplingInterval};
 pub use g2_regions::{g2_bands, g2_excluded_band, g2_favoured_band, Band, BandKind, G2Settings};
 pub use grid::{signal_interval, ScanGrid};
 pub use signature::Signature;
+pub(crate) use table::cell as coupling_cell;
 pub use table::{LimitKind, ReachRow, ReachTable, REACH_HEADER};
 pub use workspaces::{WorkspaceEntry, WorkspaceSet};

@@ -62,6 +62,22 @@ pub struct ReachRow {
     pub limit: LimitKind,
 }
 
+impl ReachRow {
+    /// The cells of this row in the columns of [`REACH_HEADER`], comma separated.
+    pub fn csv_cells(&self) -> String {
+        format!(
+            "{},{},{},{:.6e},{},{},{}",
+            self.experiment,
+            self.model,
+            self.scenario,
+            self.mass_gev,
+            cell(self.coupling_low),
+            cell(self.coupling_high),
+            self.limit.name()
+        )
+    }
+}
+
 /// A reach table with its provenance lines.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReachTable {
@@ -78,7 +94,7 @@ pub const REACH_HEADER: &str =
 const SIX_COLUMN_HEADER: &str = "experiment,model,scenario,mass_gev,coupling_low,coupling_high";
 
 /// A coupling cell of the CSV forms: six significant digits, empty for None.
-pub(super) fn cell(value: Option<f64>) -> String {
+pub(crate) fn cell(value: Option<f64>) -> String {
     value.map(|v| format!("{v:.6e}")).unwrap_or_default()
 }
 
@@ -97,17 +113,7 @@ impl ReachTable {
     pub fn to_csv(&self) -> String {
         let mut out = csv_head(&self.provenance, REACH_HEADER);
         for r in &self.rows {
-            let _ = writeln!(
-                out,
-                "{},{},{},{:.6e},{},{},{}",
-                r.experiment,
-                r.model,
-                r.scenario,
-                r.mass_gev,
-                cell(r.coupling_low),
-                cell(r.coupling_high),
-                r.limit.name()
-            );
+            let _ = writeln!(out, "{}", r.csv_cells());
         }
         out
     }

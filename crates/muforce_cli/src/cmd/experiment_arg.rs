@@ -1,5 +1,6 @@
 //! The experiment argument shared by `reach` and `figures`: a built-in name or a TOML path.
 
+use muforce::experiment::scan::ExperimentSource;
 use muforce::experiment::{builtin_description, builtin_names, Description, Experiment};
 use muforce::production::Method;
 use std::path::Path;
@@ -28,6 +29,26 @@ pub fn load(name_or_path: &str, method: Option<&str>) -> anyhow::Result<Experime
         )
         .into()),
     }
+}
+
+/// The text of a built-in experiment or of an experiment file, chosen as
+/// [`load_description`] chooses, for a design study that edits it.
+pub fn load_source(name_or_path: &str) -> anyhow::Result<ExperimentSource> {
+    let path = Path::new(name_or_path);
+    let is_toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    Ok(if is_toml || path.is_file() {
+        ExperimentSource::file(path)?
+    } else {
+        ExperimentSource::builtin(name_or_path).map_err(|_| {
+            muforce::Error::unknown(
+                "experiment (neither a built-in name nor a .toml file)",
+                name_or_path,
+                &builtin_names(),
+            )
+        })?
+    })
 }
 
 /// Loads a built-in experiment by name, or an experiment file when the argument ends in

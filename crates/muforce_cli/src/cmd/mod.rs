@@ -9,9 +9,12 @@ mod figures;
 mod g2;
 mod kaon;
 mod materials;
+mod merge;
 mod pseudo_data;
 mod reach;
 mod reach_run;
+mod scan;
+mod scan_output;
 mod xsec;
 
 use clap::{Parser, Subcommand};
@@ -42,6 +45,12 @@ enum Command {
     Dedx(dedx::Args),
     /// Reach of an experiment (built-in name or TOML file): reach.csv, .json, .svg, .png.
     Reach(reach::Args),
+    /// Design study: the reach of every combination of values of numeric fields of an
+    /// experiment file (--vary KEY=VALUES), or of one shard: scan.csv, scan.json, envelope.csv
+    /// and figures.
+    Scan(scan::Args),
+    /// Joins the shard directories of one `scan` study into the output of the whole study.
+    Merge(merge::Args),
     /// Unweighted μN → μNX events as a Les Houches Event file (LHE 3.0).
     Events(events::Args),
     /// Every seed figure muforce can make (spectra, rho shapes, reach), as SVG and PNG.
@@ -63,6 +72,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Decay(args) => decay::run(&args),
         Command::Dedx(args) => dedx::run(&args),
         Command::Reach(args) => reach::run(&args),
+        Command::Scan(args) => scan::run(&args),
+        Command::Merge(args) => merge::run(&args),
         Command::Events(args) => events::run(&args),
         Command::Figures(args) => figures::run(&args),
         Command::Constraints(args) => constraints::run(&args),

@@ -8,6 +8,7 @@ mod tests;
 mod yield_;
 
 pub use scan::{
-    interval, max_muon_coupling, scan, scan_with, BeamDump, DumpScan, DumpScenario, DumpStatistics,
+    interval, max_muon_coupling, scan, scan_with, scan_with_tables, BeamDump, DumpScan,
+    DumpScenario, DumpStatistics, ProductionTables,
 };
 pub use yield_::{depth_nodes, useful_depth_cm, DecayRegion, DepthNode, DumpSetup, DumpYield};

@@ -4,7 +4,7 @@
 //! upper edge by X decaying before the fiducial region (CPZ arXiv:1701.07437 Sect. III.A.3,
 //! Fig. 4).
 
-use super::yield_::{DumpSetup, DumpYield};
+use super::yield_::{DepthNode, DumpSetup, DumpYield};
 use crate::error::Result;
 use crate::model::{Era, Preset, MAX_COUPLING};
 use crate::reach::{
@@ -197,6 +197,87 @@ pub fn scan_with(
     bands: bool,
     progress: &(dyn Fn() + Sync),
 ) -> Result<DumpScan> {
+    scan_with_tables(
+        experiment,
+        &ProductionTables::new(experiment)?,
+        bands,
+        progress,
+    )
+}
+
+/// The production yields of a beam dump: for the first model of each spin, the yield at each
+/// mass. They depend only on the setup, those models and the masses, so experiments that
+/// differ elsewhere (muons on target, backgrounds, confidence level, coupling search) share
+/// them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductionTables {
+    setup: DumpSetup,
+    presets: Vec<Preset>,
+    masses_gev: Vec<f64>,
+    nodes: Vec<DepthNode>,
+    tables: Vec<Vec<DumpYield>>,
+}
+
+impl ProductionTables {
+    /// The production tables of `experiment` (rayon over the masses).
+    pub fn new(experiment: &BeamDump) -> Result<Self> {
+        let nodes = experiment.setup.depth_nodes()?;
+        // The production depends on the model only through the spin of X: one table per spin
+        // and mass, shared by the models of that spin.
+        let presets = spin_representatives(&experiment.models);
+        let tables = presets
+            .iter()
+            .map(|&preset| {
+                experiment
+                    .masses_gev
+                    .par_iter()
+                    .map(|&mass| DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass))
+                    .collect::<Result<Vec<_>>>()
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(ProductionTables {
+            setup: experiment.setup.clone(),
+            presets,
+            masses_gev: experiment.masses_gev.clone(),
+            nodes,
+            tables,
+        })
+    }
+
+    /// Whether these are the tables [`ProductionTables::new`] would make for `experiment`.
+    pub fn serve(&self, experiment: &BeamDump) -> bool {
+        self.setup == experiment.setup
+            && self.masses_gev == experiment.masses_gev
+            && self.presets == spin_representatives(&experiment.models)
+    }
+}
+
+/// The first model of each spin, in order.
+fn spin_representatives(models: &[Preset]) -> Vec<Preset> {
+    models
+        .iter()
+        .enumerate()
+        .filter(|&(k, p)| !models[..k].iter().any(|q| q.spin() == p.spin()))
+        .map(|(_, &p)| p)
+        .collect()
+}
+
+/// [`scan_with`] with the production tables made for this experiment (or for one that
+/// differs only where they do not depend: [`ProductionTables::serve`]); other tables are
+/// an error.
+pub fn scan_with_tables(
+    experiment: &BeamDump,
+    production: &ProductionTables,
+    bands: bool,
+    progress: &(dyn Fn() + Sync),
+) -> Result<DumpScan> {
+    if !production.serve(experiment) {
+        return Err(crate::error::Error::out_of_range(
+            "production tables",
+            &experiment.name,
+            "tables made for this experiment's setup, models and masses",
+        ));
+    }
     let cl = experiment.confidence_level;
     // Event limits per scenario: the observed limit of a scenario with data or the median
     // expected limit of a projection, then, for the bands, the limits of bands −2 … 2.
@@ -222,31 +303,14 @@ pub fn scan_with(
         }
         names.extend(std::iter::repeat_n(s.name.as_str(), per_scenario));
     }
-    let nodes = experiment.setup.depth_nodes()?;
+    let nodes = &production.nodes;
     let grid = ScanGrid {
         experiment: &experiment.name,
         models: &experiment.models,
         masses_gev: &experiment.masses_gev,
         scenarios: &names,
     };
-    // The production depends on the model only through the spin of X: one table per spin and
-    // mass, shared by the models of that spin.
-    let mut tables: Vec<Vec<DumpYield>> = Vec::new();
-    for (k, &preset) in experiment.models.iter().enumerate() {
-        if experiment.models[..k]
-            .iter()
-            .any(|p| p.spin() == preset.spin())
-        {
-            continue;
-        }
-        tables.push(
-            experiment
-                .masses_gev
-                .par_iter()
-                .map(|&mass| DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass))
-                .collect::<Result<Vec<_>>>()?,
-        );
-    }
+    let tables = &production.tables;
     let rows = grid.rows(Preset::name, progress, |preset, mass| {
         let tabulated = tables
             .iter()
@@ -254,7 +318,7 @@ pub fn scan_with(
             .find(|t| t.mass_gev() == mass && t.preset().spin() == preset.spin());
         let y = match tabulated.and_then(|t| t.for_preset(preset)) {
             Some(y) => y,
-            None => DumpYield::with_nodes(&experiment.setup, &nodes, preset, mass)?,
+            None => DumpYield::with_nodes(&experiment.setup, nodes, preset, mass)?,
         };
         limits
             .iter()

@@ -57,7 +57,7 @@ const HISTOGRAMS: [(&str, &str); 1] = [(
 )];
 
 /// Reads a data file named by a built-in experiment from the compiled-in copies of data/.
-fn shipped_file(path: &str) -> Result<(String, String)> {
+pub(crate) fn shipped_file(path: &str) -> Result<(String, String)> {
     let file = path.rsplit('/').next().unwrap_or(path);
     if let Some(s) = SPECTRA.iter().find(|s| s.0 == file) {
         return Ok((format!("data/lhc/{}", s.0), s.1.to_string()));
@@ -98,9 +98,16 @@ pub fn builtin(name: &str) -> Result<Experiment> {
 
 /// The built-in experiment called `name`, of any family (see [`builtin_names`]).
 pub fn builtin_description(name: &str) -> Result<Description> {
-    let key = name.trim().to_ascii_lowercase();
-    let Some(&(_, file, text)) = EXPERIMENTS.iter().find(|e| e.0 == key) else {
-        return Err(Error::unknown("experiment", name, &builtin_names()));
-    };
+    let (file, text) = builtin_text(name)?;
     Description::from_toml_with_files(file, text, &shipped_file)
+}
+
+/// The file name and TOML text of the built-in experiment called `name`.
+pub fn builtin_text(name: &str) -> Result<(&'static str, &'static str)> {
+    let key = name.trim().to_ascii_lowercase();
+    EXPERIMENTS
+        .iter()
+        .find(|e| e.0 == key)
+        .map(|&(_, file, text)| (file, text))
+        .ok_or_else(|| Error::unknown("experiment", name, &builtin_names()))
 }

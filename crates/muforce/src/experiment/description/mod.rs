@@ -15,7 +15,8 @@ mod schema;
 mod tests;
 mod validate;
 
-pub use builtin::{builtin, builtin_description, builtin_names};
+pub(crate) use builtin::shipped_file;
+pub use builtin::{builtin, builtin_description, builtin_names, builtin_text};
 
 use crate::experiment::beam_dump::BeamDump;
 use crate::experiment::{GaussianMixture, MomentumResolution};

@@ -8,6 +8,7 @@ mod signal;
 mod tests;
 
 pub use scan::{
-    background, band_limits, limit, scan, scan_with, scenario_muons, workspaces, MassPoint, Scan,
+    background, band_limits, limit, scan, scan_with, scan_with_signals, scenario_muons, workspaces,
+    MassPoint, Scan, SignalTables,
 };
 pub use signal::{signal, Signal};

@@ -181,6 +181,72 @@ pub fn scan_with(
     bands: bool,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Scan> {
+    scan_with_signals(experiment, None, bands, progress)
+}
+
+/// The signals of a scan at g = 1, per (model, mass), with what they depend on: every field
+/// of the experiment but those the signal does not read (scenarios, backgrounds, sample
+/// counts, luminosity, the limit settings, names, the figures' band), so experiments that
+/// differ only there share them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalTables {
+    key: Experiment,
+    signals: Vec<Signal>,
+}
+
+impl SignalTables {
+    /// The signals of a finished scan of `experiment`.
+    pub fn from_scan(experiment: &Experiment, scan: &Scan) -> Self {
+        SignalTables {
+            key: signal_key(experiment),
+            signals: scan.points.iter().map(|p| p.signal.clone()).collect(),
+        }
+    }
+
+    /// Whether these are the signals a scan of `experiment` would compute.
+    pub fn serve(&self, experiment: &Experiment) -> bool {
+        self.key == signal_key(experiment)
+    }
+}
+
+/// `experiment` with the fields [`signal`] does not read set to fixed values; the fields it
+/// reads (target, form factor, method, tolerance, cuts, resolution, sample spectra, ρ bins,
+/// models, masses) and any not listed here are kept.
+fn signal_key(experiment: &Experiment) -> Experiment {
+    let mut key = experiment.clone();
+    key.name.clear();
+    key.title.clear();
+    key.luminosity_inv_fb = 0.0;
+    for sample in &mut key.samples {
+        sample.count = crate::experiment::description::MuonCount::Muons(0.0);
+    }
+    key.backgrounds.clear();
+    key.scenarios.clear();
+    key.g2_sigma = 0.0;
+    let a = &mut key.analysis;
+    a.confidence_level = 0.0;
+    a.limit = crate::stats::LimitMethod::Cls;
+    a.coupling_range = (0.0, 0.0);
+    a.systematics = crate::stats::Systematics::default();
+    key
+}
+
+/// [`scan_with`], taking the signals from `signals` when given (made by a scan of an
+/// experiment they [`SignalTables::serve`]; other signals are an error).
+pub fn scan_with_signals(
+    experiment: &Experiment,
+    signals: Option<&SignalTables>,
+    bands: bool,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Scan> {
+    if signals.is_some_and(|t| !t.serve(experiment)) {
+        return Err(crate::error::Error::out_of_range(
+            "signal tables",
+            &experiment.name,
+            "signals made for this experiment's target, production, cuts, resolution, \
+             samples, bins, models and masses",
+        ));
+    }
     let backgrounds: Vec<Vec<f64>> = experiment
         .scenarios
         .iter()
@@ -200,8 +266,12 @@ pub fn scan_with(
         .collect();
     let points = jobs
         .par_iter()
-        .map(|&(spin, mass)| -> Result<MassPoint> {
-            let signal = signal(experiment, spin, mass)?;
+        .enumerate()
+        .map(|(i, &(spin, mass))| -> Result<MassPoint> {
+            let signal = match signals {
+                Some(t) => t.signals[i].clone(),
+                None => signal(experiment, spin, mass)?,
+            };
             let intervals = experiment
                 .scenarios
                 .iter()
