@@ -1,6 +1,7 @@
 //! Cross sections of μN → μNX, vectorised over numpy arrays (exact 2→3, WW, IWW).
 
 use crate::error::IntoPy;
+use crate::threads::Compute;
 use muforce::matter::{FormFactorModel, Material, MaterialTable};
 use muforce::model::Spin;
 use muforce::numerics::Integral;
@@ -68,7 +69,7 @@ fn vectorised<'py, T: Sync>(
     f: impl Fn(&T) -> muforce::Result<Integral> + Sync,
 ) -> PyResult<crate::ValuesErrors<'py>> {
     let results = py
-        .detach(|| items.iter().map(&f).collect::<muforce::Result<Vec<_>>>())
+        .compute(|| items.iter().map(&f).collect::<muforce::Result<Vec<_>>>())
         .py()?;
     let values: Vec<f64> = results.iter().map(|r| gev2_to_pb(r.value)).collect();
     let errors: Vec<f64> = results.iter().map(|r| gev2_to_pb(r.error)).collect();

@@ -2,6 +2,7 @@
 //! Houches Event file, for a monochromatic beam or a beam momentum spectrum.
 
 use crate::error::IntoPy;
+use crate::threads::Compute;
 use muforce::events::{
     Beam, Event, EventRun, FourVector, SpectrumSettings, TableSettings, XDecays,
 };
@@ -110,7 +111,7 @@ impl EventGenerator {
         let beam = beam(energy, spectrum)?;
         let x = (spin, mass, coupling);
         let mut run = py
-            .detach(|| EventRun::new(x, material, form_factor, beam, settings))
+            .compute(|| EventRun::new(x, material, form_factor, beam, settings))
             .py()?;
         if let (Some(p), Some(decays)) = (preset, decays) {
             run = run.with_decays(p.name(), decays);
@@ -151,7 +152,7 @@ impl EventGenerator {
     /// (NaN and 0 for an X left undecayed: an invisible width set by hand).
     #[pyo3(signature = (n, seed=1))]
     fn generate<'py>(&self, py: Python<'py>, n: usize, seed: u64) -> PyResult<Bound<'py, PyDict>> {
-        let events = py.detach(|| self.run.generate(n, seed)).py()?;
+        let events = py.compute(|| self.run.generate(n, seed)).py()?;
         let d = PyDict::new(py);
         d.set_item("beam", four_vectors(py, &events, |e| e.beam)?)?;
         d.set_item("muon", four_vectors(py, &events, |e| e.out.muon)?)?;
@@ -191,7 +192,7 @@ impl EventGenerator {
     /// `muforce events` with these settings, but for the command line); returns `n`.
     #[pyo3(signature = (path, n, seed=1))]
     fn write_lhe(&self, py: Python<'_>, path: &str, n: usize, seed: u64) -> PyResult<usize> {
-        py.detach(|| {
+        py.compute(|| {
             let events = self.run.generate(n, seed)?;
             let lead = vec![("command".into(), "muforce.EventGenerator (Python)".into())];
             let record = self.run.lhe_run(&events, seed, lead);
@@ -210,7 +211,7 @@ impl EventGenerator {
     /// `.lhe` (the same events and header as `muforce events`); returns `n`.
     #[pyo3(signature = (path, n, seed=1))]
     fn write(&self, py: Python<'_>, path: &str, n: usize, seed: u64) -> PyResult<usize> {
-        py.detach(|| {
+        py.compute(|| {
             muforce::io::event_file::EventFormat::from_path(std::path::Path::new(path))?;
             let events = self.run.generate(n, seed)?;
             let lead = vec![("command".into(), "muforce.EventGenerator (Python)".into())];

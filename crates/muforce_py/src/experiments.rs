@@ -2,6 +2,7 @@
 //! file, expected signal and background histograms (missing-momentum), and the reach scan.
 
 use crate::error::IntoPy;
+use crate::threads::Compute;
 use muforce::experiment::beam_dump;
 use muforce::experiment::missing_momentum::{background, scan_with, scenario_muons, signal};
 use muforce::experiment::{
@@ -219,7 +220,7 @@ impl Experiment {
         let k = find_scenario(e, scenario)?;
         let spin = Spin::from_name(spin).py()?;
         muforce::model::check_coupling(coupling).py()?;
-        let s = py.detach(|| signal(e, spin, mass)).py()?;
+        let s = py.compute(|| signal(e, spin, mass)).py()?;
         let muons = scenario_muons(e, &e.scenarios[k]);
         Ok(s.events(coupling, &muons).into_pyarray(py))
     }
@@ -241,7 +242,7 @@ impl Experiment {
     fn scan<'py>(&self, py: Python<'py>, bands: bool) -> PyResult<Bound<'py, PyDict>> {
         let d = &self.inner;
         let (table, band_table, title, cl) = py
-            .detach(|| -> muforce::Result<_> {
+            .compute(|| -> muforce::Result<_> {
                 Ok(match d {
                     Description::MissingMomentum(e) => {
                         let result = scan_with(e, bands, &|| {})?;
@@ -279,7 +280,7 @@ impl Experiment {
     fn pyhf_workspaces<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = &self.inner;
         let (files, index) = py
-            .detach(|| -> muforce::Result<_> {
+            .compute(|| -> muforce::Result<_> {
                 let set = match d {
                     Description::MissingMomentum(e) => {
                         let result = scan_with(e, false, &|| {})?;

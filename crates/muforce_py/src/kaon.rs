@@ -1,6 +1,7 @@
 //! Kaon decays K⁺ → μ⁺νX and the NA62-type invisible search.
 
 use crate::error::IntoPy;
+use crate::threads::Compute;
 use muforce::kaon::{
     coupling_from_br_limit, kaon_rate, ratio_density, ratio_in_window, total_ratio, Exposure,
     InvisibleSearch, KaonModel, L1_CUT_M2, MAX_X_MASS,
@@ -80,7 +81,7 @@ fn vectorised<'py>(
     f: impl Fn(f64) -> muforce::Result<Integral> + Sync,
 ) -> PyResult<crate::ValuesErrors<'py>> {
     let results = py
-        .detach(|| {
+        .compute(|| {
             items
                 .iter()
                 .map(|&x| f(x))
@@ -151,7 +152,7 @@ fn kaon_coupling_from_br<'py>(
         )));
     }
     let g = py
-        .detach(|| {
+        .compute(|| {
             masses
                 .iter()
                 .zip(&limits)

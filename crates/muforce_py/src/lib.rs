@@ -14,6 +14,8 @@ mod g2;
 mod kaon;
 mod mediators;
 mod reach;
+mod scan;
+mod threads;
 
 use pyo3::prelude::*;
 
@@ -41,5 +43,6 @@ fn muforce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     reach::register(m)?;
     constraints::register(m)?;
     events::register(m)?;
+    scan::register(m)?;
     Ok(())
 }
