@@ -61,14 +61,20 @@ fn find_scenario(e: &LibExperiment, name: &str) -> PyResult<usize> {
         .py()
 }
 
-/// Loads a description of any family from a built-in name or an experiment file.
-fn load(name_or_path: &str) -> muforce::Result<Description> {
+/// Whether an experiment argument is a file (a `.toml` name or an existing file) rather than a
+/// built-in name.
+pub(crate) fn names_a_file(name_or_path: &str) -> bool {
     let path = Path::new(name_or_path);
     let is_toml = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-    if is_toml || path.is_file() {
-        Description::from_file(path)
+    is_toml || path.is_file()
+}
+
+/// Loads a description of any family from a built-in name or an experiment file.
+fn load(name_or_path: &str) -> muforce::Result<Description> {
+    if names_a_file(name_or_path) {
+        Description::from_file(Path::new(name_or_path))
     } else {
         builtin_description(name_or_path)
     }

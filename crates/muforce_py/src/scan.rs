@@ -12,12 +12,8 @@ use std::path::Path;
 
 /// A built-in experiment name or the path of an experiment TOML file.
 fn source(experiment: &str) -> muforce::Result<ExperimentSource> {
-    let path = Path::new(experiment);
-    let is_toml = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-    if is_toml || path.is_file() {
-        ExperimentSource::file(path)
+    if crate::experiments::names_a_file(experiment) {
+        ExperimentSource::file(Path::new(experiment))
     } else {
         ExperimentSource::builtin(experiment)
     }
