@@ -3,6 +3,7 @@
 //! reach.csv written by `muforce reach`.
 
 use crate::error::IntoPy;
+use crate::threads::Compute;
 use muforce::reach::{model_spin, shipped_constraint_files, Constraint as LibConstraint, Display};
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
@@ -284,12 +285,14 @@ fn shipped_constraints(model: Option<&str>) -> PyResult<Vec<Constraint>> {
 /// one that needs an experiment the file does not name, raises ValueError saying why.
 #[pyfunction]
 #[pyo3(signature = (constraint, to))]
-fn recast(constraint: &Constraint, to: &str) -> PyResult<Constraint> {
+fn recast(py: Python<'_>, constraint: &Constraint, to: &str) -> PyResult<Constraint> {
     let name = constraint
         .path
         .clone()
         .unwrap_or_else(|| constraint.inner.display_label());
-    let inner = muforce::recast::recast(&constraint.inner, &name, to).py()?;
+    let inner = py
+        .compute(|| muforce::recast::recast(&constraint.inner, &name, to))
+        .py()?;
     Ok(Constraint { inner, path: None })
 }
 

@@ -19,6 +19,14 @@ fn source(experiment: &str) -> muforce::Result<ExperimentSource> {
     }
 }
 
+/// JSON text of a scan output; `what` names it in the (never expected) error.
+fn to_json(output: &ScanOutput, what: &str) -> muforce::Result<String> {
+    serde_json::to_string(output).map_err(|e| muforce::Error::Io {
+        path: what.into(),
+        message: e.to_string(),
+    })
+}
+
 fn prepared(
     experiment: &str,
     vary: &[String],
@@ -57,10 +65,7 @@ fn _scan_shard(
     py.compute(|| {
         let shard = Shard::parse(shard)?;
         let (output, _) = prepared(experiment, &vary, masses, shard)?.run(&|| {})?;
-        serde_json::to_string(&output).map_err(|e| muforce::Error::Io {
-            path: "scan shard".into(),
-            message: e.to_string(),
-        })
+        to_json(&output, "scan shard")
     })
     .py()
 }
@@ -82,11 +87,7 @@ fn _scan_merge(py: Python<'_>, shards: Vec<String>) -> PyResult<String> {
                 Ok((format!("shard {}", i + 1), output))
             })
             .collect::<muforce::Result<Vec<_>>>()?;
-        let merged = merge(&parsed)?;
-        serde_json::to_string(&merged).map_err(|e| muforce::Error::Io {
-            path: "merged study".into(),
-            message: e.to_string(),
-        })
+        to_json(&merge(&parsed)?, "merged study")
     })
     .py()
 }

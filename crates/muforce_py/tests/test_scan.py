@@ -62,6 +62,21 @@ def test_process_pool_equals_serial(serial):
         _assert_equal(muforce.design_scan("na64mu", GRID, pool, masses=MASSES), serial)
 
 
+def _recast_rows():
+    # recast runs its rows in parallel: in a forked child this hung before the library's
+    # threads were owned by the process (crates/muforce_py/src/threads.rs).
+    babar, = [c for c in muforce.shipped_constraints(model="lmu-ltau") if c.label == "BaBar 2016"]
+    return len(muforce.recast(babar, to="muon-vector").mass_gev)
+
+
+def test_parallel_functions_work_in_a_forked_worker():
+    rows = _recast_rows()  # starts this process's threads before the fork
+    import multiprocessing
+    fork = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:
+        assert pool.submit(_recast_rows).result(timeout=120) == rows
+
+
 def test_fewer_tasks_equal_one_per_design(serial):
     # Two tasks of three designs each share their production tables; same numbers.
     _assert_equal(muforce.design_scan("na64mu", GRID, masses=MASSES, tasks=2), serial)
