@@ -8,6 +8,7 @@ use crate::production::ww::Ww;
 use crate::production::{exact, Method, Process};
 use crate::units::M_MU;
 use rayon::prelude::*;
+use std::f64::consts::PI;
 
 /// d²σ/(dv d ln θ) on the grid of one beam energy, and the map v ↦ x.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +45,8 @@ where
         .collect();
     points
         .par_iter()
-        .map(|&(a, b)| Ok((density(map.x(a), b.exp())? * map.dx_dv(a)).max(0.0)))
+        // exp(ln π) may round above π.
+        .map(|&(a, b)| Ok((density(map.x(a), b.exp().min(PI))? * map.dx_dv(a)).max(0.0)))
         .collect()
 }
 
@@ -74,7 +76,9 @@ impl Plane {
         s: &TableSettings,
     ) -> Result<Option<Self>> {
         s.validate()?;
-        let map = XMap::new(process.mass_gev, energy_gev)?;
+        let Ok(map) = XMap::within(process.mass_gev, energy_gev, &s.window) else {
+            return Ok(None);
+        };
         let (v, l) = nodes(s);
         let values = match s.method {
             Method::Exact => tabulate(&map, &v, &l, |x, theta| {

@@ -3,6 +3,7 @@
 //! the cumulative cell weights, a point inside it by rejection under the largest corner
 //! value (the bounded envelope of a bilinear function).
 
+use super::grid::XWindow;
 use crate::error::{Error, Result};
 use crate::production::Method;
 use rand::Rng;
@@ -22,6 +23,8 @@ pub struct TableSettings {
     pub rel_tol: f64,
     /// The cross section tabulated: exact or WW (IWW has no angular density).
     pub method: Method,
+    /// The x range tabulated (the kinematic range by default).
+    pub window: XWindow,
 }
 
 impl Default for TableSettings {
@@ -33,6 +36,7 @@ impl Default for TableSettings {
             theta_max: 0.5,
             rel_tol: 1e-3,
             method: Method::Exact,
+            window: XWindow::default(),
         }
     }
 }
@@ -57,6 +61,7 @@ impl TableSettings {
                 "need 0 < theta_min < theta_max <= pi",
             ));
         }
+        self.window.validate()?;
         if !(self.rel_tol.is_finite() && (1e-8..=0.5).contains(&self.rel_tol)) {
             return Err(Error::out_of_range(
                 "rel_tol",

@@ -9,6 +9,7 @@
 
 pub mod build;
 pub mod density;
+pub mod dump;
 pub mod grid;
 pub mod kinematics;
 pub mod run;
@@ -17,7 +18,7 @@ pub mod x_decay;
 
 pub use build::Plane;
 pub use density::{DensityTable, TableSettings};
-pub use grid::XMap;
+pub use grid::{XMap, XWindow};
 pub use kinematics::{Final, FourVector};
 pub use run::{Beam, BeamGenerator, EventRun};
 pub use spectrum::{SpectrumGenerator, SpectrumSettings};
@@ -43,6 +44,26 @@ pub struct Event {
     pub out: Final,
     /// X's decay, where the run decays X ([`XDecays::decay_all`]); `None` for a stable X.
     pub x_decay: Option<XDecay>,
+    /// The production vertex [x, y, z, c·t] in mm: the origin on a thin target; in an
+    /// experiment's target, the interaction depth along the beam (+z from the front face)
+    /// with t = 0 at production.
+    pub vertex_mm: [f64; 4],
+    /// The event's weight: 1 for unweighted events; for an experiment's signal, its share of
+    /// the expected events ([`crate::events::experiment`]).
+    pub weight: f64,
+}
+
+impl Event {
+    /// An unweighted event at the origin with a stable X.
+    pub fn at_origin(beam: FourVector, out: Final) -> Self {
+        Event {
+            beam,
+            out,
+            x_decay: None,
+            vertex_mm: [0.0; 4],
+            weight: 1.0,
+        }
+    }
 }
 
 /// The generator of one process at one beam energy.
@@ -92,11 +113,18 @@ where
     Ok(per.into_iter().flatten().collect())
 }
 
-/// The σ of the tabulated method with θ ≤ θ_max of the table (no other cut), GeV⁻².
+/// The σ of the tabulated method with θ ≤ θ_max of the table in its x window, GeV⁻².
 fn reference_sigma(process: &Process, energy: f64, s: &TableSettings) -> Result<Integral> {
+    let Some((x_min, x_max)) = s.window.limits(process.mass_gev, energy) else {
+        return Ok(Integral {
+            value: 0.0,
+            error: 0.0,
+            evaluations: 0,
+        });
+    };
     let cuts = Cuts {
-        x_min: 0.0,
-        x_max: 1.0,
+        x_min,
+        x_max,
         theta_max: s.theta_max,
         p_out_min: 0.0,
     };
@@ -119,6 +147,8 @@ fn final_at<R: Rng>(
     rng: &mut R,
 ) -> Option<Final> {
     let phi = std::f64::consts::TAU * rng.random::<f64>();
+    // A table up to θ = π may round its last node above π.
+    let theta = theta.min(std::f64::consts::PI);
     kinematics::final_state(
         energy,
         M_MU,
@@ -178,11 +208,7 @@ impl Generator {
             let (v, theta) = self.plane.table.sample(rng);
             let x = self.plane.map.x(v);
             if let Some(out) = final_at(&self.process, self.g2_max, e, x, theta, rng) {
-                return Event {
-                    beam: beam(e),
-                    out,
-                    x_decay: None,
-                };
+                return Event::at_origin(beam(e), out);
             }
         }
     }
@@ -193,6 +219,8 @@ impl Generator {
     }
 }
 
+#[cfg(test)]
+mod dump_tests;
 #[cfg(test)]
 mod spectrum_tests;
 #[cfg(test)]

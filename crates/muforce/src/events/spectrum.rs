@@ -13,7 +13,7 @@
 //! kinematics are rejected, as for a monochromatic beam.
 
 use super::{beam, final_at, g2_bound, generate_chunked, reference_sigma};
-use super::{Event, Plane, TableSettings, XMap};
+use super::{Event, Plane, TableSettings, XMap, XWindow};
 use crate::error::{Error, Result};
 use crate::numerics::Integral;
 use crate::production::Process;
@@ -72,6 +72,7 @@ pub struct SpectrumGenerator {
     /// Per piece: the node table's open fraction.
     open_fraction: Vec<f64>,
     g2_max: f64,
+    window: XWindow,
 }
 
 /// The threshold momentum of μN → μNX at rest target, beam E = m_X + m_μ (the table's limit).
@@ -157,6 +158,7 @@ impl SpectrumGenerator {
             .collect();
         let mut g = SpectrumGenerator {
             g2_max: g2_bound(&process),
+            window: settings.table.window,
             process,
             spectrum,
             momenta,
@@ -266,15 +268,11 @@ impl SpectrumGenerator {
                 continue;
             };
             let (v, theta) = plane.table.sample(rng);
-            let Ok(map) = XMap::new(self.process.mass_gev, e) else {
+            let Ok(map) = XMap::within(self.process.mass_gev, e, &self.window) else {
                 continue;
             };
             if let Some(out) = final_at(&self.process, self.g2_max, e, map.x(v), theta, rng) {
-                return Event {
-                    beam: beam(e),
-                    out,
-                    x_decay: None,
-                };
+                return Event::at_origin(beam(e), out);
             }
         }
     }

@@ -50,7 +50,7 @@ pub struct XDecay {
 }
 
 /// A channel the generator can decay into: its products' codes and masses.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Products {
     channel: Channel,
     pdg: [i64; 2],
@@ -58,10 +58,12 @@ struct Products {
 }
 
 /// The decays of one X: its channels with their cumulative branching ratios and cτ.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct XDecays {
     mass_gev: f64,
     ctau_mm: f64,
+    /// BR(X → invisible): ν ν̄, χ χ̄ and an invisible width set by hand.
+    invisible_branching: f64,
     /// (products, cumulative branching ratio) of the channels with products; the invisible
     /// width set by hand takes the rest.
     channels: Vec<(Products, f64)>,
@@ -108,7 +110,43 @@ impl XDecays {
         Ok(XDecays {
             mass_gev: x.mass(),
             ctau_mm: table.ctau_m() * 1e3,
+            invisible_branching: table.invisible_branching(),
             channels,
+        })
+    }
+
+    /// BR(X → invisible) (ν ν̄, χ χ̄, an invisible width set by hand).
+    pub fn invisible_branching(&self) -> f64 {
+        self.invisible_branching
+    }
+
+    /// The decays of an X that an invisible search counts: the invisible channels only, their
+    /// branching ratios divided by BR(X → invisible) (an invisible width set by hand keeps
+    /// its share and leaves X undecayed). An X without an invisible decay is an error.
+    pub fn invisible_only(&self) -> Result<Self> {
+        let total = self.invisible_branching;
+        if total <= 0.0 {
+            return Err(Error::out_of_range(
+                "model",
+                format!("m_X = {} GeV", self.mass_gev),
+                "X has no invisible decay at this mass: an invisible search sees none",
+            ));
+        }
+        let mut previous = 0.0;
+        let mut cumulative = 0.0;
+        let mut channels = Vec::new();
+        for &(products, c) in &self.channels {
+            let br = c - previous;
+            previous = c;
+            if products.channel.is_invisible() {
+                cumulative += br / total;
+                channels.push((products, cumulative));
+            }
+        }
+        Ok(XDecays {
+            channels,
+            invisible_branching: 1.0,
+            ..*self
         })
     }
 
@@ -148,16 +186,56 @@ impl XDecays {
             .find(|(_, cumulative)| u < *cumulative)?;
         // Proper decay distance: exponential with mean cτ (1 − u avoids ln 0).
         let proper_mm = -self.ctau_mm * (1.0 - rng.random::<f64>()).ln();
+        Some(self.decay_at(products, x, proper_mm, rng))
+    }
+
+    /// The decay of an X of lab four-momentum `x` forced into the lab flight distances
+    /// [a, b] mm (b may be +∞), and the probability P = e^{−a/L} − e^{−b/L} that it decays
+    /// there (CPZ arXiv:1701.07437 Eq. 15, L = βγcτ, Eq. 9): the distance is drawn from
+    /// exp(−ℓ/L) restricted to [a, b]. `None` as for [`Self::decay`].
+    pub fn decay_within<R: Rng>(
+        &self,
+        x: &FourVector,
+        range_mm: (f64, f64),
+        rng: &mut R,
+    ) -> (Option<XDecay>, f64) {
+        let (a, b) = range_mm;
+        let p = (x[1] * x[1] + x[2] * x[2] + x[3] * x[3]).sqrt();
+        let length = p / self.mass_gev * self.ctau_mm;
+        // e^{−a/L}(1 − e^{−(b−a)/L}) without cancellation; −expm1(−∞) = 1.
+        let open = -(-(b - a) / length).exp_m1();
+        let probability = (-a / length).exp() * open;
+        let u: f64 = rng.random();
+        let Some((products, _)) = self.channels.iter().find(|(_, c)| u < *c) else {
+            return (None, probability);
+        };
+        // Inversion of the truncated exponential: ℓ = a − L ln(1 − u (1 − e^{−(b−a)/L})).
+        let lab_mm = a - length * (-rng.random::<f64>() * open).ln_1p();
+        let proper_mm = lab_mm * self.mass_gev / p;
+        (
+            Some(self.decay_at(products, x, proper_mm, rng)),
+            probability,
+        )
+    }
+
+    /// The decay into `products` at proper distance `proper_mm`.
+    fn decay_at<R: Rng>(
+        &self,
+        products: &Products,
+        x: &FourVector,
+        proper_mm: f64,
+        rng: &mut R,
+    ) -> XDecay {
         // Lab displacement βγ·(proper distance) along p̂ = (proper/m) p⃗; c·t = (proper/m) E.
         let to_lab = proper_mm / self.mass_gev;
         let vertex_mm = [x[1] * to_lab, x[2] * to_lab, x[3] * to_lab, x[0] * to_lab];
         let daughters = self.two_body(products, x, rng);
-        Some(XDecay {
+        XDecay {
             channel: products.channel,
             vertex_mm,
             proper_mm,
             daughters,
-        })
+        }
     }
 
     /// The two products, isotropic in the X rest frame, boosted to the lab.

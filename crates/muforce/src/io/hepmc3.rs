@@ -8,7 +8,10 @@
 //! ([`crate::events::XDecays`]), X has status 2 and a second vertex (id −2) at the decay point
 //! (`@ x y z c·t`, mm) gives out its two products (status 1; codes in
 //! [`crate::events::x_decay`]). Every event carries
-//! the weight 1 (unweighted) and the attribute `GenCrossSection` (σ and its error in pb).
+//! its weight (1 for unweighted events; an experiment's signal events carry their share of the
+//! expected events) and the attribute `GenCrossSection` (σ and its error in pb). The
+//! production vertex is at the origin, or where an experiment's events were made
+//! (`@ x y z c·t`).
 //! Particle codes are those of the LHE writer: μ⁻ = 13, X = [`x_pdg_id`] (9000001 scalar,
 //! 9000002 pseudoscalar, 9000003 vector, 9000004 axial vector; not PDG-assigned), nucleus
 //! 100ZZZAAA0.
@@ -115,7 +118,7 @@ pub fn write_hepmc3(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std
         let (vertices, particles) = if e.x_decay.is_some() { (2, 7) } else { (1, 5) };
         writeln!(out, "E {number} {vertices} {particles}")?;
         writeln!(out, "U GEV MM")?;
-        writeln!(out, "W {:.16e}", 1.0)?;
+        writeln!(out, "W {:.16e}", e.weight)?;
         writeln!(
             out,
             "A 0 GenCrossSection {:.10e} {:.10e} {} {}",
@@ -126,13 +129,20 @@ pub fn write_hepmc3(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std
         )?;
         particle(out, 1, 0, 13, &e.beam, m_mu, 4)?;
         particle(out, 2, 0, nucleus, &target, run.nucleus_mass_gev, 4)?;
-        writeln!(out, "V -1 0 [1,2]")?;
+        let origin = e.vertex_mm;
+        if origin == [0.0; 4] {
+            writeln!(out, "V -1 0 [1,2]")?;
+        } else {
+            let [x, y, z, t] = origin;
+            writeln!(out, "V -1 0 [1,2] @ {x:.16e} {y:.16e} {z:.16e} {t:.16e}")?;
+        }
         particle(out, 3, -1, 13, &e.out.muon, m_mu, 1)?;
         let x_status = if e.x_decay.is_some() { 2 } else { 1 };
         particle(out, 4, -1, id_x, &e.out.x, run.mass_gev, x_status)?;
         particle(out, 5, -1, nucleus, &e.out.nucleus, run.nucleus_mass_gev, 1)?;
         if let Some(decay) = &e.x_decay {
-            let [x, y, z, t] = decay.vertex_mm;
+            // HepMC3 positions are absolute: the production vertex plus the flight.
+            let [x, y, z, t] = std::array::from_fn::<f64, 4, _>(|k| origin[k] + decay.vertex_mm[k]);
             writeln!(out, "V -2 0 [4] @ {x:.16e} {y:.16e} {z:.16e} {t:.16e}")?;
             for (id, d) in (6..).zip(&decay.daughters) {
                 particle(out, id, -2, d.pdg, &d.p, d.mass_gev, 1)?;

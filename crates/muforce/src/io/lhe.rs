@@ -2,7 +2,9 @@
 //! for Les Houches Event Files", hep-ph/0609017; LHEF v3: Andersen et al., arXiv:1405.1067).
 //!
 //! One process (LPRUP = 1), unweighted events (IDWTUP = 3: every event has weight XSECUP),
-//! cross section in pb. Particle codes: μ⁻ = 13; X uses muforce's codes
+//! cross section in pb; an experiment's weighted signal events are written with IDWTUP = 4
+//! and XWGTUP = the event's weight (its share of the expected events, which the header
+//! states). Particle codes: μ⁻ = 13; X uses muforce's codes
 //! [`x_pdg_id`]; the nucleus uses the PDG nuclear code 100ZZZAAA0.
 
 use crate::events::{Event, FourVector};
@@ -137,10 +139,13 @@ pub fn write_lhe(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std::i
     writeln!(out, "</muforce>")?;
     writeln!(out, "</header>")?;
     writeln!(out, "<init>")?;
+    // Weighted events (an experiment's signal): IDWTUP = 4 and XWGTUP = the event's weight.
+    let weighted = events.iter().any(|e| e.weight != 1.0);
+    let idwtup = if weighted { 4 } else { 3 };
     // IDBMUP EBMUP PDFGUP PDFSUP IDWTUP NPRUP
     writeln!(
         out,
-        "{:>10} {:>10} {:.10e} {:.10e} 0 0 0 0 3 1",
+        "{:>10} {:>10} {:.10e} {:.10e} 0 0 0 0 {idwtup} 1",
         13, nucleus, run.energy_gev, 0.0
     )?;
     // XSECUP XERRUP XMAXUP LPRUP
@@ -164,7 +169,7 @@ pub fn write_lhe(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std::i
         writeln!(
             out,
             "{particles} 1 {:.10e} {:.10e} {:.10e} 0.0",
-            run.sigma_pb,
+            if weighted { e.weight } else { run.sigma_pb },
             e.out.t.sqrt(),
             crate::units::ALPHA
         )?;

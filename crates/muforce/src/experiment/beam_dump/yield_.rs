@@ -83,19 +83,36 @@ impl DumpSetup {
     /// The depth nodes with the local muon energy (transport in the target's material with
     /// the setup's energy-loss model).
     pub fn depth_nodes(&self) -> Result<Vec<DepthNode>> {
-        // The table's upper end is round-tripped through ln: leave it a little above the beam.
-        let transport = MuonTransport::new(
-            &self.material,
-            self.energy_loss,
-            self.beam_energy_gev * (1.0 + 1e-9),
-            1e-4,
-        )?;
         depth_nodes(
-            &transport,
+            &self.transport()?,
             self.beam_energy_gev,
             self.min_muon_energy_gev,
             self.length_cm,
             self.depth_points,
+        )
+    }
+}
+
+impl DumpSetup {
+    /// The muon's transport in the target: its material and the setup's energy-loss model,
+    /// up to the beam energy.
+    pub fn transport(&self) -> Result<MuonTransport> {
+        // The table's upper end is round-tripped through ln: leave it a little above the beam.
+        MuonTransport::new(
+            &self.material,
+            self.energy_loss,
+            self.beam_energy_gev * (1.0 + 1e-9),
+            1e-4,
+        )
+    }
+
+    /// The depth over which muons are followed, cm ([`useful_depth_cm`]).
+    pub fn useful_depth_cm(&self, transport: &MuonTransport) -> Result<f64> {
+        useful_depth_cm(
+            transport,
+            self.beam_energy_gev,
+            self.min_muon_energy_gev,
+            self.length_cm,
         )
     }
 }
