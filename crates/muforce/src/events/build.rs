@@ -59,6 +59,9 @@ impl Plane {
     ///   θ_X = θ p′/|k| that balances the muon's transverse momentum (the collinear 2 → 2
     ///   picture, as for the WW muon-angle cut); d ln θ_X = d ln θ at fixed x.
     pub fn build(process: &Process, energy_gev: f64, s: &TableSettings) -> Result<Self> {
+        // Name the reason when no x is open: below threshold, or closed by the selection.
+        XMap::new(process.mass_gev, energy_gev)?;
+        XMap::within(process.mass_gev, energy_gev, &s.window)?;
         Self::build_or_zero(process, energy_gev, s)?.ok_or_else(|| {
             Error::out_of_range(
                 "table",
