@@ -18,7 +18,8 @@
 //!   experiment's minimum energy are not followed. No detector acceptance is applied.
 //! - **Decays.** A visible search: X is forced to decay inside the region along its flight
 //!   (ℓ from the production point between z_min = (L_tg − y) + start and z_min + length, the
-//!   reach's CPZ Eq. 18/20 geometry), and the event carries the probability P of doing so.
+//!   reach's CPZ Eq. 18/20 geometry) into a visible channel, and the event carries the
+//!   probability P of doing so times BR(X → visible).
 //!   An invisible search: X decays into its invisible channels at a vertex drawn from the
 //!   full exponential, and the event carries BR(X → invisible).
 //! - **Weights.** Event i has w_i = N_μ ε n_atom y_end σ̄ f_i / N, σ̄ the track-averaged σ of
@@ -42,10 +43,12 @@ pub const TRACK_BINS: usize = 256;
 /// What the experiment counts.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DumpSignal {
-    /// Decays inside the fiducial region (any channel, as the reach counts them).
+    /// Visible decays inside the fiducial region.
     Visible {
-        /// X's decays.
+        /// X's visible decays (renormalised).
         decays: XDecays,
+        /// BR(X → visible) = 1 − BR(X → invisible).
+        branching: f64,
         /// The region.
         region: DecayRegion,
     },
@@ -133,7 +136,8 @@ impl DumpEvents {
             }
         } else {
             DumpSignal::Visible {
-                decays: all,
+                branching: 1.0 - all.invisible_branching(),
+                decays: all.visible_only()?,
                 region: setup.decay,
             }
         };
@@ -244,7 +248,11 @@ impl DumpEvents {
                     let y = self.depth_cm((b[1] * b[1] + b[2] * b[2] + b[3] * b[3]).sqrt());
                     event.vertex_mm = [0.0, 0.0, 10.0 * y, 0.0];
                     let fraction = match &self.signal {
-                        DumpSignal::Visible { decays, region } => {
+                        DumpSignal::Visible {
+                            decays,
+                            region,
+                            branching,
+                        } => {
                             let (z_min, z_max) = region.limits_m(self.target_cm, y);
                             let (decay, p) = decays.decay_within(
                                 &event.out.x,
@@ -252,7 +260,7 @@ impl DumpEvents {
                                 &mut rng,
                             );
                             event.x_decay = decay;
-                            p
+                            p * branching
                         }
                         DumpSignal::Invisible { decays, branching } => {
                             event.x_decay = decays.decay(&event.out.x, &mut rng);
@@ -276,10 +284,10 @@ impl DumpEvents {
             .sum::<f64>()
             / n;
         let (decays, selection) = match &self.signal {
-            DumpSignal::Visible { decays, region } => (
+            DumpSignal::Visible { decays, region, branching } => (
                 decays,
                 format!(
-                    "X decays inside the region along its flight, from (target end - depth) + {} m over {} m (forced; the weight carries the probability, CPZ Eq. 15)",
+                    "X decays visibly inside the region along its flight, from (target end - depth) + {} m over {} m (forced; the weight carries the probability, CPZ Eq. 15, times BR(visible) {branching:.6e}; X decays into the visible channels only)",
                     region.start_m, region.length_m
                 ),
             ),

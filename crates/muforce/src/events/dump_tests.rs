@@ -214,3 +214,22 @@ fn a_model_without_decays_is_refused() {
         Err(e) => assert!(e.to_string().contains("stable"), "{e}"),
     }
 }
+
+/// Below 2 m_μ the L_μ − L_τ Z′ decays only into neutrinos: a visible search has nothing to
+/// see (the reach expects zero events), and the set-up says so.
+#[test]
+fn a_visible_search_refuses_an_invisible_only_x() {
+    let result = DumpEvents::new(
+        &dump("fermilab-dump"),
+        0,
+        Preset::LmuLtau,
+        0.1,
+        1e-3,
+        None,
+        &SpectrumSettings::default(),
+    );
+    match result {
+        Ok(_) => panic!("an invisible-only X was accepted by a visible search"),
+        Err(e) => assert!(e.to_string().contains("no visible decay"), "{e}"),
+    }
+}

@@ -124,12 +124,28 @@ impl XDecays {
     /// branching ratios divided by BR(X → invisible) (an invisible width set by hand keeps
     /// its share and leaves X undecayed). An X without an invisible decay is an error.
     pub fn invisible_only(&self) -> Result<Self> {
-        let total = self.invisible_branching;
+        self.only(true)
+    }
+
+    /// The decays of an X that a visible search counts: the visible channels only (e⁺e⁻,
+    /// μ⁺μ⁻, τ⁺τ⁻, γγ), their branching ratios divided by 1 − BR(X → invisible). An X
+    /// without a visible decay is an error.
+    pub fn visible_only(&self) -> Result<Self> {
+        self.only(false)
+    }
+
+    /// The channels whose invisibility is `invisible`, renormalised to their total.
+    fn only(&self, invisible: bool) -> Result<Self> {
+        let (total, kind) = if invisible {
+            (self.invisible_branching, "invisible")
+        } else {
+            (1.0 - self.invisible_branching, "visible")
+        };
         if total <= 0.0 {
             return Err(Error::out_of_range(
                 "model",
                 format!("m_X = {} GeV", self.mass_gev),
-                "X has no invisible decay at this mass: an invisible search sees none",
+                format!("X has no {kind} decay at this mass: a {kind} search sees none"),
             ));
         }
         let mut previous = 0.0;
@@ -138,14 +154,14 @@ impl XDecays {
         for &(products, c) in &self.channels {
             let br = c - previous;
             previous = c;
-            if products.channel.is_invisible() {
+            if products.channel.is_invisible() == invisible {
                 cumulative += br / total;
                 channels.push((products, cumulative));
             }
         }
         Ok(XDecays {
             channels,
-            invisible_branching: 1.0,
+            invisible_branching: if invisible { 1.0 } else { 0.0 },
             ..*self
         })
     }

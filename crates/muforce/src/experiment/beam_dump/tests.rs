@@ -353,3 +353,22 @@ fn m3_phase_one_tests_the_g2_band() {
         assert!((ratio / 1000f64.sqrt() - 1.0).abs() < 1e-4, "{ratio}");
     }
 }
+
+/// A visible search does not see X → νν̄: below 2 m_μ the L_μ − L_τ Z′ decays only into
+/// neutrinos (at tree level; REFERENCE §0), so the Fermilab dump expects no events from it,
+/// while the muon-coupled scalar (no invisible channel) keeps CPZ Eq. 15's full count.
+#[test]
+fn visible_search_counts_visible_decays_only() {
+    let e = dump("fermilab-dump");
+    let z_prime = DumpYield::new(&e.setup, Preset::LmuLtau, 0.1).unwrap();
+    assert!(z_prime.produced_per_muon(1e-3) > 0.0);
+    assert_eq!(z_prime.events_per_muon(1e-3).unwrap(), 0.0);
+    let scalar = DumpYield::new(&e.setup, Preset::MuonScalar, 0.1).unwrap();
+    let g = 1e-4;
+    let table =
+        crate::model::DecayTable::new(&Preset::MuonScalar.mediator(0.1, g).unwrap()).unwrap();
+    assert_eq!(table.invisible_branching(), 0.0);
+    let all = g * g * scalar.decay_fraction(g).unwrap() * scalar.produced_per_muon(1.0);
+    let ours = scalar.events_per_muon(g).unwrap();
+    assert!((ours / all - 1.0).abs() < 1e-12, "{ours} vs {all}");
+}

@@ -318,7 +318,10 @@ impl DumpYield {
             let length = table.decay_length_m(p.energy_x_gev)?;
             sum += p.weight * decay_probability(length, p.z_min_m, p.z_max_m)?;
         }
-        Ok(sum)
+        // A visible search sees the decays into charged leptons and photons only: CPZ
+        // Eq. 15 counts every decay of a muon-coupled scalar, all of them visible; a Z′ of
+        // L_μ − L_τ decays into νν̄ as well, which the detector does not see.
+        Ok(sum * (1.0 - table.invisible_branching()))
     }
 
     /// Signal events per muon at coupling g: CPZ Eq. 15 divided by N_μ.
