@@ -213,3 +213,44 @@ def test_unknown_event_extension_is_refused(tmp_path):
     with pytest.raises(Exception, match="hepmc"):
         g.write(str(tmp_path / "x.txt"), 10)
     assert not list(tmp_path.iterdir())
+
+
+def test_experiment_signal_is_read_by_pyhepmc(cli, tmp_path):
+    """An experiment's signal (Fermilab dump, --experiment without --target): pyhepmc reads
+    each event's weight and both vertices; the production vertex lies on the beam axis inside
+    the target, the decay vertex along X's flight from it (c t from the production point),
+    momentum is conserved at both vertices (1e-9) and the decay products' invariant mass is
+    m_X; the weights read back add up to the header's sum_of_weights."""
+    pyhepmc = pytest.importorskip("pyhepmc")
+    out = tmp_path / "dump.hepmc"
+    cli("events", "--experiment", "fermilab-dump", "--model", "muon-scalar", "--mass", "0.1",
+        "--coupling", "1e-4", "--events", "400", "--seed", "5", "--nodes", "16", "--out", out)
+    header = [l for l in out.read_text().splitlines() if l.startswith("T muforce")][0]
+    total = float(header.split("sum_of_weights = ")[1].split()[0])
+    four = lambda p: np.array([p.momentum.x, p.momentum.y, p.momentum.z, p.momentum.e])
+    weights, count = 0.0, 0
+    with pyhepmc.open(str(out)) as f:
+        for event in f:
+            weights += event.weights[0]
+            production = [v for v in event.vertices if len(v.particles_in) == 2][0]
+            (x,) = [p for p in event.particles if p.pid == 9000001]
+            decay = x.end_vertex
+            origin = np.array([production.position.x, production.position.y,
+                               production.position.z, production.position.t])
+            assert origin[0] == 0 and origin[1] == 0 and origin[3] == 0 and origin[2] >= 0
+            pos = np.array([decay.position.x, decay.position.y, decay.position.z,
+                            decay.position.t]) - origin
+            k = four(x)
+            ell = np.linalg.norm(pos[:3])
+            assert np.allclose(pos[:3], ell * k[:3] / np.linalg.norm(k[:3]), rtol=1e-9, atol=1e-9)
+            assert np.isclose(pos[3], ell * k[3] / np.linalg.norm(k[:3]), rtol=1e-9)
+            for v in (production, decay):
+                p_in = sum((four(p) for p in v.particles_in), np.zeros(4))
+                p_out = sum((four(p) for p in v.particles_out), np.zeros(4))
+                assert np.allclose(p_in, p_out, rtol=0, atol=1e-9 * max(p_in[3], 1.0))
+            s = sum((four(p) for p in decay.particles_out), np.zeros(4))
+            mass = np.sqrt(max(s[3] ** 2 - s[0] ** 2 - s[1] ** 2 - s[2] ** 2, 0.0))
+            assert abs(mass - 0.1) < 1e-9 * s[3] / 0.1 + 1e-9
+            count += 1
+    assert count == 400
+    assert np.isclose(weights, total, rtol=1e-5)

@@ -148,11 +148,16 @@ pub fn write_lhe(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std::i
         "{:>10} {:>10} {:.10e} {:.10e} 0 0 0 0 {idwtup} 1",
         13, nucleus, run.energy_gev, 0.0
     )?;
-    // XSECUP XERRUP XMAXUP LPRUP
+    // XSECUP XERRUP XMAXUP LPRUP; XMAXUP is the largest |XWGTUP| of weighted events.
+    let max_weight = if weighted {
+        events.iter().fold(0.0_f64, |m, e| m.max(e.weight.abs()))
+    } else {
+        run.sigma_pb
+    };
     writeln!(
         out,
         "{:.10e} {:.10e} {:.10e} 1",
-        run.sigma_pb, run.error_pb, run.sigma_pb
+        run.sigma_pb, run.error_pb, max_weight
     )?;
     writeln!(
         out,

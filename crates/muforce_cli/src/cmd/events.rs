@@ -1,6 +1,7 @@
-//! `muforce events`: unweighted μN → μNX events written as a Les Houches Event file, for a
-//! monochromatic beam (`--energy`) or a beam momentum spectrum (`--spectrum FILE`, or the
-//! spectrum of an experiment's muon sample, `--experiment NAME --sample NAME`).
+//! `muforce events`: μN → μNX events written as HepMC3 or LHE, for a monochromatic beam
+//! (`--energy`), a beam momentum spectrum (`--spectrum FILE`, or the spectrum of an
+//! experiment's muon sample, `--experiment NAME --sample NAME --target T`), or the signal of
+//! an experiment (`--experiment NAME` without `--target`: [`super::events_experiment`]).
 
 use crate::number::{parse_positive, parse_whole};
 use crate::quantity::parse_energy;
@@ -20,56 +21,64 @@ use std::time::Instant;
 pub struct Args {
     /// Spin of a stable X: scalar, pseudoscalar, vector, axial-vector.
     #[arg(long)]
-    spin: Option<String>,
+    pub(super) spin: Option<String>,
     /// Model preset of an X that decays (its spin, and its branching ratios and lifetime at
     /// --coupling): X decays in flight at a displaced vertex (docs/events.md).
     #[arg(long)]
-    model: Option<String>,
+    pub(super) model: Option<String>,
     /// Mass of X, in GeV or with a unit.
     #[arg(long, value_parser = parse_energy, allow_hyphen_values = true)]
-    mass: f64,
+    pub(super) mass: f64,
     /// Beam energy of a monochromatic beam, in GeV or with a unit.
     #[arg(long, value_parser = parse_energy, allow_hyphen_values = true)]
-    energy: Option<f64>,
+    pub(super) energy: Option<f64>,
     /// Beam momentum spectrum: a CSV file `p_low_gev,p_high_gev,muons` (as data/lhc/*.csv).
     #[arg(long)]
-    spectrum: Option<PathBuf>,
+    pub(super) spectrum: Option<PathBuf>,
     /// Take the beam spectrum from this experiment's muon sample (built-in name or TOML file).
     #[arg(long)]
-    experiment: Option<String>,
+    pub(super) experiment: Option<String>,
     /// With --experiment: the sample's name (default: the first sample).
     #[arg(long, requires = "experiment")]
-    sample: Option<String>,
-    /// Target material (built-in name).
+    pub(super) sample: Option<String>,
+    /// Target material (built-in name); required with --energy and --spectrum. With
+    /// --experiment it selects the sample-spectrum mode; without it the experiment's own
+    /// target, beam and selection are used.
     #[arg(long)]
-    target: String,
+    pub(super) target: Option<String>,
+    /// With an experiment's signal: the scenario's name (default: the first), whose muon
+    /// count and efficiency scale the weights.
+    #[arg(long, requires = "experiment")]
+    pub(super) scenario: Option<String>,
     /// Coupling g of X to muons (the cross section scales with g²).
     #[arg(long, default_value = "1", value_parser = parse_positive, allow_hyphen_values = true)]
-    coupling: f64,
+    pub(super) coupling: f64,
     /// Number of unweighted events.
     #[arg(long, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
-    events: usize,
+    pub(super) events: usize,
     /// Master seed (the events do not depend on the number of threads).
     #[arg(long, default_value_t = 1, value_parser = parse_whole::<u64>, allow_hyphen_values = true)]
-    seed: u64,
+    pub(super) seed: u64,
     /// Nodes of the (x, ln θ) table in each direction.
     #[arg(long, default_value_t = 64, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
-    nodes: usize,
+    pub(super) nodes: usize,
     /// With a spectrum: momentum nodes of the tables (log spaced).
     #[arg(long, default_value_t = 16, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
-    momentum_nodes: usize,
-    /// Cross section tabulated: exact (2 → 3 tree level) or ww (Weizsäcker–Williams, faster).
-    #[arg(long, default_value = "exact")]
-    method: String,
+    pub(super) momentum_nodes: usize,
+    /// Cross section tabulated: exact (2 → 3 tree level) or ww (Weizsäcker–Williams, faster);
+    /// default exact, or the experiment's method for an experiment's signal (iww there
+    /// becomes ww, which has the angles).
+    #[arg(long)]
+    pub(super) method: Option<String>,
     /// Largest muon angle tabulated, rad.
     #[arg(long, default_value = "0.5", value_parser = parse_positive, allow_hyphen_values = true)]
-    theta_max: f64,
+    pub(super) theta_max: f64,
     /// Form factor: full, elastic.
     #[arg(long, default_value = "full")]
-    form_factor: String,
+    pub(super) form_factor: String,
     /// Output file: `.hepmc` writes HepMC3 Asciiv3, `.lhe` writes LHE 3.0.
     #[arg(long)]
-    out: PathBuf,
+    pub(super) out: PathBuf,
 }
 
 fn beam(args: &Args) -> anyhow::Result<Beam> {
@@ -99,6 +108,18 @@ fn beam(args: &Args) -> anyhow::Result<Beam> {
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
     EventFormat::from_path(&args.out)?;
+    check_nodes(args)?;
+    let Some(target) = &args.target else {
+        if let Some(experiment) = &args.experiment {
+            return super::events_experiment::run(args, experiment);
+        }
+        return Err(muforce::Error::out_of_range(
+            "--target",
+            "none",
+            "a target material is required with --energy and --spectrum",
+        )
+        .into());
+    };
     let preset = args.model.as_deref().map(Preset::from_name).transpose()?;
     let spin = match (&args.spin, preset) {
         (_, Some(preset)) => preset.spin(),
@@ -109,24 +130,18 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let decays = preset
         .map(|p| XDecays::new(&p.mediator(args.mass, args.coupling)?))
         .transpose()?;
-    let material = MaterialTable::built_in().find(&args.target)?.clone();
+    let material = MaterialTable::built_in().find(target)?.clone();
     let form_factor = FormFactorModel::from_name(&args.form_factor)?;
     let settings = SpectrumSettings {
         table: TableSettings {
             x_nodes: args.nodes,
             theta_nodes: args.nodes,
             theta_max: args.theta_max,
-            method: Method::from_name(&args.method)?,
+            method: Method::from_name(args.method.as_deref().unwrap_or("exact"))?,
             ..TableSettings::default()
         },
         momentum_nodes: args.momentum_nodes,
     };
-    // Name the option rather than the table's fields (x_nodes, theta_nodes).
-    if !(4..=2048).contains(&args.nodes) {
-        return Err(
-            muforce::Error::out_of_range("--nodes", args.nodes, "must lie in [4, 2048]").into(),
-        );
-    }
     let x = (spin, args.mass, args.coupling);
     let mut run = EventRun::new(x, material, form_factor, beam(args)?, settings)?;
     if let (Some(decays), Some(preset)) = (decays, preset) {
@@ -148,5 +163,15 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         run.build_seconds,
         args.out.display()
     );
+    Ok(())
+}
+
+/// Names the option rather than the table's fields (x_nodes, theta_nodes).
+fn check_nodes(args: &Args) -> anyhow::Result<()> {
+    if !(4..=2048).contains(&args.nodes) {
+        return Err(
+            muforce::Error::out_of_range("--nodes", args.nodes, "must lie in [4, 2048]").into(),
+        );
+    }
     Ok(())
 }

@@ -4,6 +4,7 @@ mod constraints;
 mod decay;
 mod dedx;
 mod events;
+mod events_experiment;
 mod experiment_arg;
 mod figures;
 mod g2;
