@@ -330,3 +330,61 @@ fn experiment_signal_events_carry_depths_decays_and_weights() {
         20000
     );
 }
+
+/// `--experiment atlas-hllhc` without `--target`: the Z sample's signal on the experiment's
+/// 253 cm copper slab, with its θ ≤ 0.1 rad and p′ ≥ 5 GeV cuts applied; every LHE event
+/// carries the same weight (IDWTUP 4), and they add up to the header's sum.
+#[test]
+fn missing_momentum_signal_events_from_the_experiment() {
+    let path = out("atlas.lhe");
+    muforce()
+        .args([
+            "events",
+            "--experiment",
+            "atlas-hllhc",
+            "--spin",
+            "scalar",
+            "--mass",
+            "1",
+            "--coupling",
+            "1e-3",
+            "--method",
+            "ww",
+        ])
+        .args(["--events", "2000", "--nodes", "16", "--momentum-nodes", "8"])
+        .arg("--out")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(contains("2000 events of atlas (Z/A, sample Z)"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(header_value(&text, "target"), "copper-63");
+    assert_eq!(header_value(&text, "slab_cm"), "253");
+    let init: Vec<&str> = text
+        .split("<init>")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(init[8], "4", "IDWTUP");
+    let sum: f64 = header_value(&text, "sum_of_weights").parse().unwrap();
+    let weights: Vec<f64> = text
+        .split("<event>")
+        .skip(1)
+        .map(|e| {
+            e.lines()
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .nth(2)
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(weights.len(), 2000);
+    assert!((weights.iter().sum::<f64>() / sum - 1.0).abs() < 1e-5);
+}

@@ -13,6 +13,7 @@ pub mod dump;
 pub mod grid;
 pub mod kinematics;
 pub mod run;
+pub mod sample;
 pub mod spectrum;
 pub mod x_decay;
 
@@ -221,6 +222,8 @@ impl Generator {
 
 #[cfg(test)]
 mod dump_tests;
+#[cfg(test)]
+mod sample_tests;
 #[cfg(test)]
 mod spectrum_tests;
 #[cfg(test)]

@@ -62,9 +62,10 @@ pub struct Args {
     /// Nodes of the (x, ln θ) table in each direction.
     #[arg(long, default_value_t = 64, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
     pub(super) nodes: usize,
-    /// With a spectrum: momentum nodes of the tables (log spaced).
-    #[arg(long, default_value_t = 16, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
-    pub(super) momentum_nodes: usize,
+    /// With a spectrum: momentum nodes of the tables (log spaced); default 16, and 64 for an
+    /// experiment's signal (whose weights must match its expected events).
+    #[arg(long, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
+    pub(super) momentum_nodes: Option<usize>,
     /// Cross section tabulated: exact (2 → 3 tree level) or ww (Weizsäcker–Williams, faster);
     /// default exact, or the experiment's method for an experiment's signal (iww there
     /// becomes ww, which has the angles).
@@ -140,7 +141,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             method: Method::from_name(args.method.as_deref().unwrap_or("exact"))?,
             ..TableSettings::default()
         },
-        momentum_nodes: args.momentum_nodes,
+        momentum_nodes: args.momentum_nodes.unwrap_or(16),
     };
     let x = (spin, args.mass, args.coupling);
     let mut run = EventRun::new(x, material, form_factor, beam(args)?, settings)?;
