@@ -59,7 +59,7 @@ fn summed_weights_equal_the_thin_target_yield_and_the_reach_signal() {
             &settings,
         )
         .unwrap();
-        let process = run.run.process().clone();
+        let process = *run.run.process();
         let mut sigma = 0.0;
         for (p, f) in experiment
             .sample(sample)
@@ -152,7 +152,7 @@ fn a_sample_outside_the_scenario_is_refused() {
     match result {
         Ok(_) => panic!("scenario Z/A has no W sample"),
         Err(e) => assert!(
-            e.to_string().contains("'W'") && e.to_string().contains("Z"),
+            e.to_string().contains("'W'") && e.to_string().contains('Z'),
             "{e}"
         ),
     }
