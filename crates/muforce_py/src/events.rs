@@ -58,7 +58,7 @@ fn beam(energy: Option<f64>, spectrum: Option<&Bound<'_, PyAny>>) -> PyResult<Be
 }
 
 /// Rows of one four-vector per event as an (n, 4) array [E, px, py, pz].
-fn four_vectors<'py>(
+pub(crate) fn four_vectors<'py>(
     py: Python<'py>,
     events: &[Event],
     pick: impl Fn(&Event) -> FourVector,
@@ -161,29 +161,7 @@ impl EventGenerator {
         let t: Vec<f64> = events.iter().map(|e| e.out.t).collect();
         d.set_item("t", t.into_pyarray(py))?;
         if self.run.decays.is_some() {
-            let none = [f64::NAN; 4];
-            d.set_item(
-                "decay_vertex",
-                four_vectors(py, &events, |e| e.x_decay.map_or(none, |x| x.vertex_mm))?,
-            )?;
-            let products: Vec<f64> = events
-                .iter()
-                .flat_map(|e| match e.x_decay {
-                    Some(x) => [x.daughters[0].p, x.daughters[1].p],
-                    None => [none, none],
-                })
-                .flatten()
-                .collect();
-            let products = products.into_pyarray(py).reshape([events.len(), 2, 4])?;
-            d.set_item("products", products)?;
-            let codes: Vec<i64> = events
-                .iter()
-                .flat_map(|e| e.x_decay.map_or([0, 0], |x| x.daughters.map(|p| p.pdg)))
-                .collect();
-            d.set_item(
-                "product_pdg",
-                codes.into_pyarray(py).reshape([events.len(), 2])?,
-            )?;
+            decay_arrays(py, &events, &d)?;
         }
         Ok(d)
     }
@@ -223,6 +201,40 @@ impl EventGenerator {
     }
 }
 
+/// "decay_vertex" (n, 4) [x, y, z, c·t] in mm from the production point, "products"
+/// (n, 2, 4) and "product_pdg" (n, 2) of X's decays (NaN and 0 for an X left undecayed).
+pub(crate) fn decay_arrays(
+    py: Python<'_>,
+    events: &[Event],
+    d: &Bound<'_, PyDict>,
+) -> PyResult<()> {
+    let none = [f64::NAN; 4];
+    d.set_item(
+        "decay_vertex",
+        four_vectors(py, events, |e| e.x_decay.map_or(none, |x| x.vertex_mm))?,
+    )?;
+    let products: Vec<f64> = events
+        .iter()
+        .flat_map(|e| match e.x_decay {
+            Some(x) => [x.daughters[0].p, x.daughters[1].p],
+            None => [none, none],
+        })
+        .flatten()
+        .collect();
+    let products = products.into_pyarray(py).reshape([events.len(), 2, 4])?;
+    d.set_item("products", products)?;
+    let codes: Vec<i64> = events
+        .iter()
+        .flat_map(|e| e.x_decay.map_or([0, 0], |x| x.daughters.map(|p| p.pdg)))
+        .collect();
+    d.set_item(
+        "product_pdg",
+        codes.into_pyarray(py).reshape([events.len(), 2])?,
+    )?;
+    Ok(())
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<EventGenerator>()
+    m.add_class::<EventGenerator>()?;
+    m.add_class::<crate::experiment_events::ExperimentEvents>()
 }

@@ -72,7 +72,7 @@ pub(crate) fn names_a_file(name_or_path: &str) -> bool {
 }
 
 /// Loads a description of any family from a built-in name or an experiment file.
-fn load(name_or_path: &str) -> muforce::Result<Description> {
+pub(crate) fn load(name_or_path: &str) -> muforce::Result<Description> {
     if names_a_file(name_or_path) {
         Description::from_file(Path::new(name_or_path))
     } else {

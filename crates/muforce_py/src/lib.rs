@@ -9,6 +9,7 @@ mod constraints;
 mod cross_sections;
 mod error;
 mod events;
+mod experiment_events;
 mod experiments;
 mod g2;
 mod kaon;

@@ -10,6 +10,7 @@
 pub mod build;
 pub mod density;
 pub mod dump;
+pub mod experiment;
 pub mod grid;
 pub mod kinematics;
 pub mod run;

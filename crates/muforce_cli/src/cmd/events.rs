@@ -62,8 +62,8 @@ pub struct Args {
     /// Nodes of the (x, ln θ) table in each direction.
     #[arg(long, default_value_t = 64, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
     pub(super) nodes: usize,
-    /// With a spectrum: momentum nodes of the tables (log spaced); default 16, and 64 for an
-    /// experiment's signal (whose weights must match its expected events).
+    /// With a spectrum: momentum nodes of the tables (log spaced); default 16, and 64 for a
+    /// missing-momentum experiment's signal (whose weights must match its expected events).
     #[arg(long, value_parser = parse_whole::<usize>, allow_hyphen_values = true)]
     pub(super) momentum_nodes: Option<usize>,
     /// Cross section tabulated: exact (2 → 3 tree level) or ww (Weizsäcker–Williams, faster);
