@@ -116,9 +116,15 @@ def main():
         if len(stored["cases"]) != len(fresh["cases"]):
             sys.exit("the stored file has a different set of cases")
         for a, b in zip(stored["cases"], fresh["cases"]):
+            # Profiled nuisance parameters go through scipy's minimiser, whose version is not
+            # pinned: scipy 1.17 moves those limits by up to 2e-5 from the stored ones. Without
+            # systematics nothing is minimised and the limits must agree to 1e-6.
+            profiled = (a["background_rel_uncertainty"] or a["signal_rel_uncertainty"]
+                        or a["background_bin_rel_uncertainty"])
+            tolerance = 1e-4 if profiled else 1e-6
             for x, y in zip([a["mu_upper_95"]] + a["mu_expected_95"], [b["mu_upper_95"]] + b["mu_expected_95"]):
-                if abs(x / y - 1) > 1e-6:
-                    sys.exit(f"{a['name']}: stored {x} but pyhf now gives {y}")
+                if abs(x / y - 1) > tolerance:
+                    sys.exit(f"{a['name']}: stored {x} but pyhf now gives {y} (tolerance {tolerance})")
         print("pyhf reference limits reproduced")
         return
     with open(PATH, "w") as f:

@@ -1,6 +1,8 @@
 //! Event generation (μ Pb → μ Pb X, vector, 0.1 GeV): building one 64 × 64 table from the
 //! exact and from the WW cross section at 160 GeV, and unweighted events from a built table
-//! for a 160 GeV beam and for the Z → μμ muon spectrum of data/lhc.
+//! for a 160 GeV beam and for the Z → μμ muon spectrum of data/lhc; and an experiment's
+//! weighted signal (Fermilab dump, muon-scalar 0.1 GeV, g = 1e-4: depth, forced decay in the
+//! region, weight) after set-up, on one thread.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use muforce::events::{Generator, Plane, SpectrumGenerator, SpectrumSettings, TableSettings};
@@ -60,6 +62,31 @@ fn bench(c: &mut Criterion) {
                 sum += s.event(&mut rng).out.x[0];
             }
             sum
+        });
+    });
+    let dump = match muforce::experiment::builtin_description("fermilab-dump").unwrap() {
+        muforce::experiment::Description::BeamDump(d) => *d,
+        _ => unreachable!("fermilab-dump is a beam dump"),
+    };
+    let signal = muforce::events::dump::DumpEvents::new(
+        &dump,
+        0,
+        muforce::model::Preset::MuonScalar,
+        0.1,
+        1e-4,
+        None,
+        &SpectrumSettings::default(),
+    )
+    .unwrap();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    group.bench_function("10k Fermilab dump signal events, one thread", |b| {
+        let mut seed = 0;
+        b.iter(|| {
+            seed += 1;
+            one.install(|| signal.generate(N as usize, seed).unwrap().len())
         });
     });
     group.finish();

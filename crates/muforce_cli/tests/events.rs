@@ -388,3 +388,70 @@ fn missing_momentum_signal_events_from_the_experiment() {
     assert_eq!(weights.len(), 2000);
     assert!((weights.iter().sum::<f64>() / sum - 1.0).abs() < 1e-5);
 }
+
+/// `--experiment na62`: K⁺ → μ⁺νX events of the invisible search. Every event has the K⁺
+/// (321) entering its decay vertex inside the fiducial volume and μ⁺, ν_μ and X leaving it;
+/// the missing mass (p_K − p_μ)² lies above m_X² (the K⁺ → μ⁺νX kinematics); the weights add
+/// up to the header's sum.
+#[test]
+fn kaon_signal_events_from_the_experiment() {
+    let path = out("na62.hepmc");
+    muforce()
+        .args([
+            "events",
+            "--experiment",
+            "na62",
+            "--model",
+            "lmu-ltau",
+            "--mass",
+            "0.1",
+            "--coupling",
+            "1e-4",
+            "--events",
+            "2000",
+        ])
+        .arg("--out")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(contains("2000 events of na62 (invisible)"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let four = |line: &str| -> [f64; 4] {
+        let f: Vec<f64> = line
+            .split_whitespace()
+            .skip(4)
+            .take(4)
+            .map(|v| v.parse().unwrap())
+            .collect();
+        [f[3], f[0], f[1], f[2]]
+    };
+    let (mut kaon, mut events) = ([0.0; 4], 0);
+    let mut weights = 0.0;
+    for line in text.lines() {
+        if let Some(w) = line.strip_prefix("W ") {
+            if let Ok(w) = w.parse::<f64>() {
+                weights += w;
+            }
+        } else if line.starts_with("P ") && line.split_whitespace().nth(3) == Some("321") {
+            kaon = four(line);
+        } else if line.starts_with("P ") && line.split_whitespace().nth(3) == Some("-13") {
+            let mu = four(line);
+            let d: Vec<f64> = (0..4).map(|i| kaon[i] - mu[i]).collect();
+            let m2 = d[0] * d[0] - d[1] * d[1] - d[2] * d[2] - d[3] * d[3];
+            assert!(m2 > 0.01 * (1.0 - 1e-6), "m2_miss {m2}");
+            events += 1;
+        }
+    }
+    assert_eq!(events, 2000);
+    let header = text.lines().find(|l| l.starts_with("T muforce")).unwrap();
+    let sum: f64 = header
+        .split("sum_of_weights = ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((weights / sum - 1.0).abs() < 1e-5, "{weights} vs {sum}");
+}

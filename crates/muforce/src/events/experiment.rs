@@ -4,11 +4,13 @@
 //! generator, whose weighted events sum to the experiment's expected signal.
 
 use super::dump::DumpEvents;
+use super::kaon::KaonEvents;
 use super::sample::SampleEvents;
 use super::{Event, SpectrumSettings, TableSettings};
 use crate::error::{Error, Result};
 use crate::experiment::description::Description;
 use crate::io::lhe::LheRun;
+use crate::kaon::{KaonExperiment, KaonModel};
 use crate::model::{Preset, Spin};
 use crate::production::Method;
 
@@ -67,6 +69,33 @@ fn scenario_index<'a>(
         .clone()
         .position(|s| s.eq_ignore_ascii_case(name))
         .ok_or_else(|| Error::unknown("scenario", name, &names.collect::<Vec<_>>()))
+}
+
+/// The K⁺ → μ⁺νX generator of a kaon experiment for `request` (a model preset that couples
+/// to the kaon channel: muon-scalar, lmu-ltau or muon-vector; scenario by name, default the
+/// first; sample, method and nodes do not apply).
+pub fn kaon_signal(experiment: &KaonExperiment, request: &SignalRequest) -> Result<KaonEvents> {
+    let preset = request.preset.ok_or_else(|| {
+        Error::out_of_range(
+            "model",
+            "none",
+            format!(
+                "experiment {} needs a model preset ({})",
+                experiment.name,
+                KaonModel::names().join(", ")
+            ),
+        )
+    })?;
+    let model = KaonModel::parse(preset.name())?;
+    let names = experiment.scenarios.iter().map(|s| s.name.as_str());
+    let scenario = scenario_index(request.scenario.as_deref(), names)?;
+    KaonEvents::new(
+        experiment,
+        scenario,
+        model,
+        request.mass_gev,
+        request.coupling,
+    )
 }
 
 impl ExperimentSignal {
@@ -150,7 +179,7 @@ impl ExperimentSignal {
             Description::Kaon(k) => Err(Error::out_of_range(
                 "experiment",
                 &k.name,
-                "is a kaon experiment: its K+ -> mu+ nu X events come from the kaon generator",
+                "is a kaon experiment: its K+ -> mu+ nu X events come from `kaon_signal`",
             )),
         }
     }

@@ -12,6 +12,7 @@ pub mod density;
 pub mod dump;
 pub mod experiment;
 pub mod grid;
+pub mod kaon;
 pub mod kinematics;
 pub mod run;
 pub mod sample;
@@ -223,6 +224,8 @@ impl Generator {
 
 #[cfg(test)]
 mod dump_tests;
+#[cfg(test)]
+mod kaon_tests;
 #[cfg(test)]
 mod sample_tests;
 #[cfg(test)]

@@ -36,6 +36,18 @@ impl EventFormat {
 /// Writes `events` to `path` in the format of its extension; the file appears only once it
 /// is complete.
 pub fn write_event_file(path: &Path, run: &LheRun, events: &[Event]) -> Result<()> {
+    write_atomically(path, |format, out| match format {
+        EventFormat::HepMc3 => write_hepmc3(out, run, events),
+        EventFormat::Lhe => write_lhe(out, run, events),
+    })
+}
+
+/// Writes the file of `path`'s format with `write` under `path.partial` and renames it into
+/// place once complete; on failure the partial file is removed and the error names `path`.
+pub(crate) fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(EventFormat, &mut BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
     let format = EventFormat::from_path(path)?;
     let io_error = |e: std::io::Error| Error::Io {
         path: path.display().to_string(),
@@ -46,11 +58,9 @@ pub fn write_event_file(path: &Path, run: &LheRun, events: &[Event]) -> Result<(
     let partial = std::path::PathBuf::from(partial);
     let written = (|| {
         let mut out = BufWriter::new(std::fs::File::create(&partial)?);
-        match format {
-            EventFormat::HepMc3 => write_hepmc3(&mut out, run, events)?,
-            EventFormat::Lhe => write_lhe(&mut out, run, events)?,
-        }
+        write(format, &mut out)?;
         out.flush()?;
+        drop(out);
         std::fs::rename(&partial, path)
     })();
     if written.is_err() {

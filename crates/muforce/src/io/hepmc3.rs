@@ -21,16 +21,16 @@ use crate::io::lhe::{nucleus_pdg_id, x_pdg_id, LheRun};
 use std::io::Write;
 
 /// The format version written in the header.
-const VERSION_LINE: &str = "HepMC::Version 3.02.06";
+pub(crate) const VERSION_LINE: &str = "HepMC::Version 3.02.06";
 
 /// HepMC3 escapes the separator `|` and new lines in the tool description.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', " ")
 }
 
-fn particle(
+pub(crate) fn particle(
     out: &mut impl Write,
     id: u32,
     parent: i32,

@@ -50,7 +50,7 @@ pub fn nucleus_pdg_id(z: u32, a: u32) -> i64 {
     1_000_000_000 + 10_000 * i64::from(z) + 10 * i64::from(a)
 }
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -58,7 +58,7 @@ fn escape(text: &str) -> String {
 
 /// One particle line; `proper_mm` is VTIMUP, the proper distance cτ from production to decay
 /// (mm), 0 for a particle that does not decay in the event.
-fn particle(
+pub(crate) fn particle(
     out: &mut impl Write,
     id: i64,
     status: i32,

@@ -3,6 +3,7 @@
 
 pub mod event_file;
 pub mod hepmc3;
+pub mod kaon_event_file;
 pub mod lhe;
 pub mod quantity;
 mod toml_file;

@@ -55,6 +55,7 @@ pub use search::{
 
 pub use dimuon_events::{generate, momentum, signal_boost_events, DimuonEvent, Source, P4};
 pub use geometry::DecayVolume;
+pub(crate) use reach::boost_seed;
 pub use reach::{
     invisible_interval, model_spin, reach_table, reach_table_with, visible_interval, workspaces,
     InvisibleStatistic, KaonExperiment, KaonScenario, KaonSearch,

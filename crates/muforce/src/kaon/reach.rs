@@ -67,6 +67,12 @@ impl KaonScenario {
     }
 }
 
+/// The seed of the X boost sample of the invisible scenarios at m_X (shared with the signal
+/// events, `events::kaon`, so that their expected count is the reach's).
+pub(crate) fn boost_seed(m_x: f64) -> u64 {
+    0x6b61_6f6e ^ m_x.to_bits()
+}
+
 /// A validated kaon experiment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KaonExperiment {
@@ -159,7 +165,7 @@ fn invisible_intervals(
             m_x,
             experiment.volume.kaon_momentum_gev,
             experiment.boost_events,
-            0x6b61_6f6e ^ m_x.to_bits(),
+            boost_seed(m_x),
         )?),
     };
     let boosts = BoostSpectrum::from_events(events, |e| e.s12 >= lo)?;

@@ -2,8 +2,11 @@
 //! weighted so that they sum to the expected signal at `--coupling` (docs/events.md).
 
 use super::events::Args;
-use muforce::events::experiment::{ExperimentSignal, SignalRequest};
+use muforce::events::experiment::{kaon_signal, ExperimentSignal, SignalRequest};
+use muforce::experiment::Description;
 use muforce::io::event_file::write_event_file;
+use muforce::io::kaon_event_file::write_kaon_event_file;
+use muforce::kaon::KaonExperiment;
 use muforce::model::{Preset, Spin};
 use muforce::production::Method;
 use std::time::Instant;
@@ -21,6 +24,9 @@ pub fn run(args: &Args, experiment: &str) -> anyhow::Result<()> {
         nodes: args.nodes,
         momentum_nodes: args.momentum_nodes,
     };
+    if let Description::Kaon(kaon) = &description {
+        return kaon_events(args, kaon, &request);
+    }
     let start = Instant::now();
     let signal = ExperimentSignal::new(&description, &request)?;
     let built = start.elapsed().as_secs_f64();
@@ -36,6 +42,33 @@ pub fn run(args: &Args, experiment: &str) -> anyhow::Result<()> {
         events.len(),
         signal.label(),
         signal.expected_events(),
+        args.out.display()
+    );
+    Ok(())
+}
+
+fn kaon_events(
+    args: &Args,
+    experiment: &KaonExperiment,
+    request: &SignalRequest,
+) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let signal = kaon_signal(experiment, request)?;
+    let built = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let events = signal.generate(args.events, args.seed)?;
+    let generated = start.elapsed().as_secs_f64();
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    let mut header = vec![("command".to_string(), command)];
+    header.extend(signal.header(&events));
+    write_kaon_event_file(&args.out, &signal.file_run(), &header, &events)?;
+    let sum: f64 = events.iter().map(|e| e.weight).sum();
+    println!(
+        "{} events of {} ({}), summed weights {sum:.4e}, expected events {:.4e}; set-up {built:.2} s, events {generated:.2} s; wrote {}",
+        events.len(),
+        signal.experiment,
+        signal.scenario,
+        signal.expected_events,
         args.out.display()
     );
     Ok(())
