@@ -4,7 +4,7 @@
 use crate::error::IntoPy;
 use crate::threads::Compute;
 use muforce::events::{
-    Beam, Event, EventRun, FourVector, SpectrumSettings, TableSettings, XDecays,
+    Beam, Event, EventRun, FourVector, SpectrumSettings, TableSettings, XDecay, XDecays,
 };
 use muforce::io::event_file::write_event_file;
 use muforce::io::lhe::write_lhe;
@@ -161,7 +161,8 @@ impl EventGenerator {
         let t: Vec<f64> = events.iter().map(|e| e.out.t).collect();
         d.set_item("t", t.into_pyarray(py))?;
         if self.run.decays.is_some() {
-            decay_arrays(py, &events, &d)?;
+            let decays: Vec<_> = events.iter().map(|e| e.x_decay).collect();
+            decay_arrays(py, &decays, &d)?;
         }
         Ok(d)
     }
@@ -205,32 +206,30 @@ impl EventGenerator {
 /// (n, 2, 4) and "product_pdg" (n, 2) of X's decays (NaN and 0 for an X left undecayed).
 pub(crate) fn decay_arrays(
     py: Python<'_>,
-    events: &[Event],
+    decays: &[Option<XDecay>],
     d: &Bound<'_, PyDict>,
 ) -> PyResult<()> {
+    let n = decays.len();
     let none = [f64::NAN; 4];
-    d.set_item(
-        "decay_vertex",
-        four_vectors(py, events, |e| e.x_decay.map_or(none, |x| x.vertex_mm))?,
-    )?;
-    let products: Vec<f64> = events
+    let vertices: Vec<f64> = decays
         .iter()
-        .flat_map(|e| match e.x_decay {
+        .flat_map(|x| x.map_or(none, |x| x.vertex_mm))
+        .collect();
+    d.set_item("decay_vertex", vertices.into_pyarray(py).reshape([n, 4])?)?;
+    let products: Vec<f64> = decays
+        .iter()
+        .flat_map(|x| match x {
             Some(x) => [x.daughters[0].p, x.daughters[1].p],
             None => [none, none],
         })
         .flatten()
         .collect();
-    let products = products.into_pyarray(py).reshape([events.len(), 2, 4])?;
-    d.set_item("products", products)?;
-    let codes: Vec<i64> = events
+    d.set_item("products", products.into_pyarray(py).reshape([n, 2, 4])?)?;
+    let codes: Vec<i64> = decays
         .iter()
-        .flat_map(|e| e.x_decay.map_or([0, 0], |x| x.daughters.map(|p| p.pdg)))
+        .flat_map(|x| x.map_or([0, 0], |x| x.daughters.map(|p| p.pdg)))
         .collect();
-    d.set_item(
-        "product_pdg",
-        codes.into_pyarray(py).reshape([events.len(), 2])?,
-    )?;
+    d.set_item("product_pdg", codes.into_pyarray(py).reshape([n, 2])?)?;
     Ok(())
 }
 

@@ -4,17 +4,20 @@
 use crate::error::IntoPy;
 use crate::events::{decay_arrays, four_vectors};
 use crate::threads::Compute;
-use muforce::events::experiment::{ExperimentSignal, SignalRequest};
+use muforce::events::experiment::{kaon_signal, ExperimentSignal, SignalRequest};
+use muforce::events::kaon::{KaonEvent, KaonEvents};
+use muforce::experiment::Description;
 use muforce::io::event_file::{write_event_file, EventFormat};
+use muforce::io::kaon_event_file::write_kaon_event_file;
 use muforce::model::{Preset, Spin};
 use muforce::production::Method;
-use numpy::IntoPyArray;
+use numpy::{IntoPyArray, PyArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::path::Path;
 
 /// The signal events of an experiment (a built-in name or an experiment file) of the
-/// beam-dump or missing-momentum family, weighted so that the weights add up to the
+/// beam-dump, missing-momentum or kaon family, weighted so that the weights add up to the
 /// experiment's expected signal at `coupling` (`expected_events`, from the reach code).
 ///
 /// `x` is a model preset (muon-scalar, mass-scalar, lmu-ltau, muon-vector: X decays as the
@@ -24,7 +27,13 @@ use std::path::Path;
 /// dump, 64 for a missing-momentum sample; docs/events.md).
 #[pyclass(name = "ExperimentEvents", module = "muforce", frozen)]
 pub struct ExperimentEvents {
-    signal: ExperimentSignal,
+    signal: Signal,
+}
+
+/// A muon-beam family's generator, or a kaon experiment's.
+enum Signal {
+    Muon(ExperimentSignal),
+    Kaon(Box<KaonEvents>),
 }
 
 #[pymethods]
@@ -64,7 +73,10 @@ impl ExperimentEvents {
             momentum_nodes,
         };
         let signal = py
-            .compute(|| ExperimentSignal::new(&description, &request))
+            .compute(|| match &description {
+                Description::Kaon(k) => kaon_signal(k, &request).map(|k| Signal::Kaon(Box::new(k))),
+                _ => ExperimentSignal::new(&description, &request).map(Signal::Muon),
+            })
             .py()?;
         Ok(ExperimentEvents { signal })
     }
@@ -72,36 +84,69 @@ impl ExperimentEvents {
     /// The reach code's expected signal events at this coupling.
     #[getter]
     fn expected_events(&self) -> f64 {
-        self.signal.expected_events()
+        match &self.signal {
+            Signal::Muon(s) => s.expected_events(),
+            Signal::Kaon(k) => k.expected_events,
+        }
     }
 
     /// "experiment (scenario)" or "experiment (scenario, sample S)".
     #[getter]
     fn label(&self) -> String {
-        self.signal.label()
+        match &self.signal {
+            Signal::Muon(s) => s.label(),
+            Signal::Kaon(k) => format!("{} ({})", k.experiment, k.scenario),
+        }
     }
 
     /// `n` weighted events from `seed` (identical for any thread count) as a dict of numpy
-    /// arrays: "beam", "muon", "x", "nucleus" (n, 4) [E, px, py, pz] in GeV, "t" (n,) in
-    /// GeV², "vertex" (n, 4) the production vertex [x, y, z, c·t] in mm (z along the beam from
-    /// the target's front face), "weight" (n,) each event's share of the expected events;
-    /// where X decays also "decay_vertex" (n, 4) in mm from the production vertex,
+    /// arrays, four-vectors (n, 4) as [E, px, py, pz] in GeV and vertices (n, 4) as
+    /// [x, y, z, c·t] in mm, "weight" (n,) each event's share of the expected events:
+    /// - muon beams: "beam", "muon", "x", "nucleus", "t" (n,) |t| in GeV², "vertex" the
+    ///   production vertex (z along the beam from the target's front face);
+    /// - kaon: "kaon", "muon" (μ⁺), "neutrino", "x", "vertex" the K⁺ decay point, "m2_miss"
+    ///   (n,) = (p_K − p_μ)² in GeV²;
+    ///
+    /// and where X decays "decay_vertex" (from the production or K⁺ decay vertex),
     /// "products" (n, 2, 4) and "product_pdg" (n, 2).
     #[pyo3(signature = (n, seed=1))]
     fn generate<'py>(&self, py: Python<'py>, n: usize, seed: u64) -> PyResult<Bound<'py, PyDict>> {
-        let events = py.compute(|| self.signal.generate(n, seed)).py()?;
         let d = PyDict::new(py);
-        d.set_item("beam", four_vectors(py, &events, |e| e.beam)?)?;
-        d.set_item("muon", four_vectors(py, &events, |e| e.out.muon)?)?;
-        d.set_item("x", four_vectors(py, &events, |e| e.out.x)?)?;
-        d.set_item("nucleus", four_vectors(py, &events, |e| e.out.nucleus)?)?;
-        let t: Vec<f64> = events.iter().map(|e| e.out.t).collect();
-        d.set_item("t", t.into_pyarray(py))?;
-        d.set_item("vertex", four_vectors(py, &events, |e| e.vertex_mm)?)?;
-        let w: Vec<f64> = events.iter().map(|e| e.weight).collect();
-        d.set_item("weight", w.into_pyarray(py))?;
-        if self.signal.decays() {
-            decay_arrays(py, &events, &d)?;
+        match &self.signal {
+            Signal::Muon(signal) => {
+                let events = py.compute(|| signal.generate(n, seed)).py()?;
+                d.set_item("beam", four_vectors(py, &events, |e| e.beam)?)?;
+                d.set_item("muon", four_vectors(py, &events, |e| e.out.muon)?)?;
+                d.set_item("x", four_vectors(py, &events, |e| e.out.x)?)?;
+                d.set_item("nucleus", four_vectors(py, &events, |e| e.out.nucleus)?)?;
+                let t: Vec<f64> = events.iter().map(|e| e.out.t).collect();
+                d.set_item("t", t.into_pyarray(py))?;
+                d.set_item("vertex", four_vectors(py, &events, |e| e.vertex_mm)?)?;
+                let w: Vec<f64> = events.iter().map(|e| e.weight).collect();
+                d.set_item("weight", w.into_pyarray(py))?;
+                if signal.decays() {
+                    let decays: Vec<_> = events.iter().map(|e| e.x_decay).collect();
+                    decay_arrays(py, &decays, &d)?;
+                }
+            }
+            Signal::Kaon(signal) => {
+                let events = py.compute(|| signal.generate(n, seed)).py()?;
+                let rows = |pick: fn(&KaonEvent) -> [f64; 4]| -> PyResult<Bound<'py, PyAny>> {
+                    let flat: Vec<f64> = events.iter().flat_map(pick).collect();
+                    Ok(flat.into_pyarray(py).reshape([events.len(), 4])?.into_any())
+                };
+                d.set_item("kaon", rows(|e| e.kaon)?)?;
+                d.set_item("muon", rows(|e| e.muon)?)?;
+                d.set_item("neutrino", rows(|e| e.neutrino)?)?;
+                d.set_item("x", rows(|e| e.x)?)?;
+                d.set_item("vertex", rows(|e| e.vertex_mm)?)?;
+                let w: Vec<f64> = events.iter().map(|e| e.weight).collect();
+                d.set_item("weight", w.into_pyarray(py))?;
+                let m2: Vec<f64> = events.iter().map(KaonEvent::m2_miss).collect();
+                d.set_item("m2_miss", m2.into_pyarray(py))?;
+                let decays: Vec<_> = events.iter().map(|e| e.x_decay).collect();
+                decay_arrays(py, &decays, &d)?;
+            }
         }
         Ok(d)
     }
@@ -110,13 +155,28 @@ impl ExperimentEvents {
     /// same events and header as `muforce events --experiment`; returns `n`.
     #[pyo3(signature = (path, n, seed=1))]
     fn write(&self, py: Python<'_>, path: &str, n: usize, seed: u64) -> PyResult<usize> {
+        let lead = vec![(
+            "command".to_string(),
+            "muforce.ExperimentEvents (Python)".to_string(),
+        )];
         py.compute(|| {
-            EventFormat::from_path(Path::new(path))?;
-            let events = self.signal.generate(n, seed)?;
-            let lead = vec![("command".into(), "muforce.ExperimentEvents (Python)".into())];
-            let record = self.signal.lhe_run(&events, seed, lead);
-            write_event_file(Path::new(path), &record, &events)?;
-            Ok(events.len())
+            let path = Path::new(path);
+            EventFormat::from_path(path)?;
+            match &self.signal {
+                Signal::Muon(signal) => {
+                    let events = signal.generate(n, seed)?;
+                    let record = signal.lhe_run(&events, seed, lead);
+                    write_event_file(path, &record, &events)?;
+                    Ok(events.len())
+                }
+                Signal::Kaon(signal) => {
+                    let events = signal.generate(n, seed)?;
+                    let mut header = lead;
+                    header.extend(signal.header(&events));
+                    write_kaon_event_file(path, &signal.file_run(), &header, &events)?;
+                    Ok(events.len())
+                }
+            }
         })
         .py()
     }

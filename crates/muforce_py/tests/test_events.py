@@ -278,3 +278,39 @@ def test_experiment_events_in_python_match_the_command_line(cli, tmp_path):
     assert set(np.abs(d["product_pdg"]).ravel()) <= {14, 16}
     with pytest.raises(ValueError, match="model"):
         muforce.ExperimentEvents("fermilab-dump", "scalar", 0.1, 1e-4)
+
+
+def test_kaon_experiment_events(cli, tmp_path):
+    """muforce.ExperimentEvents for NA62 (K+ -> mu+ nu X, invisible search): m2_miss equals
+    (p_K - p_mu)^2 of the arrays and lies in the kinematic range [m_X^2, (m_K - m_mu)^2];
+    the weights add up to the expected events (L_mu - L_tau below 2 m_mu decays only into
+    neutrinos, so every weight is the same and the sum is exact); the Python file is the
+    command's, and pyhepmc reads it with momentum conserved at the K+ vertex (1e-9)."""
+    pyhepmc = pytest.importorskip("pyhepmc")
+    g = muforce.ExperimentEvents("na62", "lmu-ltau", 0.1, 1e-4)
+    assert g.label == "na62 (invisible)"
+    d = g.generate(2000, seed=3)
+    k, mu = d["kaon"], d["muon"]
+    diff = k - mu
+    m2 = diff[:, 0] ** 2 - (diff[:, 1:] ** 2).sum(axis=1)
+    assert np.allclose(d["m2_miss"], m2, rtol=1e-9, atol=1e-12)
+    m_k, m_mu = 0.493677, 0.1056583755
+    assert m2.min() >= 0.01 * (1 - 1e-9) and m2.max() <= (m_k - m_mu) ** 2 * (1 + 1e-9)
+    assert np.isclose(d["weight"].sum(), g.expected_events, rtol=1e-9)
+    out = tmp_path / "cli.hepmc"
+    cli("events", "--experiment", "na62", "--model", "lmu-ltau", "--mass", "0.1", "--coupling",
+        "1e-4", "--events", "300", "--seed", "3", "--out", out)
+    py = tmp_path / "py.hepmc"
+    assert g.write(str(py), 300, seed=3) == 300
+    assert py.read_text().split("E 0 ", 1)[1] == out.read_text().split("E 0 ", 1)[1]
+    four = lambda p: np.array([p.momentum.x, p.momentum.y, p.momentum.z, p.momentum.e])
+    count = 0
+    with pyhepmc.open(str(py)) as f:
+        for event in f:
+            vertex = [v for v in event.vertices if [p.pid for p in v.particles_in] == [321]][0]
+            p_in = four(vertex.particles_in[0])
+            p_out = sum((four(p) for p in vertex.particles_out), np.zeros(4))
+            assert np.allclose(p_in, p_out, rtol=0, atol=1e-9 * p_in[3])
+            assert sorted(p.pid for p in vertex.particles_out) == [-13, 14, 9000003]
+            count += 1
+    assert count == 300
