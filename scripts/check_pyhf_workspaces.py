@@ -22,8 +22,13 @@ def pyhf_mu_limit(workspace):
     pyhf.set_backend("numpy", pyhf.optimize.scipy_optimizer(tolerance=1e-12))
     bounds = model.config.suggested_bounds()
     init = model.config.suggested_init()
-    obs, _ = pyhf.infer.intervals.upper_limits.upper_limit(
-        data, model, scan=None, level=0.05, rtol=1e-8, par_bounds=bounds, init_pars=init)
+    # pyhf's root finder (upper_limit with scan=None) brackets the limit from mu = 0, where the
+    # asymptotic CLs is 0/0 (q_mu,A = 0); scipy >= 1.17 refuses the NaN. Bracket from
+    # 1e-6 of the upper bound instead (CLs there is 1 to 1e-6); the fits keep mu >= 0.
+    upper = bounds[model.config.poi_index][1]
+    obs, _ = pyhf.infer.intervals.upper_limits.toms748_scan(
+        data, model, 1e-6 * upper, upper, level=0.05, rtol=1e-8, par_bounds=bounds,
+        init_pars=init)
     return float(obs)
 
 
