@@ -39,11 +39,21 @@ pub(crate) fn particle(
     mass: f64,
     status: i32,
 ) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "P {id} {parent} {pdg} {:.16e} {:.16e} {:.16e} {:.16e} {:.16e} {status}",
-        p[1], p[2], p[3], p[0], mass
-    )
+    write!(out, "P {id} {parent} {pdg}")?;
+    numbers(out, &[p[1], p[2], p[3], p[0], mass])?;
+    writeln!(out, " {status}")
+}
+
+/// Writes each number after a space in its shortest form that reads back to the same f64
+/// (Ryū, Adams, PLDI 2018): exact like `{:.16e}`, and several times faster to format, which
+/// sets the speed of writing a large file. Non-finite numbers never reach the writers.
+pub(crate) fn numbers(out: &mut impl Write, values: &[f64]) -> std::io::Result<()> {
+    let mut buffer = ryu::Buffer::new();
+    for &v in values {
+        out.write_all(b" ")?;
+        out.write_all(buffer.format(v).as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Writes the header (version, weight name, tool line with the settings), one event per
@@ -118,7 +128,9 @@ pub fn write_hepmc3(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std
         let (vertices, particles) = if e.x_decay.is_some() { (2, 7) } else { (1, 5) };
         writeln!(out, "E {number} {vertices} {particles}")?;
         writeln!(out, "U GEV MM")?;
-        writeln!(out, "W {:.16e}", e.weight)?;
+        write!(out, "W")?;
+        numbers(out, &[e.weight])?;
+        writeln!(out)?;
         writeln!(
             out,
             "A 0 GenCrossSection {:.10e} {:.10e} {} {}",
@@ -133,8 +145,9 @@ pub fn write_hepmc3(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std
         if origin == [0.0; 4] {
             writeln!(out, "V -1 0 [1,2]")?;
         } else {
-            let [x, y, z, t] = origin;
-            writeln!(out, "V -1 0 [1,2] @ {x:.16e} {y:.16e} {z:.16e} {t:.16e}")?;
+            write!(out, "V -1 0 [1,2] @")?;
+            numbers(out, &origin)?;
+            writeln!(out)?;
         }
         particle(out, 3, -1, 13, &e.out.muon, m_mu, 1)?;
         let x_status = if e.x_decay.is_some() { 2 } else { 1 };
@@ -142,8 +155,10 @@ pub fn write_hepmc3(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std
         particle(out, 5, -1, nucleus, &e.out.nucleus, run.nucleus_mass_gev, 1)?;
         if let Some(decay) = &e.x_decay {
             // HepMC3 positions are absolute: the production vertex plus the flight.
-            let [x, y, z, t] = std::array::from_fn::<f64, 4, _>(|k| origin[k] + decay.vertex_mm[k]);
-            writeln!(out, "V -2 0 [4] @ {x:.16e} {y:.16e} {z:.16e} {t:.16e}")?;
+            let position: [f64; 4] = std::array::from_fn(|k| origin[k] + decay.vertex_mm[k]);
+            write!(out, "V -2 0 [4] @")?;
+            numbers(out, &position)?;
+            writeln!(out)?;
             for (id, d) in (6..).zip(&decay.daughters) {
                 particle(out, id, -2, d.pdg, &d.p, d.mass_gev, 1)?;
             }

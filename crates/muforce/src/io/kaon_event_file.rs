@@ -19,7 +19,9 @@
 use crate::error::Result;
 use crate::events::kaon::KaonEvent;
 use crate::io::event_file::{write_atomically, EventFormat};
-use crate::io::hepmc3::{escape as hepmc_escape, particle as hepmc_particle, VERSION_LINE};
+use crate::io::hepmc3::{
+    escape as hepmc_escape, numbers, particle as hepmc_particle, VERSION_LINE,
+};
 use crate::io::lhe::{escape as lhe_escape, particle as lhe_particle, x_pdg_id};
 use crate::model::Spin;
 use crate::units::{M_K, M_MU};
@@ -76,16 +78,21 @@ pub fn write_kaon_hepmc3(
         let (vertices, particles) = if e.x_decay.is_some() { (2, 6) } else { (1, 4) };
         writeln!(out, "E {number} {vertices} {particles}")?;
         writeln!(out, "U GEV MM")?;
-        writeln!(out, "W {:.16e}", e.weight)?;
+        write!(out, "W")?;
+        numbers(out, &[e.weight])?;
+        writeln!(out)?;
         hepmc_particle(out, 1, 0, KAON, &e.kaon, M_K, 4)?;
-        let [x, y, z, t] = e.vertex_mm;
-        writeln!(out, "V -1 0 [1] @ {x:.16e} {y:.16e} {z:.16e} {t:.16e}")?;
+        write!(out, "V -1 0 [1] @")?;
+        numbers(out, &e.vertex_mm)?;
+        writeln!(out)?;
         hepmc_particle(out, 2, -1, MU_PLUS, &e.muon, M_MU, 1)?;
         hepmc_particle(out, 3, -1, NU_MU, &e.neutrino, 0.0, 1)?;
         let x_status = if e.x_decay.is_some() { 2 } else { 1 };
         hepmc_particle(out, 4, -1, id_x, &e.x, run.mass_gev, x_status)?;
-        if let (Some(decay), Some([x, y, z, t])) = (&e.x_decay, e.x_decay_vertex_mm()) {
-            writeln!(out, "V -2 0 [4] @ {x:.16e} {y:.16e} {z:.16e} {t:.16e}")?;
+        if let (Some(decay), Some(position)) = (&e.x_decay, e.x_decay_vertex_mm()) {
+            write!(out, "V -2 0 [4] @")?;
+            numbers(out, &position)?;
+            writeln!(out)?;
             for (id, d) in (5..).zip(&decay.daughters) {
                 hepmc_particle(out, id, -2, d.pdg, &d.p, d.mass_gev, 1)?;
             }
