@@ -280,14 +280,7 @@ impl DumpEvents {
 
     /// The event-file header lines of this signal.
     pub fn header(&self, events: &[Event]) -> Vec<(String, String)> {
-        let sum: f64 = events.iter().map(|e| e.weight).sum();
-        let n = events.len().max(1) as f64;
-        let mean = sum / n;
-        let var = events
-            .iter()
-            .map(|e| (e.weight - mean).powi(2))
-            .sum::<f64>()
-            / n;
+        let (sum, error) = super::weight_sum(events.iter().map(|e| e.weight));
         let (decays, selection) = match &self.signal {
             DumpSignal::Visible { decays, region, branching } => (
                 decays,
@@ -311,7 +304,7 @@ impl DumpEvents {
             ("selection".into(), format!("x window of the experiment applied (every event passes); {selection}; no detector acceptance")),
             ("produced_x".into(), format!("{:.6e} (in the x window, before the decay requirement)", self.produced())),
             ("expected_events".into(), format!("{:.6e} (reach code, {} production, at this coupling)", self.expected_events, self.method.name())),
-            ("sum_of_weights".into(), format!("{sum:.6e} +- {:.1e} (Monte Carlo)", (var * n).sqrt())),
+            ("sum_of_weights".into(), format!("{sum:.6e} +- {error:.1e} (Monte Carlo)")),
             ("weights".into(), "each event's share of the expected signal events".into()),
         ];
         lines.extend(decays.header(self.preset.name()));

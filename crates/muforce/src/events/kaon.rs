@@ -42,7 +42,7 @@
 //! Generation runs in chunks of [`CHUNK`] events, one PCG-64 stream per chunk seeded from the
 //! master seed and the chunk index: the events do not depend on the number of threads.
 
-use super::kinematics::{boost, FourVector};
+use super::kinematics::{boost, frame, FourVector};
 use super::{chunk_seed, Daughter, XDecay, XDecays, CHUNK};
 use crate::error::{Error, Result};
 use crate::kaon::{
@@ -308,25 +308,6 @@ fn random_direction<R: Rng>(rng: &mut R) -> [f64; 3] {
     let phi = std::f64::consts::TAU * rng.random::<f64>();
     let s = ((1.0 - c) * (1.0 + c)).max(0.0).sqrt();
     [s * phi.cos(), s * phi.sin(), c]
-}
-
-/// Two unit vectors completing the unit vector `n` to a right-handed frame.
-fn frame(n: [f64; 3]) -> ([f64; 3], [f64; 3]) {
-    let a = if n[0].abs() < 0.9 {
-        [1.0, 0.0, 0.0]
-    } else {
-        [0.0, 1.0, 0.0]
-    };
-    let dot = a[0] * n[0] + a[1] * n[1] + a[2] * n[2];
-    let e1 = [a[0] - dot * n[0], a[1] - dot * n[1], a[2] - dot * n[2]];
-    let l = (e1[0] * e1[0] + e1[1] * e1[1] + e1[2] * e1[2]).sqrt();
-    let e1 = [e1[0] / l, e1[1] / l, e1[2] / l];
-    let e2 = [
-        n[1] * e1[2] - n[2] * e1[1],
-        n[2] * e1[0] - n[0] * e1[2],
-        n[0] * e1[1] - n[1] * e1[0],
-    ];
-    (e1, e2)
 }
 
 fn momentum(p: &FourVector) -> f64 {
@@ -740,14 +721,7 @@ impl KaonEvents {
 
     /// The event-file header lines of this signal and of `events`.
     pub fn header(&self, events: &[KaonEvent]) -> Vec<(String, String)> {
-        let sum: f64 = events.iter().map(|e| e.weight).sum();
-        let n = events.len().max(1) as f64;
-        let mean = sum / n;
-        let var = events
-            .iter()
-            .map(|e| (e.weight - mean).powi(2))
-            .sum::<f64>()
-            / n;
+        let (sum, error) = super::weight_sum(events.iter().map(|e| e.weight));
         let v = &self.volume;
         let (lo, hi) = self.m2_window;
         let mut lines: Vec<(String, String)> = vec![
@@ -812,7 +786,7 @@ impl KaonEvents {
             ),
             (
                 "sum_of_weights".into(),
-                format!("{sum:.6e} +- {:.1e} (Monte Carlo)", (var * n).sqrt()),
+                format!("{sum:.6e} +- {error:.1e} (Monte Carlo)"),
             ),
             (
                 "weights".into(),

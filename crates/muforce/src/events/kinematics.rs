@@ -35,7 +35,7 @@ pub fn boost(v: &FourVector, beta: [f64; 3]) -> FourVector {
 }
 
 /// A unit vector orthogonal to `n` (unit) and a second completing the right-handed frame.
-fn frame(n: [f64; 3]) -> ([f64; 3], [f64; 3]) {
+pub(crate) fn frame(n: [f64; 3]) -> ([f64; 3], [f64; 3]) {
     let a = if n[0].abs() < 0.9 {
         [1.0, 0.0, 0.0]
     } else {

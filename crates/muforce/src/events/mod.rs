@@ -38,6 +38,17 @@ use rayon::prelude::*;
 /// Events per chunk (one random stream each).
 pub const CHUNK: usize = 4096;
 
+/// The sum of event weights and its Monte Carlo standard error, √(Σ (w − w̄)²): the
+/// estimate of an experiment's expected events that its weighted events carry.
+pub fn weight_sum(weights: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
+    let (sum, n) = weights
+        .clone()
+        .fold((0.0, 0usize), |(s, n), w| (s + w, n + 1));
+    let mean = sum / n.max(1) as f64;
+    let spread: f64 = weights.map(|w| (w - mean).powi(2)).sum();
+    (sum, spread.sqrt())
+}
+
 /// One unweighted event: beam muon along +z on a nucleus at rest, and the final state.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Event {
