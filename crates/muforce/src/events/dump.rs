@@ -26,7 +26,7 @@
 //!   the tables: Σ w_i estimates the expected events, which [`DumpEvents::expected_events`]
 //!   computes with the reach code's quadrature ([`DumpYield`]).
 
-use super::{chunk_seed, Event, SpectrumGenerator, SpectrumSettings, XDecays, CHUNK};
+use super::{Event, SpectrumGenerator, SpectrumSettings, XDecays};
 use crate::error::{Error, Result};
 use crate::experiment::beam_dump::{BeamDump, DecayRegion, DumpYield};
 use crate::io::lhe::LheRun;
@@ -35,9 +35,6 @@ use crate::model::Preset;
 use crate::production::{Method, Process};
 use crate::source::MomentumSpectrum;
 use crate::units::{gev2_to_cm2, gev2_to_pb, M_MU};
-use rand::SeedableRng;
-use rand_pcg::Pcg64;
-use rayon::prelude::*;
 
 /// Equal depth steps of the track-length spectrum.
 pub const TRACK_BINS: usize = 256;
@@ -243,38 +240,29 @@ impl DumpEvents {
         let share = self.produced() / count as f64;
         // A stream of its own, apart from the production streams of the same seed.
         let seed = seed ^ 0x6475_6d70_0000_0000;
-        events
-            .par_chunks_mut(CHUNK)
-            .enumerate()
-            .for_each(|(c, chunk)| {
-                let mut rng = Pcg64::seed_from_u64(chunk_seed(seed, c as u64));
-                for event in chunk {
-                    let b = event.beam;
-                    let y = self.depth_cm((b[1] * b[1] + b[2] * b[2] + b[3] * b[3]).sqrt());
-                    event.vertex_mm = [0.0, 0.0, 10.0 * y, 0.0];
-                    let fraction = match &self.signal {
-                        DumpSignal::Visible {
-                            decays,
-                            region,
-                            branching,
-                        } => {
-                            let (z_min, z_max) = region.limits_m(self.target_cm, y);
-                            let (decay, p) = decays.decay_within(
-                                &event.out.x,
-                                (1e3 * z_min, 1e3 * z_max),
-                                &mut rng,
-                            );
-                            event.x_decay = decay;
-                            p * branching
-                        }
-                        DumpSignal::Invisible { decays, branching } => {
-                            event.x_decay = decays.decay(&event.out.x, &mut rng);
-                            *branching
-                        }
-                    };
-                    event.weight = share * fraction;
+        super::for_each_seeded(&mut events, seed, |event, rng| {
+            let b = event.beam;
+            let y = self.depth_cm((b[1] * b[1] + b[2] * b[2] + b[3] * b[3]).sqrt());
+            event.vertex_mm = [0.0, 0.0, 10.0 * y, 0.0];
+            let fraction = match &self.signal {
+                DumpSignal::Visible {
+                    decays,
+                    region,
+                    branching,
+                } => {
+                    let (z_min, z_max) = region.limits_m(self.target_cm, y);
+                    let (decay, p) =
+                        decays.decay_within(&event.out.x, (1e3 * z_min, 1e3 * z_max), rng);
+                    event.x_decay = decay;
+                    p * branching
                 }
-            });
+                DumpSignal::Invisible { decays, branching } => {
+                    event.x_decay = decays.decay(&event.out.x, rng);
+                    *branching
+                }
+            };
+            event.weight = share * fraction;
+        });
         Ok(events)
     }
 

@@ -43,7 +43,7 @@
 //! master seed and the chunk index: the events do not depend on the number of threads.
 
 use super::kinematics::{boost, frame, FourVector};
-use super::{chunk_seed, Daughter, XDecay, XDecays, CHUNK};
+use super::{Daughter, XDecay, XDecays};
 use crate::error::{Error, Result};
 use crate::kaon::{
     check_x_mass, decay_table, preset, ratio_density, reduced_amplitude_squared, s12_range,
@@ -52,8 +52,7 @@ use crate::kaon::{
 };
 use crate::model::{Channel, Lepton};
 use crate::units::{M_K, M_MU};
-use rand::{Rng, SeedableRng};
-use rand_pcg::Pcg64;
+use rand::Rng;
 use rayon::prelude::*;
 
 /// Nodes of the m²_miss table (equal steps in ln s12).
@@ -706,16 +705,10 @@ impl KaonEvents {
         }
         let mut events = vec![KaonEvent::EMPTY; count];
         let n = count as f64;
-        events
-            .par_chunks_mut(CHUNK)
-            .enumerate()
-            .for_each(|(c, chunk)| {
-                let mut rng = Pcg64::seed_from_u64(chunk_seed(seed, c as u64));
-                for event in chunk {
-                    *event = self.event(&mut rng);
-                    event.weight /= n;
-                }
-            });
+        super::for_each_seeded(&mut events, seed, |event, rng| {
+            *event = self.event(rng);
+            event.weight /= n;
+        });
         Ok(events)
     }
 

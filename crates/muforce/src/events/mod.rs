@@ -97,6 +97,24 @@ pub struct Generator {
 }
 
 /// splitmix64 (Steele, Lea & Flood, OOPSLA 2014): the seed of chunk `index`.
+/// Runs `f` on every item with one PCG-64 stream per chunk of [`CHUNK`] items, seeded from
+/// `seed` and the chunk's index: the result is the same for any number of threads.
+pub(crate) fn for_each_seeded<T: Send>(
+    items: &mut [T],
+    seed: u64,
+    f: impl Fn(&mut T, &mut Pcg64) + Sync,
+) {
+    items
+        .par_chunks_mut(CHUNK)
+        .enumerate()
+        .for_each(|(c, chunk)| {
+            let mut rng = Pcg64::seed_from_u64(chunk_seed(seed, c as u64));
+            for item in chunk {
+                f(item, &mut rng);
+            }
+        });
+}
+
 fn chunk_seed(seed: u64, index: u64) -> u64 {
     let mut z = seed
         .wrapping_add(index.wrapping_mul(0x9E37_79B9_7F4A_7C15))

@@ -19,7 +19,7 @@
 //! - **Decays.** With a model preset, X decays in flight as [`XDecays`] says; the weight does
 //!   not depend on it (GKSST count X that escapes, and a muon-coupled X below 2 m_μ does).
 
-use super::{chunk_seed, Beam, Event, EventRun, SpectrumSettings, XDecays, XWindow, CHUNK};
+use super::{Beam, Event, EventRun, SpectrumSettings, XDecays, XWindow};
 use crate::error::{Error, Result};
 use crate::experiment::description::Experiment;
 use crate::experiment::missing_momentum::signal;
@@ -27,9 +27,7 @@ use crate::io::lhe::LheRun;
 use crate::model::{Preset, Spin};
 use crate::production::Method;
 use crate::units::gev2_to_cm2;
-use rand::{Rng, SeedableRng};
-use rand_pcg::Pcg64;
-use rayon::prelude::*;
+use rand::Rng;
 
 /// The signal generator of a missing-momentum experiment for one X, mass and coupling.
 #[derive(Debug, Clone)]
@@ -145,18 +143,12 @@ impl SampleEvents {
         let weight = self.produced() / count as f64;
         // A stream of its own, apart from the production and decay streams of the seed.
         let seed = seed ^ 0x736c_6162_0000_0000;
-        events
-            .par_chunks_mut(CHUNK)
-            .enumerate()
-            .for_each(|(c, chunk)| {
-                let mut rng = Pcg64::seed_from_u64(chunk_seed(seed, c as u64));
-                for event in chunk {
-                    // X's decay vertex stays relative to this production point.
-                    let z_mm = 10.0 * self.slab_cm * rng.random::<f64>();
-                    event.vertex_mm = [0.0, 0.0, z_mm, 0.0];
-                    event.weight = weight;
-                }
-            });
+        super::for_each_seeded(&mut events, seed, |event, rng| {
+            // X's decay vertex stays relative to this production point.
+            let z_mm = 10.0 * self.slab_cm * rng.random::<f64>();
+            event.vertex_mm = [0.0, 0.0, z_mm, 0.0];
+            event.weight = weight;
+        });
         Ok(events)
     }
 

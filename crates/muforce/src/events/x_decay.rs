@@ -15,12 +15,10 @@
 //!   X is then left undecayed.
 
 use super::kinematics::{boost, FourVector};
-use super::{chunk_seed, Event, CHUNK};
+use super::Event;
 use crate::error::{Error, Result};
 use crate::model::{Channel, DecayTable, Lepton, Mediator, Neutrino};
-use rand::{Rng, SeedableRng};
-use rand_pcg::Pcg64;
-use rayon::prelude::*;
+use rand::Rng;
 
 /// muforce's particle code for the dark fermion χ (χ̄ is its negative); not PDG-assigned.
 pub const CHI_PDG_ID: i64 = 9_000_005;
@@ -290,14 +288,8 @@ impl XDecays {
     pub fn decay_all(&self, events: &mut [Event], seed: u64) {
         // A stream of its own, apart from the production streams of the same seed.
         let seed = seed ^ 0x7864_6563_6179_0000;
-        events
-            .par_chunks_mut(CHUNK)
-            .enumerate()
-            .for_each(|(c, chunk)| {
-                let mut rng = Pcg64::seed_from_u64(chunk_seed(seed, c as u64));
-                for event in chunk {
-                    event.x_decay = self.decay(&event.out.x, &mut rng);
-                }
-            });
+        super::for_each_seeded(events, seed, |event, rng| {
+            event.x_decay = self.decay(&event.out.x, rng);
+        });
     }
 }
