@@ -42,7 +42,7 @@
 //! Generation runs in chunks of [`CHUNK`] events, one PCG-64 stream per chunk seeded from the
 //! master seed and the chunk index: the events do not depend on the number of threads.
 
-use super::kinematics::{boost, frame, FourVector};
+use super::kinematics::{boost, frame, random_azimuth, random_direction, FourVector};
 use super::{Daughter, XDecay, XDecays};
 use crate::error::{Error, Result};
 use crate::kaon::{
@@ -299,14 +299,6 @@ pub(crate) fn sample_s23<R: Rng>(model: KaonModel, m_x: f64, s12: f64, rng: &mut
         }
     }
     m2 + d
-}
-
-/// A unit vector drawn isotropically.
-fn random_direction<R: Rng>(rng: &mut R) -> [f64; 3] {
-    let c = 2.0 * rng.random::<f64>() - 1.0;
-    let phi = std::f64::consts::TAU * rng.random::<f64>();
-    let s = ((1.0 - c) * (1.0 + c)).max(0.0).sqrt();
-    [s * phi.cos(), s * phi.sin(), c]
 }
 
 fn momentum(p: &FourVector) -> f64 {
@@ -586,7 +578,7 @@ impl KaonEvents {
         let sin = ((1.0 - cos) * (1.0 + cos)).sqrt();
         let n_mu = random_direction(rng);
         let (e1, e2) = frame(n_mu);
-        let (sp, cp) = (std::f64::consts::TAU * rng.random::<f64>()).sin_cos();
+        let (sp, cp) = random_azimuth(rng);
         let n_x: [f64; 3] =
             std::array::from_fn(|i| cos * n_mu[i] + sin * (cp * e1[i] + sp * e2[i]));
         let mu = [e_mu, p_mu * n_mu[0], p_mu * n_mu[1], p_mu * n_mu[2]];

@@ -1,16 +1,11 @@
 //! Four-momenta of μ(p) N(P) → μ(p′) X(k) N(P′) from (x, θ, φ) of the muon and the momentum
 //! transfer t to the nucleus. Four-vectors are [E, px, py, pz] in GeV, beam along +z.
 
-use crate::matter::FormFactor;
+use super::t_draw::TDraw;
 use rand::Rng;
 
 /// A four-vector [E, px, py, pz].
 pub type FourVector = [f64; 4];
-
-/// Largest |t| considered, GeV²: G₂ is negligible beyond it (as in the exact cross section).
-const T_CAP_GEV2: f64 = 50.0;
-/// Smallest |t| considered, GeV²: far below the atomic screening scale of every element.
-const T_FLOOR_GEV2: f64 = 1e-16;
 
 fn dot(a: &FourVector, b: &FourVector) -> f64 {
     a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3]
@@ -32,6 +27,30 @@ pub fn boost(v: &FourVector, beta: [f64; 3]) -> FourVector {
         v[2] + g2 * bp * beta[1] + gamma * beta[1] * v[0],
         v[3] + g2 * bp * beta[2] + gamma * beta[2] * v[0],
     ]
+}
+
+/// (sin φ, cos φ) of an azimuth φ uniform on [0, 2π), without trigonometric calls: a point
+/// (u, v) uniform in the unit disk has a uniform polar angle α, and φ = 2α has
+/// cos φ = (u² − v²)/r², sin φ = 2uv/r² (von Neumann, NBS Appl. Math. Ser. 12 (1951) 36).
+#[inline]
+pub(crate) fn random_azimuth<R: Rng>(rng: &mut R) -> (f64, f64) {
+    loop {
+        let u = 2.0 * rng.random::<f64>() - 1.0;
+        let v = 2.0 * rng.random::<f64>() - 1.0;
+        let r2 = u * u + v * v;
+        // Far from the centre's rounding and inside the disk.
+        if r2 <= 1.0 && r2 > 1e-12 {
+            return (2.0 * u * v / r2, (u - v) * (u + v) / r2);
+        }
+    }
+}
+
+/// A unit vector drawn isotropically: cos θ uniform on [−1, 1], φ uniform.
+pub(crate) fn random_direction<R: Rng>(rng: &mut R) -> [f64; 3] {
+    let c = 2.0 * rng.random::<f64>() - 1.0;
+    let s = ((1.0 - c) * (1.0 + c)).max(0.0).sqrt();
+    let (sp, cp) = random_azimuth(rng);
+    [s * cp, s * sp, c]
 }
 
 /// A unit vector orthogonal to `n` (unit) and a second completing the right-handed frame.
@@ -79,7 +98,8 @@ pub struct Final {
 }
 
 /// Builds the final state for beam energy `energy`, target nucleus mass `m_n`, X mass `m_x`,
-/// muon energy fraction lost x = 1 − E′/E, muon angles θ, φ. |t| is drawn from
+/// muon energy fraction lost x = 1 − E′/E, muon polar angle θ and azimuth φ given as
+/// (sin φ, cos φ). |t| is drawn from
 /// (1 − t_min/t) G₂(t) d ln t, the integrand of the photon flux χ (REFERENCE §3; Bjorken et
 /// al., arXiv:0906.0580, Eq. A18), which neglects the t dependence of the matrix element at
 /// fixed (x, θ). `None` when (x, θ) is kinematically closed.
@@ -90,16 +110,15 @@ pub fn final_state<R: Rng>(
     m_x: f64,
     x: f64,
     theta: f64,
-    phi: f64,
-    form_factor: &FormFactor,
-    g2_max: f64,
+    azimuth: (f64, f64),
+    t_draw: &TDraw,
     rng: &mut R,
 ) -> Option<Final> {
     let p_in = (energy * energy - m_mu * m_mu).sqrt();
     let e_out = (1.0 - x) * energy;
     let p_out = (e_out * e_out - m_mu * m_mu).max(0.0).sqrt();
     let (st, ct) = theta.sin_cos();
-    let (sp, cp) = phi.sin_cos();
+    let (sp, cp) = azimuth;
     let muon = [e_out, p_out * st * cp, p_out * st * sp, p_out * ct];
     // Q = p + P − p′ goes into X + N′.
     let q = [energy + m_n - muon[0], -muon[1], -muon[2], p_in - muon[3]];
@@ -116,19 +135,8 @@ pub fn final_state<R: Rng>(
     let k = (e_n * e_n - m_n * m_n).max(0.0).sqrt();
     // |t| = 2 E_N* E_P* − 2M² − 2 k |P*| cos α, α the angle between N′ and P in this frame.
     let base = 2.0 * e_n * p_star[0] - 2.0 * m_n * m_n;
-    let t_min = (base - 2.0 * k * pp).max(T_FLOOR_GEV2);
-    let t_max = (base + 2.0 * k * pp).min(T_CAP_GEV2);
-    if t_max.is_nan() || t_max <= t_min {
-        return None;
-    }
-    let (l0, l1) = (t_min.ln(), t_max.ln());
-    let t = loop {
-        let t = (l0 + (l1 - l0) * rng.random::<f64>()).exp();
-        let weight = (1.0 - t_min / t) * form_factor.g2(t);
-        if rng.random::<f64>() * g2_max <= weight {
-            break t;
-        }
-    };
+    let (t_min, t_max) = TDraw::clip(base - 2.0 * k * pp, base + 2.0 * k * pp)?;
+    let t = t_draw.draw(t_min, t_max, rng);
     let cos_a = if pp * k > 0.0 {
         ((base - t) / (2.0 * k * pp)).clamp(-1.0, 1.0)
     } else {
@@ -141,7 +149,7 @@ pub fn final_state<R: Rng>(
         [0.0, 0.0, 1.0]
     };
     let (e1, e2) = frame(n);
-    let (sb, cb) = (std::f64::consts::TAU * rng.random::<f64>()).sin_cos();
+    let (sb, cb) = random_azimuth(rng);
     let dir = [
         cos_a * n[0] + sin_a * (cb * e1[0] + sb * e2[0]),
         cos_a * n[1] + sin_a * (cb * e1[1] + sb * e2[1]),

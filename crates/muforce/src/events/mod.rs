@@ -17,6 +17,7 @@ pub mod kinematics;
 pub mod run;
 pub mod sample;
 pub mod spectrum;
+pub mod t_draw;
 pub mod x_decay;
 
 pub use build::Plane;
@@ -25,6 +26,7 @@ pub use grid::{XMap, XWindow};
 pub use kinematics::{Final, FourVector};
 pub use run::{Beam, BeamGenerator, EventRun};
 pub use spectrum::{SpectrumGenerator, SpectrumSettings};
+pub use t_draw::TDraw;
 pub use x_decay::{Daughter, XDecay, XDecays};
 
 use crate::error::{Error, Result};
@@ -92,7 +94,7 @@ pub struct Generator {
     /// σ of the tabulated method (exact or WW) within the table's angular range, with its
     /// error, GeV⁻².
     pub sigma_reference: Integral,
-    g2_max: f64,
+    t_draw: TDraw,
     sigma_open: f64,
 }
 
@@ -125,7 +127,8 @@ fn chunk_seed(seed: u64, index: u64) -> u64 {
 }
 
 /// `count` events from `seed`, made by `event` in chunks of [`CHUNK`] with one PCG-64 stream
-/// per chunk: identical for any number of rayon threads.
+/// per chunk ([`for_each_seeded`]): identical for any number of rayon threads. Each event is
+/// written in place, so nothing is copied after generation.
 fn generate_chunked<F>(count: usize, seed: u64, event: F) -> Result<Vec<Event>>
 where
     F: Fn(&mut Pcg64) -> Event + Sync,
@@ -133,16 +136,15 @@ where
     if count == 0 || count > 1_000_000_000 {
         return Err(Error::out_of_range("events", count, "must lie in [1, 1e9]"));
     }
-    let chunks = count.div_ceil(CHUNK);
-    let per: Vec<Vec<Event>> = (0..chunks)
-        .into_par_iter()
-        .map(|c| {
-            let n = CHUNK.min(count - c * CHUNK);
-            let mut rng = Pcg64::seed_from_u64(chunk_seed(seed, c as u64));
-            (0..n).map(|_| event(&mut rng)).collect()
-        })
-        .collect();
-    Ok(per.into_iter().flatten().collect())
+    let empty = Final {
+        muon: [0.0; 4],
+        x: [0.0; 4],
+        nucleus: [0.0; 4],
+        t: 0.0,
+    };
+    let mut events = vec![Event::at_origin([0.0; 4], empty); count];
+    for_each_seeded(&mut events, seed, |slot, rng| *slot = event(rng));
+    Ok(events)
 }
 
 /// The σ of the tabulated method with θ ≤ θ_max of the table in its x window, GeV⁻².
@@ -172,13 +174,13 @@ fn beam(energy: f64) -> FourVector {
 /// (x, θ) is kinematically closed (the draw is then rejected).
 fn final_at<R: Rng>(
     process: &Process,
-    g2_max: f64,
+    t_draw: &TDraw,
     energy: f64,
     x: f64,
     theta: f64,
     rng: &mut R,
 ) -> Option<Final> {
-    let phi = std::f64::consts::TAU * rng.random::<f64>();
+    let azimuth = kinematics::random_azimuth(rng);
     // A table up to θ = π may round its last node above π.
     let theta = theta.min(std::f64::consts::PI);
     kinematics::final_state(
@@ -188,16 +190,10 @@ fn final_at<R: Rng>(
         process.mass_gev,
         x,
         theta,
-        phi,
-        &process.form_factor,
-        g2_max,
+        azimuth,
+        t_draw,
         rng,
     )
-}
-
-/// Z² + Z, the bound of the elastic-plus-inelastic G₂ used for the |t| rejection.
-fn g2_bound(process: &Process) -> f64 {
-    process.z * process.z + process.z
 }
 
 impl Generator {
@@ -213,7 +209,7 @@ impl Generator {
     pub fn with_plane(process: Process, plane: Plane, sigma_reference: Integral) -> Self {
         let sigma_open = plane.open_cells(&process, 16).iter().sum();
         Generator {
-            g2_max: g2_bound(&process),
+            t_draw: TDraw::new(process.form_factor),
             energy_gev: plane.energy_gev,
             process,
             plane,
@@ -239,7 +235,7 @@ impl Generator {
         loop {
             let (v, theta) = self.plane.table.sample(rng);
             let x = self.plane.map.x(v);
-            if let Some(out) = final_at(&self.process, self.g2_max, e, x, theta, rng) {
+            if let Some(out) = final_at(&self.process, &self.t_draw, e, x, theta, rng) {
                 return Event::at_origin(beam(e), out);
             }
         }
@@ -259,6 +255,8 @@ mod kaon_tests;
 mod sample_tests;
 #[cfg(test)]
 mod spectrum_tests;
+#[cfg(test)]
+mod t_draw_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

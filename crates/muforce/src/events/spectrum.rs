@@ -12,7 +12,7 @@
 //! (v, θ) from that node's table; x follows from v at the drawn energy. Draws in closed
 //! kinematics are rejected, as for a monochromatic beam.
 
-use super::{beam, final_at, g2_bound, generate_chunked, reference_sigma};
+use super::{beam, final_at, generate_chunked, reference_sigma, TDraw};
 use super::{Event, Plane, TableSettings, XMap, XWindow};
 use crate::error::{Error, Result};
 use crate::numerics::Integral;
@@ -71,7 +71,7 @@ pub struct SpectrumGenerator {
     cumulative: Vec<f64>,
     /// Per piece: the node table's open fraction.
     open_fraction: Vec<f64>,
-    g2_max: f64,
+    t_draw: TDraw,
     window: XWindow,
 }
 
@@ -157,7 +157,7 @@ impl SpectrumGenerator {
             })
             .collect();
         let mut g = SpectrumGenerator {
-            g2_max: g2_bound(&process),
+            t_draw: TDraw::new(process.form_factor),
             window: settings.table.window,
             process,
             spectrum,
@@ -271,7 +271,7 @@ impl SpectrumGenerator {
             let Ok(map) = XMap::within(self.process.mass_gev, e, &self.window) else {
                 continue;
             };
-            if let Some(out) = final_at(&self.process, self.g2_max, e, map.x(v), theta, rng) {
+            if let Some(out) = final_at(&self.process, &self.t_draw, e, map.x(v), theta, rng) {
                 return Event::at_origin(beam(e), out);
             }
         }

@@ -212,3 +212,32 @@ fn ww_table_matches_the_ww_total() {
         assert!(rel.abs() < 5e-3, "{spin} {mass}: {rel}");
     }
 }
+
+/// The trigonometry-free azimuth is uniform on [0, 2π) (χ² against 36 equal bins) and on the
+/// unit circle; the isotropic direction has cos θ uniform (χ², 20 bins).
+#[test]
+fn azimuths_are_uniform_and_directions_isotropic() {
+    use super::kinematics::{random_azimuth, random_direction};
+    let n = 360_000_u32;
+    let mut rng = Pcg64::seed_from_u64(5);
+    let mut phi = vec![0.0; 36];
+    let mut cos_theta = vec![0.0; 20];
+    for _ in 0..n {
+        let (s, c) = random_azimuth(&mut rng);
+        assert!((s * s + c * c - 1.0).abs() < 1e-15);
+        let a = s.atan2(c).rem_euclid(std::f64::consts::TAU);
+        phi[((a / std::f64::consts::TAU * 36.0) as usize).min(35)] += 1.0;
+        let d = random_direction(&mut rng);
+        assert!((d[0] * d[0] + d[1] * d[1] + d[2] * d[2] - 1.0).abs() < 1e-15);
+        cos_theta[((f64::midpoint(d[2], 1.0) * 20.0) as usize).min(19)] += 1.0;
+    }
+    for (counts, bins) in [(&phi, 36.0), (&cos_theta, 20.0)] {
+        let p = vec![1.0 / bins; counts.len()];
+        let (chi2, k) = chi2(counts, &p, f64::from(n));
+        let dof = k as f64 - 1.0;
+        assert!(
+            chi2 < dof + 5.0 * (2.0 * dof).sqrt(),
+            "chi2 {chi2} for {dof} dof"
+        );
+    }
+}

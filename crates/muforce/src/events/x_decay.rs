@@ -14,7 +14,7 @@
 //!   ±9000005, not PDG-assigned). An invisible width set by hand has no defined products:
 //!   X is then left undecayed.
 
-use super::kinematics::{boost, FourVector};
+use super::kinematics::{boost, random_direction, FourVector};
 use super::Event;
 use crate::error::{Error, Result};
 use crate::model::{Channel, DecayTable, Lepton, Mediator, Neutrino};
@@ -258,10 +258,7 @@ impl XDecays {
         // Equal masses: |p*| = (m_X/2) √(1 − 4m²/m_X²) (PDG "Kinematics", two-body decay).
         let p_star = 0.5 * ((m_x - 2.0 * m) * (m_x + 2.0 * m)).max(0.0).sqrt();
         let e_star = 0.5 * m_x;
-        let cos_theta = 2.0 * rng.random::<f64>() - 1.0;
-        let sin_theta = ((1.0 - cos_theta) * (1.0 + cos_theta)).sqrt();
-        let phi = std::f64::consts::TAU * rng.random::<f64>();
-        let direction = [sin_theta * phi.cos(), sin_theta * phi.sin(), cos_theta];
+        let direction = random_direction(rng);
         let beta = [x[1] / x[0], x[2] / x[0], x[3] / x[0]];
         let rest = |sign: f64| {
             [
