@@ -17,6 +17,7 @@
 //! 100ZZZAAA0.
 
 use crate::events::{Event, FourVector};
+use crate::io::blocks::write_blocks;
 use crate::io::lhe::{nucleus_pdg_id, x_pdg_id, LheRun};
 use std::io::Write;
 
@@ -124,7 +125,7 @@ pub fn write_hepmc3(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std
     let id_x = x_pdg_id(run.spin);
     let m_mu = crate::units::M_MU;
     let target = [run.nucleus_mass_gev, 0.0, 0.0, 0.0];
-    for (number, e) in events.iter().enumerate() {
+    write_blocks(out, events, |out, number, e| {
         let (vertices, particles) = if e.x_decay.is_some() { (2, 7) } else { (1, 5) };
         writeln!(out, "E {number} {vertices} {particles}")?;
         writeln!(out, "U GEV MM")?;
@@ -163,7 +164,8 @@ pub fn write_hepmc3(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std
                 particle(out, id, -2, d.pdg, &d.p, d.mass_gev, 1)?;
             }
         }
-    }
+        Ok(())
+    })?;
     writeln!(out, "HepMC::Asciiv3-END_EVENT_LISTING")?;
     writeln!(out)
 }

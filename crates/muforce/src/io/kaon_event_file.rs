@@ -18,6 +18,7 @@
 
 use crate::error::Result;
 use crate::events::kaon::KaonEvent;
+use crate::io::blocks::write_blocks;
 use crate::io::event_file::{write_atomically, EventFormat};
 use crate::io::hepmc3::{
     escape as hepmc_escape, numbers, particle as hepmc_particle, VERSION_LINE,
@@ -74,7 +75,7 @@ pub fn write_kaon_hepmc3(
         hepmc_escape(&settings.join("; "))
     )?;
     let id_x = x_pdg_id(run.spin);
-    for (number, e) in events.iter().enumerate() {
+    write_blocks(out, events, |out, number, e| {
         let (vertices, particles) = if e.x_decay.is_some() { (2, 6) } else { (1, 4) };
         writeln!(out, "E {number} {vertices} {particles}")?;
         writeln!(out, "U GEV MM")?;
@@ -97,7 +98,8 @@ pub fn write_kaon_hepmc3(
                 hepmc_particle(out, id, -2, d.pdg, &d.p, d.mass_gev, 1)?;
             }
         }
-    }
+        Ok(())
+    })?;
     writeln!(out, "HepMC::Asciiv3-END_EVENT_LISTING")?;
     writeln!(out)
 }
@@ -148,7 +150,7 @@ pub fn write_kaon_lhe(
     )?;
     writeln!(out, "</init>")?;
     let id_x = x_pdg_id(run.spin);
-    for e in events {
+    write_blocks(out, events, |out, _, e| {
         writeln!(out, "<event>")?;
         let particles = if e.x_decay.is_some() { 6 } else { 4 };
         // NUP IDPRUP XWGTUP SCALUP AQEDUP AQCDUP.
@@ -179,6 +181,7 @@ pub fn write_kaon_lhe(
         }
         writeln!(out)?;
         writeln!(out, "</event>")?;
-    }
+        Ok(())
+    })?;
     writeln!(out, "</LesHouchesEvents>")
 }

@@ -8,6 +8,7 @@
 //! [`x_pdg_id`]; the nucleus uses the PDG nuclear code 100ZZZAAA0.
 
 use crate::events::{Event, FourVector};
+use crate::io::blocks::write_blocks;
 use crate::model::Spin;
 use std::io::Write;
 
@@ -167,7 +168,7 @@ pub fn write_lhe(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std::i
     writeln!(out, "</init>")?;
     let m_mu = crate::units::M_MU;
     let id_x = x_pdg_id(run.spin);
-    for e in events {
+    write_blocks(out, events, |out, _, e| {
         writeln!(out, "<event>")?;
         // NUP IDPRUP XWGTUP SCALUP AQEDUP AQCDUP
         let particles = if e.x_decay.is_some() { 7 } else { 5 };
@@ -208,6 +209,7 @@ pub fn write_lhe(out: &mut impl Write, run: &LheRun, events: &[Event]) -> std::i
             }
         }
         writeln!(out, "</event>")?;
-    }
+        Ok(())
+    })?;
     writeln!(out, "</LesHouchesEvents>")
 }

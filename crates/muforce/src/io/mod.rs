@@ -1,6 +1,7 @@
 //! Reading and writing files: configuration parsing with clear errors, and unit-suffixed
 //! numbers.
 
+mod blocks;
 pub mod event_file;
 pub mod hepmc3;
 pub mod kaon_event_file;
