@@ -122,23 +122,36 @@ impl Plane {
 
     /// Per table cell (v outermost), the integral of the interpolant over its kinematically
     /// open part (midpoint rule on `sub` × `sub` subcells), GeV⁻²: the sampled distribution,
-    /// since draws in closed regions are rejected.
+    /// since draws in closed regions are rejected. At fixed x the phase space closes as θ
+    /// grows (W² = (E + M − E′)² − |p⃗ − p⃗′|² falls), so a sub-row open at its largest θ is
+    /// open throughout; a cell open in every sub-row takes the midpoint sum of a bilinear
+    /// function, which is its exact integral: the mean of the corners times the area.
     pub fn open_cells(&self, process: &Process, sub: usize) -> Vec<f64> {
         let t = &self.table;
         let sub = sub.max(1);
         let (m_n, m_x) = (process.nucleus_mass_gev, process.mass_gev);
-        let mut out = Vec::with_capacity((t.v.len() - 1) * (t.ln_theta.len() - 1));
-        for vw in t.v.windows(2) {
-            for lw in t.ln_theta.windows(2) {
-                let (dv, dl) = ((vw[1] - vw[0]) / sub as f64, (lw[1] - lw[0]) / sub as f64);
+        let open = |x: f64, l: f64| kinematics::open(self.energy_gev, M_MU, m_n, m_x, x, l.exp());
+        let (nx, nt) = (t.v.len() - 1, t.ln_theta.len() - 1);
+        let mut out = Vec::with_capacity(nx * nt);
+        for i in 0..nx {
+            let dv = (t.v[i + 1] - t.v[i]) / sub as f64;
+            let xs: Vec<f64> = (0..sub)
+                .map(|a| self.map.x(t.v[i] + (a as f64 + 0.5) * dv))
+                .collect();
+            for j in 0..nt {
+                let dl = (t.ln_theta[j + 1] - t.ln_theta[j]) / sub as f64;
+                let l_top = t.ln_theta[j] + (sub as f64 - 0.5) * dl;
+                if xs.iter().all(|&x| open(x, l_top)) {
+                    out.push(t.cell_integral(i, j));
+                    continue;
+                }
                 let mut sum = 0.0;
-                for a in 0..sub {
-                    let v = vw[0] + (a as f64 + 0.5) * dv;
-                    let x = self.map.x(v);
+                for (a, &x) in xs.iter().enumerate() {
+                    let fa = (a as f64 + 0.5) / sub as f64;
                     for b in 0..sub {
-                        let l = lw[0] + (b as f64 + 0.5) * dl;
-                        if kinematics::open(self.energy_gev, M_MU, m_n, m_x, x, l.exp()) {
-                            sum += t.eval(v, l) * dv * dl;
+                        let fb = (b as f64 + 0.5) / sub as f64;
+                        if open(x, t.ln_theta[j] + (b as f64 + 0.5) * dl) {
+                            sum += t.bilinear(i, j, fa, fb) * dv * dl;
                         }
                     }
                 }

@@ -152,13 +152,25 @@ impl DensityTable {
         self.bilinear(i, j, a, b)
     }
 
-    fn bilinear(&self, i: usize, j: usize, a: f64, b: f64) -> f64 {
+    /// The interpolant in cell (i, j) at fractions (a, b) of its width in v and ln θ.
+    pub(crate) fn bilinear(&self, i: usize, j: usize, a: f64, b: f64) -> f64 {
         let nt = self.ln_theta.len();
         let v = &self.values;
         (1.0 - a) * (1.0 - b) * v[i * nt + j]
             + a * (1.0 - b) * v[(i + 1) * nt + j]
             + (1.0 - a) * b * v[i * nt + j + 1]
             + a * b * v[(i + 1) * nt + j + 1]
+    }
+
+    /// The integral of the interpolant over cell (i, j): the mean of its corners times its
+    /// area.
+    pub(crate) fn cell_integral(&self, i: usize, j: usize) -> f64 {
+        let nt = self.ln_theta.len();
+        let v = &self.values;
+        let corners =
+            v[i * nt + j] + v[(i + 1) * nt + j] + v[i * nt + j + 1] + v[(i + 1) * nt + j + 1];
+        let area = (self.v[i + 1] - self.v[i]) * (self.ln_theta[j + 1] - self.ln_theta[j]);
+        0.25 * corners * area
     }
 
     /// Draws (v, θ) from the interpolant (exactly, by rejection inside the chosen cell).
