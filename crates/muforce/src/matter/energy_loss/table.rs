@@ -6,6 +6,8 @@ use super::process::check_energy;
 use crate::error::{Error, Result};
 use crate::matter::Material;
 use crate::units::M_MU;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// Lowest kinetic energy of a table, GeV: below ~1 MeV (βγ ≈ 0.14) the Bethe equation
 /// without shell corrections is no longer reliable (PDG Review, §34.2.3).
@@ -26,10 +28,43 @@ pub struct EnergyLossTable {
     density_g_cm3: f64,
 }
 
+/// Tables kept for reuse, at most this many (a scan builds the same few again and again).
+const KEPT_TABLES: usize = 64;
+
+/// The tables built so far in this process, by their exact inputs.
+fn built_tables() -> &'static Mutex<HashMap<String, EnergyLossTable>> {
+    static TABLES: OnceLock<Mutex<HashMap<String, EnergyLossTable>>> = OnceLock::new();
+    TABLES.get_or_init(Mutex::default)
+}
+
 impl EnergyLossTable {
     /// Tabulates ⟨−dE/dx⟩ for `material` from kinetic energy [`TABLE_MIN_KINETIC_GEV`] up to
     /// total energy `max_energy_gev` within `relative_tolerance` (in [1e-8, 0.1]).
+    ///
+    /// The table is a pure function of its inputs, so one built earlier in the process for
+    /// the same material (every field), energy and tolerance is returned instead of
+    /// building it again: a recast or a figure set asks for the same targets many times.
     pub fn new(material: &Material, max_energy_gev: f64, relative_tolerance: f64) -> Result<Self> {
+        // Debug prints every f64 so that it reads back exactly: equal keys, equal inputs.
+        let key = format!("{material:?} {max_energy_gev:?} {relative_tolerance:?}");
+        if let Some(table) = built_tables()
+            .lock()
+            .ok()
+            .and_then(|t| t.get(&key).cloned())
+        {
+            return Ok(table);
+        }
+        let table = Self::build(material, max_energy_gev, relative_tolerance)?;
+        if let Ok(mut tables) = built_tables().lock() {
+            if tables.len() >= KEPT_TABLES {
+                tables.clear();
+            }
+            tables.insert(key, table.clone());
+        }
+        Ok(table)
+    }
+
+    fn build(material: &Material, max_energy_gev: f64, relative_tolerance: f64) -> Result<Self> {
         check_energy(max_energy_gev)?;
         let t_lo = TABLE_MIN_KINETIC_GEV;
         let t_hi = max_energy_gev - M_MU;
@@ -200,5 +235,22 @@ mod tests {
         for x in [0.1, 3.7, 8.9, 9.0] {
             assert!((interpolate(&xs, &ys, x) - f(x)).abs() < 1e-12);
         }
+    }
+
+    /// A table asked for again is the one built for exactly those inputs: equal to a fresh
+    /// build, and different materials or energies are not confused.
+    #[test]
+    fn reused_tables_are_those_of_the_same_inputs() {
+        let fe = Material::built_in("Fe").unwrap();
+        let pb = Material::built_in("Pb").unwrap();
+        let first = EnergyLossTable::new(&fe, 300.0, 1e-4).unwrap();
+        let again = EnergyLossTable::new(&fe, 300.0, 1e-4).unwrap();
+        assert_eq!(first, again);
+        assert_eq!(first, EnergyLossTable::build(&fe, 300.0, 1e-4).unwrap());
+        assert_ne!(first, EnergyLossTable::new(&pb, 300.0, 1e-4).unwrap());
+        assert_ne!(first, EnergyLossTable::new(&fe, 301.0, 1e-4).unwrap());
+        let mut denser = fe.clone();
+        denser.density_g_cm3 *= 1.5;
+        assert_ne!(first, EnergyLossTable::new(&denser, 300.0, 1e-4).unwrap());
     }
 }
