@@ -135,8 +135,7 @@ pub fn final_state<R: Rng>(
     let k = (e_n * e_n - m_n * m_n).max(0.0).sqrt();
     // |t| = 2 E_N* E_P* − 2M² − 2 k |P*| cos α, α the angle between N′ and P in this frame.
     let base = 2.0 * e_n * p_star[0] - 2.0 * m_n * m_n;
-    let (t_min, t_max) = TDraw::clip(base - 2.0 * k * pp, base + 2.0 * k * pp)?;
-    let t = t_draw.draw(t_min, t_max, rng);
+    let t = t_draw.draw(base - 2.0 * k * pp, base + 2.0 * k * pp, rng)?;
     let cos_a = if pp * k > 0.0 {
         ((base - t) / (2.0 * k * pp)).clamp(-1.0, 1.0)
     } else {

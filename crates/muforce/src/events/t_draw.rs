@@ -20,6 +20,9 @@ const PROBES_PER_BIN: usize = 8;
 /// in [−2, 2]; the inelastic term's, 2 + 2st/(1+st) − 2a′²t/(1+a′²t) − 8(t/Λ²)/(1+t/Λ²),
 /// in [−8, 4] (REFERENCE §2); the slope of the sum is a weighted mean of the two.
 const LOG_SLOPE_BOUND: f64 = 8.0;
+/// Relative width of a t range below which it is drawn as a linear density (G₂ changes by
+/// at most 8 × 1e-9 across it).
+const NARROW: f64 = 1e-9;
 
 /// The envelope of one form factor on [T_FLOOR, T_CAP].
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +115,7 @@ impl TDraw {
 
     /// The range of |t| drawn from for a kinematic range [t_min, t_max] (GeV²), or `None`
     /// when nothing of it lies within [T_FLOOR, T_CAP].
-    pub fn clip(t_min: f64, t_max: f64) -> Option<(f64, f64)> {
+    pub(crate) fn clip(t_min: f64, t_max: f64) -> Option<(f64, f64)> {
         // Written so that a NaN bound fails the test.
         if !(t_max > t_min && t_max > T_FLOOR_GEV2 && t_min < T_CAP_GEV2) {
             return None;
@@ -120,8 +123,22 @@ impl TDraw {
         Some((t_min.max(T_FLOOR_GEV2), t_max.min(T_CAP_GEV2)))
     }
 
-    /// One |t| from (1 − t_min/t) G₂(t) d ln t on [t_min, t_max], a range from [`Self::clip`].
-    pub fn draw<R: Rng>(&self, t_min: f64, t_max: f64, rng: &mut R) -> f64 {
+    /// One |t| from (1 − t_min/t) G₂(t) d ln t on the kinematic range [t_min, t_max] (GeV²)
+    /// within [T_FLOOR, T_CAP]; `None` when nothing of the range lies there (or a bound is
+    /// not a number).
+    pub fn draw<R: Rng>(&self, t_min: f64, t_max: f64, rng: &mut R) -> Option<f64> {
+        let (t_min, t_max) = Self::clip(t_min, t_max)?;
+        let width = t_max - t_min;
+        if width <= NARROW * t_min {
+            // G₂ is constant across the range to ~NARROW, so the density is ∝ t − t_min:
+            // drawn by inversion (rejection would stall where 1 − t_min/t rounds to zero).
+            return Some(t_min + width * rng.random::<f64>().sqrt());
+        }
+        Some(self.draw_within(t_min, t_max, rng))
+    }
+
+    /// [`Self::draw`] on a range inside the table, wider than `NARROW`.
+    fn draw_within<R: Rng>(&self, t_min: f64, t_max: f64, rng: &mut R) -> f64 {
         let (l0, l1) = (t_min.ln(), t_max.ln());
         let (c0, c1) = (self.cumulative_at(l0), self.cumulative_at(l1));
         let (i0, i1) = (self.bin(l0), self.bin(l1));

@@ -19,7 +19,7 @@ fn check(form_factor: FormFactor, t_min: f64, t_max: f64, seed: u64) {
     let (l0, l1) = (lo.ln(), hi.ln());
     let mut counts = [0.0; BINS];
     for _ in 0..n {
-        let t = draw.draw(lo, hi, &mut rng);
+        let t = draw.draw(t_min, t_max, &mut rng).unwrap();
         assert!((lo..=hi).contains(&t), "t = {t} outside [{lo}, {hi}]");
         let b = (((t.ln() - l0) / (l1 - l0)) * BINS as f64) as usize;
         counts[b.min(BINS - 1)] += 1.0;
@@ -75,4 +75,37 @@ fn ranges_outside_the_tabulated_span_are_refused() {
     assert!(TDraw::clip(f64::NAN, 1.0).is_none());
     assert!(TDraw::clip(1e-3, f64::NAN).is_none());
     assert_eq!(TDraw::clip(1e-20, 100.0), Some((1e-16, 50.0)));
+    let draw = TDraw::new(FormFactor::new(
+        &Material::built_in("Cu").unwrap(),
+        FormFactorModel::Full,
+    ));
+    let mut rng = Pcg64::seed_from_u64(3);
+    assert_eq!(draw.draw(2.0, 1.0, &mut rng), None);
+    assert_eq!(draw.draw(f64::NAN, f64::INFINITY, &mut rng), None);
+    // A narrow range follows 1 − t_min/t ∝ t − t_min, density 2f in f = (t − t_min)/width.
+    let (t_min, t_max) = (1e-3, 1e-3 * (1.0 + 5e-10));
+    let n = 100_000_u32;
+    let mut counts = [0.0; 10];
+    for _ in 0..n {
+        let f = (draw.draw(t_min, t_max, &mut rng).unwrap() - t_min) / (t_max - t_min);
+        counts[((f * 10.0) as usize).min(9)] += 1.0;
+    }
+    let chi2: f64 = (0..10)
+        .map(|b| {
+            let expected = f64::from(n) * f64::from(2 * b + 1) / 100.0;
+            (counts[b as usize] - expected).powi(2) / expected
+        })
+        .sum();
+    assert!(chi2 < 9.0 + 5.0 * 18f64.sqrt(), "narrow range: chi2 {chi2}");
+    // Ranges too narrow for rejection: drawn inside, at any width down to one ulp.
+    for t_min in [1e-10, 1e-3, 1.0] {
+        for width in [1e-12, 1e-15, f64::EPSILON] {
+            let t_max = t_min * (1.0 + width);
+            let t = draw.draw(t_min, t_max, &mut rng).unwrap();
+            assert!(
+                (t_min..=t_max).contains(&t),
+                "{t} outside [{t_min}, {t_max}]"
+            );
+        }
+    }
 }
