@@ -108,21 +108,21 @@ impl DensityTable {
                 "must be finite and >= 0",
             ));
         }
-        let mut cumulative = Vec::with_capacity((nx - 1) * (nt - 1));
-        let mut cell_max = Vec::with_capacity((nx - 1) * (nt - 1));
+        let mut table = DensityTable {
+            v,
+            ln_theta,
+            values,
+            cumulative: Vec::with_capacity((nx - 1) * (nt - 1)),
+            cell_max: Vec::with_capacity((nx - 1) * (nt - 1)),
+            sigma: 0.0,
+        };
         let mut sum = 0.0;
         for i in 0..nx - 1 {
             for j in 0..nt - 1 {
-                let c = [
-                    values[i * nt + j],
-                    values[(i + 1) * nt + j],
-                    values[i * nt + j + 1],
-                    values[(i + 1) * nt + j + 1],
-                ];
-                let area = (v[i + 1] - v[i]) * (ln_theta[j + 1] - ln_theta[j]);
-                sum += 0.25 * (c[0] + c[1] + c[2] + c[3]) * area;
-                cumulative.push(sum);
-                cell_max.push(c.iter().copied().fold(0.0, f64::max));
+                sum += table.cell_integral(i, j);
+                table.cumulative.push(sum);
+                let largest = table.corners(i, j).into_iter().fold(0.0, f64::max);
+                table.cell_max.push(largest);
             }
         }
         if sum <= 0.0 {
@@ -132,14 +132,8 @@ impl DensityTable {
                 "the cross section vanishes on the whole grid",
             ));
         }
-        Ok(DensityTable {
-            v,
-            ln_theta,
-            values,
-            cumulative,
-            cell_max,
-            sigma: sum,
-        })
+        table.sigma = sum;
+        Ok(table)
     }
 
     /// The bilinear interpolant at (v, ln θ); zero outside the grid.
@@ -154,23 +148,29 @@ impl DensityTable {
 
     /// The interpolant in cell (i, j) at fractions (a, b) of its width in v and ln θ.
     pub(crate) fn bilinear(&self, i: usize, j: usize, a: f64, b: f64) -> f64 {
-        let nt = self.ln_theta.len();
-        let v = &self.values;
-        (1.0 - a) * (1.0 - b) * v[i * nt + j]
-            + a * (1.0 - b) * v[(i + 1) * nt + j]
-            + (1.0 - a) * b * v[i * nt + j + 1]
-            + a * b * v[(i + 1) * nt + j + 1]
+        let [c00, c10, c01, c11] = self.corners(i, j);
+        (1.0 - a) * (1.0 - b) * c00 + a * (1.0 - b) * c10 + (1.0 - a) * b * c01 + a * b * c11
     }
 
     /// The integral of the interpolant over cell (i, j): the mean of its corners times its
     /// area.
     pub(crate) fn cell_integral(&self, i: usize, j: usize) -> f64 {
+        let [a, b, c, d] = self.corners(i, j);
+        let area = (self.v[i + 1] - self.v[i]) * (self.ln_theta[j + 1] - self.ln_theta[j]);
+        0.25 * (a + b + c + d) * area
+    }
+
+    /// The values at the corners of cell (i, j): (v_i, θ_j), (v_i+1, θ_j), (v_i, θ_j+1),
+    /// (v_i+1, θ_j+1).
+    fn corners(&self, i: usize, j: usize) -> [f64; 4] {
         let nt = self.ln_theta.len();
         let v = &self.values;
-        let corners =
-            v[i * nt + j] + v[(i + 1) * nt + j] + v[i * nt + j + 1] + v[(i + 1) * nt + j + 1];
-        let area = (self.v[i + 1] - self.v[i]) * (self.ln_theta[j + 1] - self.ln_theta[j]);
-        0.25 * corners * area
+        [
+            v[i * nt + j],
+            v[(i + 1) * nt + j],
+            v[i * nt + j + 1],
+            v[(i + 1) * nt + j + 1],
+        ]
     }
 
     /// Draws (v, θ) from the interpolant (exactly, by rejection inside the chosen cell).
