@@ -8,8 +8,9 @@
 //! count is chosen from ρ so that this bound is below [`TARGET`]; the bound is returned
 //! as the relative error estimate.
 //!
-//! Where a pole comes close to the range (near the ridge s̃ + ũ → 0 this takes hundreds of
-//! nodes) the average is instead done in closed form by [`moments`].
+//! Near the ridge s̃ + ũ → 0 that takes hundreds of nodes, so the average is done in closed
+//! form by [`moments`] wherever both poles are off the range (everywhere but where rounding
+//! puts one on it); the midpoint rule on T̃ is the fallback.
 
 // Always inlined where marked: the lane arithmetic must be compiled inside each
 // instruction-set clone of `numerics::simd_path` (a call out of the clone runs the
@@ -40,7 +41,7 @@ fn cosines() -> &'static [Vec<f64>; LEVELS] {
 /// How the φ average is taken at one recoil.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Method {
-    /// The closed forms of [`moments`] (a pole within [`ANALYTIC_GAP`]·|b| of the range).
+    /// The closed forms of [`moments`] (both poles off the range).
     ClosedForm,
     /// The midpoint rule of [`average`] with 2^`level` nodes.
     Midpoint { level: usize },
@@ -124,11 +125,10 @@ pub(crate) struct Moments<T = f64> {
     pub y2_d2: T,
 }
 
-/// Largest pole distance, in units of |b|, at which the closed forms are used (one
-/// evaluation instead of the midpoint rule's four). The moments in w below divide by |b|
-/// and |b|², which costs about (gap/|b|)² ε ≈ 1e-12 of relative accuracy here (test
-/// `tests::azimuth`); beyond it the integrand is nearly constant in φ and the midpoint rule
-/// is as cheap.
+/// Largest pole distance, in units of |b|, at which ⟨Y′²/(s̃ũ)²⟩ is taken from the closed
+/// forms of [`moments`]. The moments in w divide by |b| and |b|², which costs about
+/// (gap/|b|)² ε ≈ 1e-12 of relative accuracy here (test `tests::azimuth`); beyond it the
+/// midpoint rule with 2^[`FAR_LEVEL`] nodes gives it to rounding.
 pub(crate) const ANALYTIC_GAP: f64 = 100.0;
 
 /// Relative error assigned to a closed-form average (rounding; see the test
@@ -153,8 +153,10 @@ pub(crate) const CLOSED_FORM_ERROR: f64 = 1e-10;
 /// ⟨w/(s̃ũ)²⟩, ⟨w²/(s̃ũ)²⟩ come from βw = s̃ − s̃_min (or ũ_max − ũ, whichever pole is
 /// nearer), so that Y′ = Y′_end + sgn(b) y₁ w is never a difference of large terms.
 ///
-/// Returns `None` when b = 0 or both poles are farther than [`ANALYTIC_GAP`]·|b| from the
-/// range, or when rounding has put a pole on the range.
+/// Where the nearer pole is farther than [`ANALYTIC_GAP`]·|b| from the range (and at b = 0),
+/// ⟨Y′²/(s̃ũ)²⟩ comes from the midpoint rule with 2^[`FAR_LEVEL`] nodes instead.
+///
+/// Returns `None` when rounding has put a pole on the range (s̃_min ≤ 0 or ũ_max ≥ 0).
 ///
 /// Generic over [`Real`]: with lanes, `None` unless the closed forms hold in all of them.
 #[inline(always)]
@@ -162,16 +164,22 @@ pub(crate) fn moments<T: Real>(recoil: &Recoil<T>) -> Option<Moments<T>> {
     closed_form_holds(recoil.a_s, recoil.a_u, recoil.b).then(|| moments_unchecked(recoil))
 }
 
-/// Whether the closed forms of [`moments`] hold (in every lane).
+/// Whether the closed forms of [`moments`] hold (in every lane): both poles off the range.
 #[inline(always)]
 fn closed_form_holds<T: Real>(a_s: T, a_u: T, b: T) -> bool {
     let zero = T::splat(0.0);
     let beta = b.abs();
     let s_min = a_s - beta;
     let u_max = a_u + beta;
-    let gap = s_min.min(-u_max);
-    beta.all_gt(zero) && gap.all_le(beta * ANALYTIC_GAP) && s_min.all_gt(zero) && zero.all_gt(u_max)
+    zero.all_le(beta) && s_min.all_gt(zero) && zero.all_gt(u_max)
 }
+
+/// Nodes (2^level) of the midpoint rule that gives ⟨Y′²/(s̃ũ)²⟩ where the poles are farther
+/// than [`ANALYTIC_GAP`]·|b| from the range: the integrand is positive (nothing cancels) and
+/// the nearest pole at |cos φ| = r ≥ 101 gives ρ = r + √(r² − 1) > 200, so eight nodes leave
+/// ≈ ρ⁻¹⁶, far below rounding (Trefethen & Weideman, see the module documentation; four
+/// were 9e-13 off at worst in the test `tests::azimuth`).
+const FAR_LEVEL: usize = 3;
 
 /// The closed forms of [`moments`], without the check that they hold.
 #[inline(always)]
@@ -210,7 +218,16 @@ pub(crate) fn moments_unchecked<T: Real>(recoil: &Recoil<T>) -> Moments<T> {
     // Y′ = y₀ + y₁ cos φ = (y₀ − sgn(b) y₁) + sgn(b) y₁ w.
     let slope = recoil.b.signum() * recoil.y1;
     let y_end = recoil.y0 - slope;
-    let y2_d2 = y_end * y_end * inv_d2 + y_end * slope * w1 * 2.0 + slope * slope * w2;
+    let mut y2_d2 = y_end * y_end * inv_d2 + y_end * slope * w1 * 2.0 + slope * slope * w2;
+    let gap = s_min.min(-u_max);
+    let near = beta * ANALYTIC_GAP;
+    if !gap.all_le(near) {
+        let far = midpoint(recoil, FAR_LEVEL, |point| {
+            let y_d = point.y * (point.s * point.u).recip();
+            y_d * y_d
+        });
+        y2_d2 = gap.select_le(near, y2_d2, far);
+    }
     Moments {
         inv_s: inv_big_s,
         inv_u: -inv_big_u,

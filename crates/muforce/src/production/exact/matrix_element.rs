@@ -116,8 +116,8 @@ pub(crate) fn averaged<T: Real>(
     combine(spin, m, mx, recoil, &pieces).max(T::splat(0.0))
 }
 
-/// ⟨T̃_X⟩_φ with an estimate of its relative error: in closed form where the s̃ or ũ pole is
-/// near the range, by the midpoint rule of [`azimuth::average`] elsewhere.
+/// ⟨T̃_X⟩_φ with an estimate of its relative error: in closed form ([`azimuth::moments`]),
+/// by the midpoint rule of [`azimuth::average`] where rounding has put a pole on the range.
 pub(crate) fn azimuthal_average(spin: Spin, m: f64, mx: f64, recoil: &Recoil) -> (f64, f64) {
     match azimuth::moments(recoil) {
         Some(moments) => (
@@ -143,8 +143,8 @@ pub(crate) fn azimuthal_average_lanes<L: Simd<N>, const N: usize>(
     }
 }
 
-/// [`azimuthal_average_lanes`] where some lane needs the midpoint rule: rare, so kept out of
-/// line (the common closed form stays small enough to inline).
+/// [`azimuthal_average_lanes`] where some lane needs the midpoint rule (a pole on the range by
+/// rounding): rare, so kept out of line (the closed form stays small enough to inline).
 #[inline(never)]
 fn mixed_methods_lanes<L: Simd<N>, const N: usize>(
     spin: Spin,
