@@ -21,3 +21,9 @@ pub fn tungsten(spin: Spin, mass: f64) -> Process {
     let material = Material::built_in("tungsten").unwrap();
     Process::new(spin, mass, 1.0, &material, FormFactorModel::Full).unwrap()
 }
+
+/// Aluminium with the full form factor.
+pub fn aluminium(spin: Spin, mass: f64) -> Process {
+    let material = Material::built_in("aluminium").unwrap();
+    Process::new(spin, mass, 1.0, &material, FormFactorModel::Full).unwrap()
+}
