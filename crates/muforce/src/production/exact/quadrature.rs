@@ -170,6 +170,7 @@ impl std::ops::Deref for Breaks {
 
 /// Sorted breakpoints: the ends plus every scale strictly inside (at most [`MAX_SCALES`]
 /// are used), with gaps longer than `max_gap` cut evenly and near-duplicates dropped.
+#[inline]
 pub(crate) fn breakpoints(lo: f64, hi: f64, scales: &[f64], max_gap: f64) -> Breaks {
     let mut inner = [0.0; MAX_SCALES + 1];
     let mut count = 0;
@@ -179,7 +180,8 @@ pub(crate) fn breakpoints(lo: f64, hi: f64, scales: &[f64], max_gap: f64) -> Bre
             count += 1;
         }
     }
-    inner[..count].sort_unstable_by(f64::total_cmp);
+    // No NaN passed the range test, so the partial order is total here.
+    inner[..count].sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     inner[count] = hi;
     count += 1;
     let mut points = Breaks {
