@@ -45,6 +45,7 @@ pub mod experiment;
 pub mod io;
 pub mod kaon;
 pub mod matter;
+mod memo;
 pub mod model;
 pub mod numerics;
 pub mod production;

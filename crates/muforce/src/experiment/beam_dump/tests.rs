@@ -372,3 +372,38 @@ fn visible_search_counts_visible_decays_only() {
     let ours = scalar.events_per_muon(g).unwrap();
     assert!((ours / all - 1.0).abs() < 1e-12, "{ours} vs {all}");
 }
+
+/// A yield asked for again is the one built for the same inputs: equal to a fresh build,
+/// carried over to another preset of the same spin (with that preset), and different for
+/// another mass, spin or target length (the decay region seen from each depth).
+#[test]
+fn reused_yields_are_those_of_the_same_inputs() {
+    let setup = fermilab(Method::Ww);
+    let nodes = setup.depth_nodes().unwrap();
+    let first = DumpYield::with_nodes(&setup, &nodes, Preset::MuonScalar, 0.1).unwrap();
+    let again = DumpYield::with_nodes(&setup, &nodes, Preset::MuonScalar, 0.1).unwrap();
+    assert_eq!(first, again);
+    assert_eq!(
+        first,
+        DumpYield::build(&setup, &nodes, Preset::MuonScalar, 0.1).unwrap()
+    );
+    let other_preset = DumpYield::with_nodes(&setup, &nodes, Preset::MassScalar, 0.1).unwrap();
+    assert_eq!(other_preset, first.for_preset(Preset::MassScalar).unwrap());
+    assert_ne!(
+        first,
+        DumpYield::with_nodes(&setup, &nodes, Preset::MuonScalar, 0.11).unwrap()
+    );
+    assert_ne!(
+        first.for_preset(Preset::LmuLtau),
+        Some(DumpYield::with_nodes(&setup, &nodes, Preset::LmuLtau, 0.1).unwrap())
+    );
+    let longer = DumpSetup {
+        length_cm: setup.length_cm * 1.5,
+        ..setup.clone()
+    };
+    // Same depth nodes, so the same production; the decay region seen from each node moves.
+    assert_ne!(
+        first,
+        DumpYield::with_nodes(&longer, &nodes, Preset::MuonScalar, 0.1).unwrap()
+    );
+}

@@ -19,6 +19,7 @@
 use crate::error::{Error, Result};
 use crate::matter::energy_loss::{EnergyLossModel, MuonTransport};
 use crate::matter::{FormFactorModel, Material};
+use crate::memo::Memo;
 use crate::model::{decay_probability, DecayTable, Preset};
 use crate::numerics::GaussLegendre;
 use crate::production::{prepared, Cuts, Method, Process};
@@ -177,6 +178,11 @@ struct Point {
     z_max_m: f64,
 }
 
+/// The yields built so far in this process, by their exact inputs (the overview figures and
+/// recasts ask for the models and masses of the seed figures again), at most 1024 (about
+/// 30 MB).
+static BUILT_YIELDS: Memo<DumpYield> = Memo::new(1024);
+
 /// The yield of one model and mass, ready to be evaluated at any coupling.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DumpYield {
@@ -195,7 +201,24 @@ impl DumpYield {
 
     /// As [`DumpYield::new`] with the depth nodes of [`DumpSetup::depth_nodes`] computed
     /// once (the full energy-loss model tabulates ⟨dE/dx⟩, which a mass scan need not repeat).
+    ///
+    /// The yield is a pure function of the setup, the nodes, the spin of X and its mass, so
+    /// one built earlier in the process for the same inputs is returned (for this preset)
+    /// instead of building it again.
     pub fn with_nodes(
+        setup: &DumpSetup,
+        nodes: &[DepthNode],
+        preset: Preset,
+        mass_gev: f64,
+    ) -> Result<Self> {
+        let key = format!("{setup:?} {nodes:?} {:?} {mass_gev:?}", preset.spin());
+        let built =
+            BUILT_YIELDS.get_or_build(key, || Self::build(setup, nodes, preset, mass_gev))?;
+        Ok(DumpYield { preset, ..built })
+    }
+
+    /// Tabulates the yield (see [`DumpYield::with_nodes`]).
+    pub(super) fn build(
         setup: &DumpSetup,
         nodes: &[DepthNode],
         preset: Preset,

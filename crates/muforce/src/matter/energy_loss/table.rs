@@ -5,9 +5,8 @@ use super::loss::mean_energy_loss;
 use super::process::check_energy;
 use crate::error::{Error, Result};
 use crate::matter::Material;
+use crate::memo::Memo;
 use crate::units::M_MU;
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
 
 /// Lowest kinetic energy of a table, GeV: below ~1 MeV (βγ ≈ 0.14) the Bethe equation
 /// without shell corrections is no longer reliable (PDG Review, §34.2.3).
@@ -28,14 +27,9 @@ pub struct EnergyLossTable {
     density_g_cm3: f64,
 }
 
-/// Tables kept for reuse, at most this many (a scan builds the same few again and again).
-const KEPT_TABLES: usize = 64;
-
-/// The tables built so far in this process, by their exact inputs.
-fn built_tables() -> &'static Mutex<HashMap<String, EnergyLossTable>> {
-    static TABLES: OnceLock<Mutex<HashMap<String, EnergyLossTable>>> = OnceLock::new();
-    TABLES.get_or_init(Mutex::default)
-}
+/// The tables built so far in this process, by their exact inputs, at most 64 (a scan builds
+/// the same few again and again).
+static BUILT_TABLES: Memo<EnergyLossTable> = Memo::new(64);
 
 impl EnergyLossTable {
     /// Tabulates ⟨−dE/dx⟩ for `material` from kinetic energy [`TABLE_MIN_KINETIC_GEV`] up to
@@ -47,21 +41,9 @@ impl EnergyLossTable {
     pub fn new(material: &Material, max_energy_gev: f64, relative_tolerance: f64) -> Result<Self> {
         // Debug prints every f64 so that it reads back exactly: equal keys, equal inputs.
         let key = format!("{material:?} {max_energy_gev:?} {relative_tolerance:?}");
-        if let Some(table) = built_tables()
-            .lock()
-            .ok()
-            .and_then(|t| t.get(&key).cloned())
-        {
-            return Ok(table);
-        }
-        let table = Self::build(material, max_energy_gev, relative_tolerance)?;
-        if let Ok(mut tables) = built_tables().lock() {
-            if tables.len() >= KEPT_TABLES {
-                tables.clear();
-            }
-            tables.insert(key, table.clone());
-        }
-        Ok(table)
+        BUILT_TABLES.get_or_build(key, || {
+            Self::build(material, max_energy_gev, relative_tolerance)
+        })
     }
 
     fn build(material: &Material, max_energy_gev: f64, relative_tolerance: f64) -> Result<Self> {
