@@ -38,6 +38,8 @@ pub(crate) struct Setup {
     /// ln t of the fixed scales of the t integral: 1/a² (atomic screening), d (nuclear
     /// size) and m_X² + m² (see [`Self::t_breaks`]), computed once.
     ln_t_scales: [f64; 3],
+    /// ln of [`T_CAP_GEV2`], the upper end of most t integrals, computed once.
+    ln_t_cap: f64,
 }
 
 impl Setup {
@@ -62,6 +64,7 @@ impl Setup {
                 ff.nuclear_size().ln(),
                 (mx * mx + M_MU * M_MU).ln(),
             ],
+            ln_t_cap: T_CAP_GEV2.ln(),
         }
     }
 
@@ -94,11 +97,30 @@ impl Setup {
         max_gap: f64,
         min_sep: f64,
     ) -> Option<quadrature::Breaks> {
+        let mut breaks = quadrature::Breaks::new();
+        self.t_breaks_into(frame, max_gap, min_sep, &mut breaks)
+            .then_some(breaks)
+    }
+
+    /// [`Self::t_breaks`] written into `breaks`; false (and `breaks` left as it was) if the
+    /// range is empty.
+    pub fn t_breaks_into(
+        &self,
+        frame: &MuonFrame,
+        max_gap: f64,
+        min_sep: f64,
+        breaks: &mut quadrature::Breaks,
+    ) -> bool {
         let t_hi = frame.t_max.min(T_CAP_GEV2);
         if t_hi <= frame.t_min || t_hi.is_nan() {
-            return None;
+            return false;
         }
-        let (lo, hi) = (frame.t_min.ln(), t_hi.ln());
+        let hi = if t_hi == T_CAP_GEV2 {
+            self.ln_t_cap
+        } else {
+            t_hi.ln()
+        };
+        let lo = frame.t_min.ln();
         let mut scales = [0.0; quadrature::MAX_SCALES];
         let mut count = 0;
         let [screening, nuclear, mass] = self.ln_t_scales;
@@ -111,7 +133,8 @@ impl Setup {
         }
         // The ridges where s̃ or ũ comes close to its pole, near Σ = s̃ + ũ = 0 (t = Δ).
         super::ridge::graded_breaks(frame, &self.masses, lo, hi, &mut scales, &mut count);
-        Some(quadrature::breakpoints(lo, hi, &scales[..count], max_gap))
+        quadrature::breakpoints_into(lo, hi, &scales[..count], max_gap, breaks);
+        true
     }
 
     /// The ln t integrand t · G₂(t)/t² ⟨T̃_X⟩_φ with the error of the φ average.

@@ -218,6 +218,7 @@ impl Setup {
         } = *pieces;
         let count = breaks.len() - 1;
         let mut sum = 0.0;
+        let mut t_breaks = Breaks::new();
         for (i, pair) in breaks.windows(2).enumerate() {
             if theta_class(0.5 * (pair[0] + pair[1]), theta_c) != class {
                 continue;
@@ -231,9 +232,9 @@ impl Setup {
                 else {
                     continue;
                 };
-                let Some(t_breaks) = self.t_breaks(&frame, T_GAP, T_MIN_SEP) else {
+                if !self.t_breaks_into(&frame, T_GAP, T_MIN_SEP, &mut t_breaks) {
                     continue;
-                };
+                }
                 let inner = self.t_rule(&frame, &t_breaks, gl_t);
                 // d²σ/(d|p′| dcos θ) prefactor and dσ/dx = E (E′/|p′|) |d cos θ/dw| per w.
                 let prefactor = ALPHA * ALPHA * self.coupling2 * frame.p_out * frame.p_out

@@ -148,6 +148,14 @@ pub(crate) struct Breaks {
 }
 
 impl Breaks {
+    /// An empty list, to be filled by [`breakpoints_into`].
+    pub fn new() -> Self {
+        Breaks {
+            points: [0.0; MAX_BREAKS],
+            len: 0,
+        }
+    }
+
     /// The breakpoints as a slice.
     pub fn as_slice(&self) -> &[f64] {
         &self.points[..self.len]
@@ -170,8 +178,21 @@ impl std::ops::Deref for Breaks {
 
 /// Sorted breakpoints: the ends plus every scale strictly inside (at most [`MAX_SCALES`]
 /// are used), with gaps longer than `max_gap` cut evenly and near-duplicates dropped.
-#[inline]
 pub(crate) fn breakpoints(lo: f64, hi: f64, scales: &[f64], max_gap: f64) -> Breaks {
+    let mut points = Breaks::new();
+    breakpoints_into(lo, hi, scales, max_gap, &mut points);
+    points
+}
+
+/// [`breakpoints`] written into `points` (its earlier content is dropped): a loop over
+/// frames reuses one list instead of building and copying a new one each time.
+pub(crate) fn breakpoints_into(
+    lo: f64,
+    hi: f64,
+    scales: &[f64],
+    max_gap: f64,
+    points: &mut Breaks,
+) {
     let mut inner = [0.0; MAX_SCALES + 1];
     let mut count = 0;
     for &s in scales {
@@ -184,10 +205,7 @@ pub(crate) fn breakpoints(lo: f64, hi: f64, scales: &[f64], max_gap: f64) -> Bre
     inner[..count].sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     inner[count] = hi;
     count += 1;
-    let mut points = Breaks {
-        points: [0.0; MAX_BREAKS],
-        len: 0,
-    };
+    points.len = 0;
     points.push(lo);
     for (i, &next) in inner[..count].iter().enumerate() {
         let last = points.as_slice()[points.len - 1];
@@ -205,5 +223,4 @@ pub(crate) fn breakpoints(lo: f64, hi: f64, scales: &[f64], max_gap: f64) -> Bre
     }
     let last = points.len - 1;
     points.points[last] = hi;
-    points
 }
