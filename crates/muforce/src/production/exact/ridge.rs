@@ -103,12 +103,27 @@ pub(super) fn graded_breaks(
         other => other,
     };
     for (at, width, reach) in ridges.into_iter().flatten() {
-        push(scales, count, at);
+        // The offsets width·GRADINGʲ below the reach (at most 8: the half-width is at least
+        // 1e-8 e-folds and the reach at most 3), written in ascending order so that the
+        // sort of the breakpoints finds them in place; where room is short, the nearest pairs.
+        let mut offsets = [0.0; 8];
+        let mut k = 0;
         let mut offset = width;
-        while offset < reach {
-            push(scales, count, at - offset);
-            push(scales, count, at + offset);
+        while offset < reach && k < offsets.len() {
+            offsets[k] = offset;
+            k += 1;
             offset *= GRADING;
+        }
+        if *count == scales.len() {
+            return;
+        }
+        let k = k.min((scales.len() - *count - 1) / 2);
+        for &offset in offsets[..k].iter().rev() {
+            push(scales, count, at - offset);
+        }
+        push(scales, count, at);
+        for &offset in &offsets[..k] {
+            push(scales, count, at + offset);
         }
     }
 }
