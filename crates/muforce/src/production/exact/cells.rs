@@ -31,7 +31,7 @@ const LADDER: [usize; 6] = [2, 4, 6, 8, 10, 12];
 /// two, as in [`LADDER`]: with (2, 3, 4, 6, …) the step from 3 to 4 hid the t error of the
 /// threshold x piece for mediators heavier than 8 % of the beam energy, where t_min exceeds
 /// a GeV² and the t integral is one steep piece (tungsten, 17 GeV axial vector at 214 GeV:
-/// order 4 in t 9 % off in that cell, its indicator a third of that; six of 1920 random totals
+/// order 4 in t 9 % off in that cell, its indicator a third of that; five of 1920 random totals
 /// were up to 1.5 times their estimate off). Every variable changes from one rung to the
 /// next, so no error goes unseen. dσ/dx keeps [`LADDER`] in t (a shorter ladder made the
 /// ATLAS and Fermilab scans, built from dσ/dx, 15–45 % slower).
