@@ -2,7 +2,8 @@
 //! exact and from the WW cross section at 160 GeV, and unweighted events from a built table
 //! for a 160 GeV beam and for the Z → μμ muon spectrum of data/lhc; and an experiment's
 //! weighted signal (Fermilab dump, muon-scalar 0.1 GeV, g = 1e-4: depth, forced decay in the
-//! region, weight) after set-up, on one thread.
+//! region, weight) after set-up, on one thread; and those events formatted as HepMC3 into
+//! memory (the formatting that sets the pace of writing a file), on one thread.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use muforce::events::{Generator, Plane, SpectrumGenerator, SpectrumSettings, TableSettings};
@@ -90,6 +91,42 @@ fn bench(c: &mut Criterion) {
         });
     });
     group.finish();
+    let mut writing = c.benchmark_group("events written as HepMC3");
+    writing.throughput(Throughput::Elements(N));
+    let mut rng = Pcg64::seed_from_u64(1);
+    let plain: Vec<_> = (0..N).map(|_| g.event(&mut rng)).collect();
+    let plain_run = muforce::io::lhe::LheRun {
+        settings: vec![],
+        energy_gev: 160.0,
+        z: 82,
+        a: 207,
+        nucleus_mass_gev: process.nucleus_mass_gev,
+        spin: Spin::Vector,
+        mass_gev: 0.1,
+        sigma_pb: 1.0,
+        error_pb: 0.0,
+    };
+    let dump_events = one.install(|| signal.generate(N as usize, 1).unwrap());
+    let dump_run = signal.lhe_run(&dump_events, 1, vec![]);
+    for (name, run, events) in [
+        ("10k events, 160 GeV, one thread", &plain_run, &plain),
+        (
+            "10k Fermilab dump signal events, one thread",
+            &dump_run,
+            &dump_events,
+        ),
+    ] {
+        let mut out = Vec::new();
+        writing.bench_function(name, |b| {
+            b.iter(|| {
+                out.clear();
+                one.install(|| muforce::io::hepmc3::write_hepmc3(&mut out, run, events))
+                    .unwrap();
+                out.len()
+            });
+        });
+    }
+    writing.finish();
 }
 
 criterion_group! {

@@ -16,21 +16,24 @@ pub(crate) fn write_blocks<T: Sync>(
     items: &[T],
     write_one: impl Fn(&mut Vec<u8>, usize, &T) -> std::io::Result<()> + Sync,
 ) -> std::io::Result<()> {
+    // The buffers are kept from group to group: fresh ones would fault in their pages anew.
+    let mut buffers: Vec<Vec<u8>> = Vec::new();
     for (g, group) in items.chunks(BLOCK * BLOCKS_AT_ONCE).enumerate() {
         let start = g * BLOCK * BLOCKS_AT_ONCE;
-        let buffers: Vec<std::io::Result<Vec<u8>>> = group
-            .par_chunks(BLOCK)
+        buffers.resize_with(group.len().div_ceil(BLOCK), Vec::new);
+        buffers
+            .par_iter_mut()
+            .zip(group.par_chunks(BLOCK))
             .enumerate()
-            .map(|(b, block)| {
-                let mut buffer = Vec::with_capacity(block.len() * 1024);
+            .try_for_each(|(b, (buffer, block))| {
+                buffer.clear();
                 for (i, item) in block.iter().enumerate() {
-                    write_one(&mut buffer, start + b * BLOCK + i, item)?;
+                    write_one(buffer, start + b * BLOCK + i, item)?;
                 }
-                Ok(buffer)
-            })
-            .collect();
-        for buffer in buffers {
-            out.write_all(&buffer?)?;
+                Ok::<(), std::io::Error>(())
+            })?;
+        for buffer in &buffers {
+            out.write_all(buffer)?;
         }
     }
     Ok(())

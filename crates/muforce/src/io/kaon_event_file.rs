@@ -21,7 +21,8 @@ use crate::events::kaon::KaonEvent;
 use crate::io::blocks::write_blocks;
 use crate::io::event_file::{write_atomically, EventFormat};
 use crate::io::hepmc3::{
-    escape as hepmc_escape, numbers, particle as hepmc_particle, VERSION_LINE,
+    escape as hepmc_escape, event_head, particle as hepmc_particle, vertex, weight, ParticleLine,
+    RepeatedLine, VERSION_LINE,
 };
 use crate::io::lhe::{escape as lhe_escape, particle as lhe_particle, x_pdg_id};
 use crate::model::Spin;
@@ -75,27 +76,25 @@ pub fn write_kaon_hepmc3(
         hepmc_escape(&settings.join("; "))
     )?;
     let id_x = x_pdg_id(run.spin);
+    let kaon_line = ParticleLine::new(1, 0, KAON, M_K, 4);
+    let muon_line = ParticleLine::new(2, -1, MU_PLUS, M_MU, 1);
+    let neutrino_line = ParticleLine::new(3, -1, NU_MU, 0.0, 1);
+    let x_lines = [1, 2].map(|status| ParticleLine::new(4, -1, id_x, run.mass_gev, status));
+    let kaon = RepeatedLine::new(&kaon_line, &events.first().map_or([0.0; 4], |e| e.kaon));
     write_blocks(out, events, |out, number, e| {
-        let (vertices, particles) = if e.x_decay.is_some() { (2, 6) } else { (1, 4) };
-        writeln!(out, "E {number} {vertices} {particles}")?;
-        writeln!(out, "U GEV MM")?;
-        write!(out, "W")?;
-        numbers(out, &[e.weight])?;
-        writeln!(out)?;
-        hepmc_particle(out, 1, 0, KAON, &e.kaon, M_K, 4)?;
-        write!(out, "V -1 0 [1] @")?;
-        numbers(out, &e.vertex_mm)?;
-        writeln!(out)?;
-        hepmc_particle(out, 2, -1, MU_PLUS, &e.muon, M_MU, 1)?;
-        hepmc_particle(out, 3, -1, NU_MU, &e.neutrino, 0.0, 1)?;
-        let x_status = if e.x_decay.is_some() { 2 } else { 1 };
-        hepmc_particle(out, 4, -1, id_x, &e.x, run.mass_gev, x_status)?;
+        let decays = e.x_decay.is_some();
+        let (vertices, particles) = if decays { (2, 6) } else { (1, 4) };
+        event_head(out, number, vertices, particles);
+        weight(out, e.weight);
+        kaon.write(out, &kaon_line, &e.kaon);
+        vertex(out, b"V -1 0 [1]", &e.vertex_mm, false);
+        muon_line.write(out, &e.muon);
+        neutrino_line.write(out, &e.neutrino);
+        x_lines[usize::from(decays)].write(out, &e.x);
         if let (Some(decay), Some(position)) = (&e.x_decay, e.x_decay_vertex_mm()) {
-            write!(out, "V -2 0 [4] @")?;
-            numbers(out, &position)?;
-            writeln!(out)?;
+            vertex(out, b"V -2 0 [4]", &position, false);
             for (id, d) in (5..).zip(&decay.daughters) {
-                hepmc_particle(out, id, -2, d.pdg, &d.p, d.mass_gev, 1)?;
+                hepmc_particle(out, id, -2, d.pdg, &d.p, d.mass_gev, 1);
             }
         }
         Ok(())
