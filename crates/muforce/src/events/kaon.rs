@@ -47,8 +47,8 @@ use super::{Daughter, XDecay, XDecays};
 use crate::error::{Error, Result};
 use crate::kaon::{
     check_x_mass, decay_table, preset, ratio_density, reduced_amplitude_squared, s12_range,
-    s23_range, signal_boost_events, total_ratio, BoostSpectrum, DecayVolume, KaonExperiment,
-    KaonModel, KaonSearch, XInVolume, BR_K_MU_NU, DIMUON_THRESHOLD,
+    s23_range, signal_boosts, total_ratio, BoostSpectrum, DecayVolume, KaonExperiment, KaonModel,
+    KaonSearch, XInVolume, BR_K_MU_NU, DIMUON_THRESHOLD,
 };
 use crate::model::{Channel, Lepton};
 use crate::units::{M_K, M_MU};
@@ -415,15 +415,15 @@ impl KaonEvents {
                     let n_eff = search.exposure.effective_kaons();
                     let (lo, _) = counts.window;
                     // The reach's P_inv(g): its boost sample, selection and XInVolume.
-                    let boosts = BoostSpectrum::from_events(
-                        &signal_boost_events(
+                    let boosts = BoostSpectrum::from_boosts(
+                        &signal_boosts(
                             model,
                             m_x,
                             volume.kaon_momentum_gev,
                             experiment.boost_events,
                             crate::kaon::boost_seed(m_x),
                         )?,
-                        |e| e.s12 >= lo,
+                        |b| b.s12 >= lo,
                     )?;
                     let probability = XInVolume {
                         model,

@@ -98,8 +98,21 @@ fn orthonormal(n: [f64; 3]) -> ([f64; 3], [f64; 3]) {
     (e1, e2)
 }
 
-/// One event at the Dalitz point (s12, s23) with pair mass `m_y`, kaon momentum `p_k` (GeV).
-fn event(rng: &mut Pcg64, m_y: f64, s12: f64, s23: f64, p_k: f64, weight: f64) -> DimuonEvent {
+/// Draws what [`random_direction`] draws, without making the direction: keeps a stream that
+/// skips a direction aligned with one that makes it.
+fn skip_direction(rng: &mut Pcg64) {
+    let _: f64 = rng.random_range(-1.0..1.0);
+    let _: f64 = rng.random_range(0.0..std::f64::consts::TAU);
+}
+
+/// The K⁺ → μ⁺ν Y step at the Dalitz point (s12, s23) in the kaon frame: the muon and Y.
+struct KaonFrameStep {
+    mu_k: P4,
+    y: P4,
+}
+
+/// Draws the orientation of the decay plane (isotropic: the K⁺ is spinless).
+fn kaon_frame_step(rng: &mut Pcg64, m_y: f64, s12: f64, s23: f64) -> KaonFrameStep {
     let m2 = M_MU * M_MU;
     let e_mu = (M_K * M_K + m2 - s12) / (2.0 * M_K);
     let e_y = (s12 + s23 - m2) / (2.0 * M_K);
@@ -118,17 +131,30 @@ fn event(rng: &mut Pcg64, m_y: f64, s12: f64, s23: f64, p_k: f64, weight: f64) -
     let phi: f64 = rng.random_range(0.0..std::f64::consts::TAU);
     let n_y: [f64; 3] =
         std::array::from_fn(|i| cos * n_mu[i] + sin * (phi.cos() * e1[i] + phi.sin() * e2[i]));
-    let mu_k: P4 = [e_mu, p_mu * n_mu[0], p_mu * n_mu[1], p_mu * n_mu[2]];
+    KaonFrameStep {
+        mu_k: [e_mu, p_mu * n_mu[0], p_mu * n_mu[1], p_mu * n_mu[2]],
+        y: [e_y, p_y * n_y[0], p_y * n_y[1], p_y * n_y[2]],
+    }
+}
+
+/// The boost from the kaon frame to the lab, along the beam.
+fn kaon_beta(p_k: f64) -> [f64; 3] {
+    [0.0, 0.0, p_k / (p_k * p_k + M_K * M_K).sqrt()]
+}
+
+/// One event at the Dalitz point (s12, s23) with pair mass `m_y`, kaon momentum `p_k` (GeV).
+fn event(rng: &mut Pcg64, m_y: f64, s12: f64, s23: f64, p_k: f64, weight: f64) -> DimuonEvent {
+    let m2 = M_MU * M_MU;
+    let KaonFrameStep { mu_k, y } = kaon_frame_step(rng, m_y, s12, s23);
     // Y → μ⁺μ⁻, isotropic in the Y rest frame.
     let q = (0.25 * m_y * m_y - m2).max(0.0).sqrt();
     let d = random_direction(rng);
     let half = 0.5 * m_y;
-    let beta_y: [f64; 3] = std::array::from_fn(|i| p_y * n_y[i] / e_y);
+    let beta_y: [f64; 3] = std::array::from_fn(|i| y[i + 1] / y[0]);
     let plus = boost([half, q * d[0], q * d[1], q * d[2]], beta_y);
     let minus = boost([half, -q * d[0], -q * d[1], -q * d[2]], beta_y);
     // Invariant masses from the kaon frame; momenta after the boost along the beam.
-    let beta_k = [0.0, 0.0, p_k / (p_k * p_k + M_K * M_K).sqrt()];
-    let y_lab = boost([e_y, p_y * n_y[0], p_y * n_y[1], p_y * n_y[2]], beta_k);
+    let beta_k = kaon_beta(p_k);
     DimuonEvent {
         true_pair_mass: mass(plus, minus),
         other_pair_mass: mass(mu_k, minus),
@@ -137,10 +163,21 @@ fn event(rng: &mut Pcg64, m_y: f64, s12: f64, s23: f64, p_k: f64, weight: f64) -
             boost(minus, beta_k),
             boost(mu_k, beta_k),
         ],
-        y_beta_gamma: momentum(y_lab) / m_y,
+        y_beta_gamma: momentum(boost(y, beta_k)) / m_y,
         s12,
         weight,
     }
+}
+
+/// The lab boost of X in one K⁺ → μ⁺νX event: what the decay probabilities need.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct XBoost {
+    /// Lab βγ = |p_X|/m_X.
+    pub beta_gamma: f64,
+    /// m²_miss = s12 of the event (GeV²).
+    pub s12: f64,
+    /// Event weight (arbitrary normalisation, ≥ 0).
+    pub weight: f64,
 }
 
 /// `n` weighted events of `source` for a K⁺ of momentum `kaon_momentum_gev`, from the seeded
@@ -177,11 +214,7 @@ pub fn signal_boost_events(
     n: usize,
     seed: u64,
 ) -> Result<Vec<DimuonEvent>> {
-    crate::error::positive("kaon momentum (GeV)", kaon_momentum_gev)?;
-    check_x_mass("m_X", m_x)?;
-    if n == 0 {
-        return Err(Error::out_of_range("events", 0, "must be >= 1"));
-    }
+    check_boost_request(m_x, kaon_momentum_gev, n)?;
     Ok(sample(
         Source::Signal(model, m_x),
         kaon_momentum_gev,
@@ -190,7 +223,56 @@ pub fn signal_boost_events(
     ))
 }
 
+/// The lab boosts of X in the events [`signal_boost_events`] makes with the same arguments
+/// (same random stream, same values), without the muons: a third of the work.
+pub fn signal_boosts(
+    model: KaonModel,
+    m_x: f64,
+    kaon_momentum_gev: f64,
+    n: usize,
+    seed: u64,
+) -> Result<Vec<XBoost>> {
+    check_boost_request(m_x, kaon_momentum_gev, n)?;
+    let beta_k = kaon_beta(kaon_momentum_gev);
+    Ok(sample_with(
+        Source::Signal(model, m_x),
+        n,
+        seed,
+        |rng, m_y, s12, s23, weight| {
+            let step = kaon_frame_step(rng, m_y, s12, s23);
+            skip_direction(rng); // the Y → μ⁺μ⁻ direction of the full event
+            XBoost {
+                beta_gamma: momentum(boost(step.y, beta_k)) / m_y,
+                s12,
+                weight,
+            }
+        },
+    ))
+}
+
+fn check_boost_request(m_x: f64, kaon_momentum_gev: f64, n: usize) -> Result<()> {
+    crate::error::positive("kaon momentum (GeV)", kaon_momentum_gev)?;
+    check_x_mass("m_X", m_x)?;
+    if n == 0 {
+        return Err(Error::out_of_range("events", 0, "must be >= 1"));
+    }
+    Ok(())
+}
+
 fn sample(source: Source, kaon_momentum_gev: f64, n: usize, seed: u64) -> Vec<DimuonEvent> {
+    sample_with(source, n, seed, |rng, m_y, s12, s23, weight| {
+        event(rng, m_y, s12, s23, kaon_momentum_gev, weight)
+    })
+}
+
+/// Draws `n` Dalitz points of `source` with their weights and hands each, with the generator,
+/// to `make`.
+fn sample_with<T>(
+    source: Source,
+    n: usize,
+    seed: u64,
+    mut make: impl FnMut(&mut Pcg64, f64, f64, f64, f64) -> T,
+) -> Vec<T> {
     let mut rng = Pcg64::seed_from_u64(seed);
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
@@ -213,7 +295,7 @@ fn sample(source: Source, kaon_momentum_gev: f64, n: usize, seed: u64) -> Vec<Di
             Source::ThreeMuon => 1.0,
         };
         let weight = base * amplitude * (hi - lo) * (b - a);
-        out.push(event(&mut rng, m_y, s12, s23, kaon_momentum_gev, weight));
+        out.push(make(&mut rng, m_y, s12, s23, weight));
     }
     out
 }

@@ -53,7 +53,9 @@ pub use search::{
     required_signal, Exposure, InvisibleSearch, ReachPoint, SearchCounts, LIKELIHOOD_CRITERION,
 };
 
-pub use dimuon_events::{generate, momentum, signal_boost_events, DimuonEvent, Source, P4};
+pub use dimuon_events::{
+    generate, momentum, signal_boost_events, signal_boosts, DimuonEvent, Source, XBoost, P4,
+};
 pub use geometry::DecayVolume;
 pub(crate) use reach::boost_seed;
 pub use reach::{
@@ -64,7 +66,9 @@ pub use three_muon::{
     dalitz_area, kroll_wada, kroll_wada_integral, pair_mass_density, pair_mass_normalisation,
     pair_mass_weight, BR_K_3MU_NU, DIMUON_THRESHOLD,
 };
-pub use visible::{dimuon_relative_resolution, pair_mass_resolution, VisibleCounts, VisibleSearch};
+pub use visible::{
+    dimuon_relative_resolution, pair_mass_resolution, ResolvedPairs, VisibleCounts, VisibleSearch,
+};
 pub use x_decay::{decay_table, dimuon_branching, preset, BoostSpectrum, XInVolume};
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::numerics::{try_integrate, GaussLegendre, Integral, Tolerance};
 use crate::units::{G_FERMI, HBAR_GEV_S, M_K, M_MU};
 use std::f64::consts::PI;
+use std::sync::OnceLock;
 
 /// BR(K⁺ → μ⁺ν) = 0.6356 (PDG 2024).
 pub const BR_K_MU_NU: f64 = 0.6356;
@@ -118,6 +119,13 @@ pub fn ratio_density(model: KaonModel, m_x: f64, s12: f64) -> Result<Integral> {
     })
 }
 
+/// The fixed rule of the round-off floor of [`ratio_in_window`], built once per process (its
+/// Newton iterations cost as much as the sum it serves).
+fn floor_rule() -> &'static GaussLegendre {
+    static RULE: OnceLock<GaussLegendre> = OnceLock::new();
+    RULE.get_or_init(|| GaussLegendre::new(32))
+}
+
 /// Γ(K⁺→μ⁺νX; lo < m²_miss < hi)/Γ(K⁺→μ⁺ν) per g²: [`ratio_density`] integrated over s12 in
 /// the window intersected with the physical range (adaptive Gauss–Kronrod in ln s12). The error
 /// adds the outer estimate and the largest relative inner error times the value; the relative
@@ -145,7 +153,7 @@ pub fn ratio_in_window(model: KaonModel, m_x: f64, lo: f64, hi: f64) -> Result<I
     // m_X² near the lower edge and on the scale m_K² elsewhere.
     // Round-off floor of the outer integral: the inner floors integrated with a fixed rule.
     let c = ratio_prefactor();
-    let outer_floor: f64 = GaussLegendre::new(32)
+    let outer_floor: f64 = floor_rule()
         .mapped(a.ln(), b.ln())
         .map(|(u, w)| {
             let s12 = u.exp();

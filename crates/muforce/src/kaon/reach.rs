@@ -11,11 +11,11 @@
 //!   rises above the prompt value. Below 2m_μ nothing is excluded.
 
 use super::channel::KaonModel;
-use super::dimuon_events::{signal_boost_events, DimuonEvent};
+use super::dimuon_events::{signal_boosts, DimuonEvent, XBoost};
 use super::geometry::DecayVolume;
 use super::observed::ObservedHistogram;
 use super::search::{required_signal, InvisibleSearch};
-use super::visible::VisibleSearch;
+use super::visible::{ResolvedPairs, VisibleSearch};
 use super::x_decay::{preset, BoostSpectrum, XInVolume};
 use crate::error::Result;
 use crate::model::{Era, MAX_COUPLING};
@@ -155,12 +155,12 @@ fn invisible_intervals(
     model: KaonModel,
     m_x: f64,
     g_limits: &[f64],
-    boost_events: &mut Option<Vec<DimuonEvent>>,
+    boost_events: &mut Option<Vec<XBoost>>,
 ) -> Result<Vec<Option<CouplingInterval>>> {
     let (lo, _) = search.window(m_x)?;
     let events = match boost_events {
         Some(events) => events,
-        None => boost_events.insert(signal_boost_events(
+        None => boost_events.insert(signal_boosts(
             model,
             m_x,
             experiment.volume.kaon_momentum_gev,
@@ -168,7 +168,7 @@ fn invisible_intervals(
             boost_seed(m_x),
         )?),
     };
-    let boosts = BoostSpectrum::from_events(events, |e| e.s12 >= lo)?;
+    let boosts = BoostSpectrum::from_boosts(events, |b| b.s12 >= lo)?;
     let (g0, g1) = scan_range(experiment);
     let x = XInVolume {
         model,
@@ -198,7 +198,8 @@ pub fn visible_interval(
     model: KaonModel,
     m_x: f64,
 ) -> Result<Option<CouplingInterval>> {
-    Ok(visible_intervals(experiment, search, background, model, m_x, false)?[0])
+    let background = ResolvedPairs::new(background, &search.momentum);
+    Ok(visible_intervals(experiment, search, &background, model, m_x, false)?[0])
 }
 
 /// The excluded intervals of a visible search at one mass: its expected limit, then, with
@@ -207,7 +208,7 @@ pub fn visible_interval(
 fn visible_intervals(
     experiment: &KaonExperiment,
     search: &VisibleSearch,
-    background: &[DimuonEvent],
+    background: &ResolvedPairs,
     model: KaonModel,
     m_x: f64,
     bands: bool,
@@ -216,7 +217,7 @@ fn visible_intervals(
     if m_x <= super::three_muon::DIMUON_THRESHOLD {
         return Ok(vec![None; n]);
     }
-    let counts = search.counts(model, m_x, background)?;
+    let counts = search.counts_resolved(model, m_x, background)?;
     let mut limits = vec![counts.signal_limit];
     if bands {
         limits.extend(counting_bands(
@@ -252,10 +253,10 @@ fn visible_intervals(
 fn scenario_intervals(
     experiment: &KaonExperiment,
     scenario: &KaonScenario,
-    background: Option<&[DimuonEvent]>,
+    background: Option<&ResolvedPairs>,
     (model, m_x): (KaonModel, f64),
     bands: bool,
-    boost_events: &mut Option<Vec<DimuonEvent>>,
+    boost_events: &mut Option<Vec<XBoost>>,
 ) -> Result<Vec<Option<CouplingInterval>>> {
     let bands = bands && scenario.has_bands();
     match (&scenario.search, background) {
@@ -309,7 +310,8 @@ pub fn reach_table_with(
         .map(|s| match &s.search {
             KaonSearch::Visible(v) => {
                 v.validate()?;
-                v.background_events().map(Some)
+                let events = v.background_events()?;
+                Ok(Some(ResolvedPairs::new(&events, &v.momentum)))
             }
             KaonSearch::Invisible(i, _) => i.validate().map(|()| None),
         })
@@ -337,7 +339,7 @@ pub fn reach_table_with(
             out.extend(scenario_intervals(
                 experiment,
                 s,
-                bkg.as_deref(),
+                bkg.as_ref(),
                 (model, m_x),
                 bands,
                 &mut boost_events,

@@ -121,29 +121,79 @@ pub struct VisibleCounts {
     pub boosts: BoostSpectrum,
 }
 
+/// Half-width, in resolutions, beyond which a pairing is not evaluated: the Gaussian
+/// probability it would put into the window is below ½ erfc(9/√2) = 1.1 × 10⁻¹⁹.
+const FAR_SIGMAS: f64 = 9.0;
+
+/// P(mean + σ·N(0, 1) ∈ [lo, hi]); zero for a mean more than [`FAR_SIGMAS`] widths outside.
 fn gaussian_fraction(mean: f64, sigma: f64, lo: f64, hi: f64) -> f64 {
+    let reach = FAR_SIGMAS * sigma;
+    if mean + reach < lo || mean - reach > hi {
+        return 0.0;
+    }
     let s = sigma * std::f64::consts::SQRT_2;
     0.5 * (erfc((lo - mean) / s) - erfc((hi - mean) / s))
 }
 
-/// The weighted fraction of events with either pairing in [lo, hi].
-fn window_fraction(events: &[DimuonEvent], res: &MomentumResolution, lo: f64, hi: f64) -> f64 {
-    let (mut inside, mut total) = (0.0, 0.0);
-    for e in events {
-        let [plus_y, minus, plus_k] = e.lab;
-        let m1 = e.true_pair_mass;
-        let m2 = e.other_pair_mass;
-        let s1 = pair_mass_resolution(res, plus_y, minus);
-        let s2 = pair_mass_resolution(res, plus_k, minus);
-        let f1 = gaussian_fraction(m1, s1, lo, hi);
-        let f2 = gaussian_fraction(m2, s2, lo, hi);
-        inside += e.weight * (f1 + f2 - f1 * f2);
-        total += e.weight;
+/// One event's two opposite-sign pairings (the true one first) with their mass resolutions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ResolvedEvent {
+    mass: [f64; 2],
+    sigma: [f64; 2],
+    weight: f64,
+}
+
+/// A sample's pairings with their mass resolutions ([`pair_mass_resolution`]), computed once so
+/// that the window of every mass reads them instead of recomputing them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedPairs {
+    events: Vec<ResolvedEvent>,
+}
+
+impl ResolvedPairs {
+    /// The pairings of `events` under the momentum resolution `res`.
+    pub fn new(events: &[DimuonEvent], res: &MomentumResolution) -> Self {
+        let events = events
+            .iter()
+            .map(|e| {
+                let [plus_y, minus, plus_k] = e.lab;
+                ResolvedEvent {
+                    mass: [e.true_pair_mass, e.other_pair_mass],
+                    sigma: [
+                        pair_mass_resolution(res, plus_y, minus),
+                        pair_mass_resolution(res, plus_k, minus),
+                    ],
+                    weight: e.weight,
+                }
+            })
+            .collect();
+        ResolvedPairs { events }
     }
-    if total > 0.0 {
-        inside / total
-    } else {
-        0.0
+
+    /// The weighted fraction of events with either pairing in [lo, hi].
+    fn window_fraction(&self, lo: f64, hi: f64) -> f64 {
+        let (mut inside, mut total) = (0.0, 0.0);
+        for e in &self.events {
+            let f1 = gaussian_fraction(e.mass[0], e.sigma[0], lo, hi);
+            let f2 = gaussian_fraction(e.mass[1], e.sigma[1], lo, hi);
+            inside += e.weight * (f1 + f2 - f1 * f2);
+            total += e.weight;
+        }
+        if total > 0.0 {
+            inside / total
+        } else {
+            0.0
+        }
+    }
+
+    /// The weighted mean resolution of the true pairing, None without positive weight.
+    fn mean_true_resolution(&self) -> Option<f64> {
+        let (mut sum_sigma, mut sum_w) = (0.0, 0.0);
+        for e in &self.events {
+            sum_sigma += e.weight * e.sigma[0];
+            sum_w += e.weight;
+        }
+        (sum_w > 0.0).then(|| sum_sigma / sum_w)
     }
 }
 
@@ -217,6 +267,17 @@ impl VisibleSearch {
         m_x: f64,
         background: &[DimuonEvent],
     ) -> Result<VisibleCounts> {
+        self.counts_resolved(model, m_x, &ResolvedPairs::new(background, &self.momentum))
+    }
+
+    /// [`Self::counts`] against a background whose pairings were resolved once
+    /// ([`ResolvedPairs::new`] with this search's momentum resolution), for scans over masses.
+    pub fn counts_resolved(
+        &self,
+        model: KaonModel,
+        m_x: f64,
+        background: &ResolvedPairs,
+    ) -> Result<VisibleCounts> {
         self.validate()?;
         super::kinematics::check_x_mass("m_X", m_x)?;
         if m_x <= DIMUON_THRESHOLD {
@@ -229,19 +290,14 @@ impl VisibleSearch {
             ));
         }
         let signal = self.signal_events(model, m_x)?;
-        let (mut sum_sigma, mut sum_w) = (0.0, 0.0);
-        for e in &signal {
-            sum_sigma += e.weight * pair_mass_resolution(&self.momentum, e.lab[0], e.lab[1]);
-            sum_w += e.weight;
-        }
-        if sum_w.is_nan() || sum_w <= 0.0 {
+        let resolved_signal = ResolvedPairs::new(&signal, &self.momentum);
+        let Some(sigma_m) = resolved_signal.mean_true_resolution() else {
             return Err(Error::out_of_range(
                 "signal sample",
                 m_x,
                 "has no event with positive weight",
             ));
-        }
-        let sigma_m = sum_sigma / sum_w;
+        };
         let half = self.window_sigmas * sigma_m;
         let window = (m_x - half, m_x + half);
         if window.1.is_nan() || window.0.is_nan() || window.1 <= window.0 {
@@ -251,8 +307,8 @@ impl VisibleSearch {
                 "is empty",
             ));
         }
-        let signal_efficiency = window_fraction(&signal, &self.momentum, window.0, window.1);
-        let background_efficiency = window_fraction(background, &self.momentum, window.0, window.1);
+        let signal_efficiency = resolved_signal.window_fraction(window.0, window.1);
+        let background_efficiency = background.window_fraction(window.0, window.1);
         let n_eff = self.exposure.effective_kaons();
         let br_per_g2 = BR_K_MU_NU * total_ratio(model, m_x)?.value;
         let expected_background = n_eff * self.background_branching_ratio * background_efficiency;

@@ -321,6 +321,88 @@ fn visible_counts_and_bad_input() {
     assert!(matches!(negative.validate(), Err(Error::OutOfRange { .. })));
 }
 
+/// The window efficiencies leave out pairings more than 9 resolutions outside the window
+/// (each would add less than ½ erfc(9/√2) = 1.1 × 10⁻¹⁹): they agree with the definition, the
+/// Gaussian window probability P₁ + P₂ − P₁P₂ summed over every event of the sample, to 1e-14,
+/// for the signal and the background, at masses from near threshold to the endpoint.
+#[test]
+fn window_efficiencies_are_the_sum_over_every_event() {
+    let search = VisibleSearch {
+        events: 20_000,
+        ..VisibleSearch::default()
+    };
+    let res = search.momentum;
+    let bkg = search.background_events().unwrap();
+    let resolved = ResolvedPairs::new(&bkg, &res);
+    let every_event = |events: &[DimuonEvent], (lo, hi): (f64, f64)| {
+        let window = |m: f64, s: f64| {
+            let s = s * std::f64::consts::SQRT_2;
+            0.5 * (statrs::function::erf::erfc((lo - m) / s)
+                - statrs::function::erf::erfc((hi - m) / s))
+        };
+        let (mut inside, mut total) = (0.0, 0.0);
+        for e in events {
+            let [plus_y, minus, plus_k] = e.lab;
+            let f1 = window(e.true_pair_mass, pair_mass_resolution(&res, plus_y, minus));
+            let f2 = window(e.other_pair_mass, pair_mass_resolution(&res, plus_k, minus));
+            inside += e.weight * (f1 + f2 - f1 * f2);
+            total += e.weight;
+        }
+        inside / total
+    };
+    for (model, m_x) in [
+        (KaonModel::MuonVector, 0.215),
+        (KaonModel::MuonScalar, 0.3),
+        (KaonModel::LmuLtau, 0.38),
+    ] {
+        let c = search.counts_resolved(model, m_x, &resolved).unwrap();
+        assert_eq!(c, search.counts(model, m_x, &bkg).unwrap());
+        let signal = search.signal_events(model, m_x).unwrap();
+        for (got, want) in [
+            (c.signal_efficiency, every_event(&signal, c.window)),
+            (c.background_efficiency, every_event(&bkg, c.window)),
+        ] {
+            assert!(want > 0.0, "m_X = {m_x}: empty window");
+            assert!(
+                (got / want - 1.0).abs() < 1e-14,
+                "m_X = {m_x}: {got} vs {want}"
+            );
+        }
+    }
+}
+
+/// The boosts without the muons are those of the full events (same stream, same values), below
+/// and above 2m_μ, and bin to the same spectrum.
+#[test]
+fn boosts_are_those_of_the_full_events() {
+    for (model, m_x) in [
+        (KaonModel::LmuLtau, 0.05),
+        (KaonModel::MuonScalar, 0.3),
+        (KaonModel::MuonVector, 0.38),
+    ] {
+        let events = signal_boost_events(model, m_x, 75.0, 5_000, 11).unwrap();
+        let boosts = signal_boosts(model, m_x, 75.0, 5_000, 11).unwrap();
+        assert_eq!(events.len(), boosts.len());
+        for (e, b) in events.iter().zip(&boosts) {
+            assert_eq!(
+                (
+                    e.y_beta_gamma.to_bits(),
+                    e.s12.to_bits(),
+                    e.weight.to_bits()
+                ),
+                (b.beta_gamma.to_bits(), b.s12.to_bits(), b.weight.to_bits())
+            );
+        }
+        let cut = events[0].s12;
+        assert_eq!(
+            BoostSpectrum::from_events(&events, |e| e.s12 >= cut).unwrap(),
+            BoostSpectrum::from_boosts(&boosts, |b| b.s12 >= cut).unwrap()
+        );
+    }
+    assert!(signal_boosts(KaonModel::MuonScalar, 0.3, 75.0, 0, 1).is_err());
+    assert!(signal_boosts(KaonModel::MuonScalar, 0.3, -1.0, 10, 1).is_err());
+}
+
 /// The built-in na62 file: its reach rows follow the physics. Below 2m_μ the L_μ − L_τ vector
 /// decays only to νν̄ (REFERENCE §4.2), so the invisible lower edge is the always-escaping
 /// limit of the invisible search; a muon-only scalar above 2m_μ decays promptly to μμ, so the

@@ -4,7 +4,7 @@
 //! the lab boosts of X from a 75 GeV K⁺ ([`BoostSpectrum`]).
 
 use super::channel::KaonModel;
-use super::dimuon_events::DimuonEvent;
+use super::dimuon_events::{DimuonEvent, XBoost};
 use super::geometry::DecayVolume;
 use crate::error::{Error, Result};
 use crate::model::{Channel, DecayTable, Lepton, Mediator, Preset};
@@ -60,11 +60,29 @@ impl BoostSpectrum {
         events: &[DimuonEvent],
         keep: impl Fn(&DimuonEvent) -> bool,
     ) -> Result<Self> {
-        let kept: Vec<&DimuonEvent> = events
-            .iter()
-            .filter(|e| keep(e) && e.weight > 0.0 && e.y_beta_gamma > 0.0)
-            .collect();
-        let total: f64 = kept.iter().map(|e| e.weight).sum();
+        Self::from_weighted(
+            events
+                .iter()
+                .filter(|e| keep(e))
+                .map(|e| (e.y_beta_gamma, e.weight)),
+        )
+    }
+
+    /// Bins the boosts accepted by `keep` (weights ≥ 0, at least one positive); the same
+    /// spectrum as [`Self::from_events`] of the events the boosts were taken from.
+    pub fn from_boosts(boosts: &[XBoost], keep: impl Fn(&XBoost) -> bool) -> Result<Self> {
+        Self::from_weighted(
+            boosts
+                .iter()
+                .filter(|b| keep(b))
+                .map(|b| (b.beta_gamma, b.weight)),
+        )
+    }
+
+    /// Bins (βγ, weight) pairs in ln βγ.
+    fn from_weighted(pairs: impl Iterator<Item = (f64, f64)>) -> Result<Self> {
+        let kept: Vec<(f64, f64)> = pairs.filter(|&(bg, w)| w > 0.0 && bg > 0.0).collect();
+        let total: f64 = kept.iter().map(|&(_, w)| w).sum();
         if kept.is_empty() || !(total > 0.0 && total.is_finite()) {
             return Err(Error::out_of_range(
                 "X boost sample",
@@ -72,18 +90,14 @@ impl BoostSpectrum {
                 "needs events with positive weight in the selection",
             ));
         }
-        let lo = kept
-            .iter()
-            .map(|e| e.y_beta_gamma)
-            .fold(f64::MAX, f64::min)
-            .ln();
-        let hi = kept.iter().map(|e| e.y_beta_gamma).fold(0.0, f64::max).ln();
+        let lo = kept.iter().map(|&(bg, _)| bg).fold(f64::MAX, f64::min).ln();
+        let hi = kept.iter().map(|&(bg, _)| bg).fold(0.0, f64::max).ln();
         let width = ((hi - lo) / BOOST_BINS as f64).max(f64::MIN_POSITIVE);
         let mut sums = vec![(0.0, 0.0); BOOST_BINS];
-        for e in kept {
-            let k = (((e.y_beta_gamma.ln() - lo) / width) as usize).min(BOOST_BINS - 1);
-            sums[k].0 += e.weight * e.y_beta_gamma;
-            sums[k].1 += e.weight;
+        for (bg, w) in kept {
+            let k = (((bg.ln() - lo) / width) as usize).min(BOOST_BINS - 1);
+            sums[k].0 += w * bg;
+            sums[k].1 += w;
         }
         let nodes = sums
             .into_iter()
