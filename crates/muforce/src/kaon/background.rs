@@ -7,7 +7,11 @@ use super::radiative::{ib_missing_mass_density, PhotonVeto};
 use super::rate::BR_K_MU_NU;
 use super::resolution::MissingMassResolution;
 use crate::error::{Error, Result};
+use crate::memo::Memo;
 use crate::numerics::{try_integrate, Tolerance};
+
+/// Background fractions by model and window, kept for the process.
+static FRACTIONS: Memo<f64> = Memo::new(1 << 14);
 
 /// L1 trigger cut of the NA62 slides: m²_miss > 2.3 × 10⁻² GeV².
 pub const L1_CUT_M2: f64 = 2.3e-2;
@@ -76,6 +80,14 @@ impl BackgroundModel {
                 "needs finite edges with lower < upper (GeV^2)",
             ));
         }
+        // Every model and scenario of a scan asks for the same windows: keep them.
+        FRACTIONS.get_or_build(format!("{:?}", (self, lo, hi)), || {
+            self.integrate_fraction(lo, hi)
+        })
+    }
+
+    /// [`Self::fraction_in`] of a valid window, computed.
+    fn integrate_fraction(&self, lo: f64, hi: f64) -> Result<f64> {
         let gtk = |s: f64| {
             if s > self.gtk_threshold_m2 {
                 self.gtk_factor

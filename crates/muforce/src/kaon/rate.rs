@@ -5,6 +5,7 @@ use super::channel::KaonModel;
 use super::kinematics::{check_x_mass, s12_range, s23_range};
 use super::matrix_element::{reduced_amplitude_squared, reduced_amplitude_squared_with_scale};
 use crate::error::{Error, Result};
+use crate::memo::Memo;
 use crate::numerics::{try_integrate, GaussLegendre, Integral, Tolerance};
 use crate::units::{G_FERMI, HBAR_GEV_S, M_K, M_MU};
 use std::f64::consts::PI;
@@ -139,6 +140,17 @@ pub fn ratio_in_window(model: KaonModel, m_x: f64, lo: f64, hi: f64) -> Result<I
             "needs finite edges with lower < upper (GeV^2)",
         ));
     }
+    // Every scenario of a scan (and its bands) asks for the same windows: keep them.
+    WINDOW_RATIOS.get_or_build(format!("{:?}", (model, m_x, lo, hi)), || {
+        integrate_ratio(model, m_x, lo, hi)
+    })
+}
+
+/// Ratios by model, mass and window, kept for the process.
+static WINDOW_RATIOS: Memo<Integral> = Memo::new(1 << 14);
+
+/// [`ratio_in_window`] of a valid mass and window, computed.
+fn integrate_ratio(model: KaonModel, m_x: f64, lo: f64, hi: f64) -> Result<Integral> {
     let (s_min, s_max) = s12_range(m_x);
     let a = lo.max(s_min);
     let b = hi.min(s_max);
