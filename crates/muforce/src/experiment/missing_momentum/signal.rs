@@ -80,12 +80,7 @@ fn one_momentum(
             let hi = a + (b - a) * (piece + 1) as f64 / PIECES as f64;
             for (u, w) in rule.mapped(lo, hi) {
                 let x = window.x_of(u);
-                // dx/du: x ln(x_s/x_a) below the split, (1 − x) ln((1−x_s)/(1−x_b)) above.
-                let jac = if u <= 1.0 {
-                    x * (window.split / window.lo).ln()
-                } else {
-                    (1.0 - x) * ((1.0 - window.split) / (1.0 - window.hi)).ln()
-                };
+                let jac = window.dx_du(u);
                 let sigma = grid.eval(energy, x)?;
                 if sigma <= 0.0 {
                     continue;
