@@ -9,6 +9,7 @@ mod cuts;
 mod dirac_matrices;
 pub mod exact;
 mod flux_table;
+pub(crate) mod grid;
 pub mod iww;
 mod kinematics;
 mod method;
@@ -17,6 +18,8 @@ mod process;
 pub mod table;
 pub mod ww;
 
+#[cfg(test)]
+mod grid_tests;
 #[cfg(test)]
 mod iww_tests;
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! Missing-momentum experiments with a thin target (ATLAS as a muon fixed target, GKSST
 //! arXiv:1906.09272): the signal ρ histogram, the background, limits and the mass scan.
 
-mod grid;
 mod scan;
 mod signal;
 #[cfg(test)]

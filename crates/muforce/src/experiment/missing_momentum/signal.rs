@@ -10,12 +10,12 @@
 //! the analysis bins. The x integral per momentum uses Gauss–Legendre rules on the grid's
 //! normalised coordinate (ln x below the split, ln(1 − x) above).
 
-use super::grid::CrossSectionGrid;
 use crate::error::Result;
 use crate::experiment::description::Experiment;
 use crate::experiment::momentum_resolution::add_smeared;
 use crate::model::Spin;
 use crate::numerics::GaussLegendre;
+use crate::production::grid::CrossSectionGrid;
 use crate::production::prepared::muon_energy;
 use crate::production::Process;
 use crate::units::{gev2_to_cm2, M_MU};
