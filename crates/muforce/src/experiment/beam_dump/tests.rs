@@ -412,8 +412,8 @@ fn reused_yields_are_those_of_the_same_inputs() {
 /// The yields read dσ/dx from a table over energy and x at the built-in tolerance 10⁻³
 /// (`TABULATED_TOLERANCE`); against the same yields evaluated at every node (the Fermilab
 /// dump, exact, 3 → 0.5 GeV in W): the produced X per muon within 5 × 10⁻⁴ up to 0.3 GeV and
-/// 5 × 10⁻³ above (measured 4.3 × 10⁻⁴ and 3.0 × 10⁻³), and the island edges within 5 × 10⁻⁴
-/// (measured 1.1 × 10⁻⁴).
+/// 5 × 10⁻³ above (measured 2.0 × 10⁻⁴ and 2.5 × 10⁻³), and the island edges within 5 × 10⁻⁴
+/// (measured 3.1 × 10⁻⁵).
 #[test]
 fn tabulated_yields_agree_with_direct() {
     let e = dump("fermilab-dump");

@@ -185,10 +185,10 @@ struct Point {
 static BUILT_YIELDS: Memo<DumpYield> = Memo::new(1024);
 
 /// The smallest `rel_tol` at which the yields read dσ/dx from a table over energy and x
-/// ([`CrossSectionGrid`]: 41 x nodes per energy, energies 1.5 apart in E − m_X) instead of
+/// ([`CrossSectionGrid`]: 49 x nodes per energy, energies 1.5 apart in E − m_X) instead of
 /// evaluating it at each of the depth_points × x_panels × 8 nodes: the table changes the
 /// produced yield of the Fermilab dump (3 → 0.5 GeV in W, exact) by at most 2 × 10⁻⁴ for
-/// m_X ≤ 0.3 GeV and 3 × 10⁻³ near threshold (test `tabulated_yields_agree_with_direct`), and
+/// m_X ≤ 0.3 GeV and 2.5 × 10⁻³ near threshold (test `tabulated_yields_agree_with_direct`), and
 /// takes 5–10 times less time. Finer tolerances evaluate every node.
 pub(crate) const TABULATED_TOLERANCE: f64 = 1e-3;
 
