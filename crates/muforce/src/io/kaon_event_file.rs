@@ -21,10 +21,12 @@ use crate::events::kaon::KaonEvent;
 use crate::io::blocks::write_blocks;
 use crate::io::event_file::{write_atomically, EventFormat};
 use crate::io::hepmc3::{
-    escape as hepmc_escape, event_head, particle as hepmc_particle, vertex, weight, ParticleLine,
-    RepeatedLine, VERSION_LINE,
+    escape as hepmc_escape, event_head, numbers, particle as hepmc_particle, vertex, weight,
+    ParticleLine, RepeatedLine, VERSION_LINE,
 };
-use crate::io::lhe::{escape as lhe_escape, particle as lhe_particle, x_pdg_id};
+use crate::io::lhe::{
+    escape as lhe_escape, event_line as lhe_event_line, particle as lhe_particle, x_pdg_id,
+};
 use crate::model::Spin;
 use crate::units::{M_K, M_MU};
 use std::io::Write;
@@ -150,36 +152,25 @@ pub fn write_kaon_lhe(
     writeln!(out, "</init>")?;
     let id_x = x_pdg_id(run.spin);
     write_blocks(out, events, |out, _, e| {
-        writeln!(out, "<event>")?;
         let particles = if e.x_decay.is_some() { 6 } else { 4 };
-        // NUP IDPRUP XWGTUP SCALUP AQEDUP AQCDUP.
-        writeln!(
-            out,
-            "{particles} 1 {:.10e} {:.10e} {:.10e} 0.0",
-            e.weight,
-            M_K,
-            crate::units::ALPHA
-        )?;
-        lhe_particle(out, KAON, -1, (0, 0), &e.kaon, M_K, 0.0)?;
-        lhe_particle(out, MU_PLUS, 1, (1, 1), &e.muon, M_MU, 0.0)?;
-        lhe_particle(out, NU_MU, 1, (1, 1), &e.neutrino, 0.0, 0.0)?;
+        lhe_event_line(out, particles, e.weight, M_K, crate::units::ALPHA);
+        lhe_particle(out, KAON, -1, (0, 0), &e.kaon, M_K, 0.0);
+        lhe_particle(out, MU_PLUS, 1, (1, 1), &e.muon, M_MU, 0.0);
+        lhe_particle(out, NU_MU, 1, (1, 1), &e.neutrino, 0.0, 0.0);
         let (x_status, x_proper) = e.x_decay.map_or((1, 0.0), |d| (2, d.proper_mm));
-        lhe_particle(out, id_x, x_status, (1, 1), &e.x, run.mass_gev, x_proper)?;
+        lhe_particle(out, id_x, x_status, (1, 1), &e.x, run.mass_gev, x_proper);
         if let Some(decay) = &e.x_decay {
             for d in &decay.daughters {
-                lhe_particle(out, d.pdg, 1, (4, 4), &d.p, d.mass_gev, 0.0)?;
+                lhe_particle(out, d.pdg, 1, (4, 4), &d.p, d.mass_gev, 0.0);
             }
         }
-        let [x, y, z, t] = e.vertex_mm;
-        write!(out, "# vertex_mm {x:.10e} {y:.10e} {z:.10e} {t:.10e}")?;
-        if let Some([x, y, z, t]) = e.x_decay_vertex_mm() {
-            write!(
-                out,
-                " x_decay_vertex_mm {x:.10e} {y:.10e} {z:.10e} {t:.10e}"
-            )?;
+        out.extend_from_slice(b"# vertex_mm");
+        numbers(out, &e.vertex_mm);
+        if let Some(vertex) = e.x_decay_vertex_mm() {
+            out.extend_from_slice(b" x_decay_vertex_mm");
+            numbers(out, &vertex);
         }
-        writeln!(out)?;
-        writeln!(out, "</event>")?;
+        out.extend_from_slice(b"\n</event>\n");
         Ok(())
     })?;
     writeln!(out, "</LesHouchesEvents>")
