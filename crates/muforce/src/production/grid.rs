@@ -15,7 +15,8 @@
 //! Interpolation is four-point (cubic) Lagrange in ln σ: in the normalised coordinate within
 //! each side of the split, and between energies in τ = ln(E − E_c) (E_c = m_X, at most 0.9 of the
 //! lowest energy), which spaces the energies densely just above the production threshold and
-//! like ln E far above it. Below the split the kinematic factor β = |k|/(xE) = √(1 − (x_a/x)²),
+//! like ln E far above it. Below the split the kinematic factor β = |k|/(xE) = √(1 − (x_a/x)²)
+//! (|k| = √(E_X² − m_X²) with E_X = xE up to the nuclear recoil, REFERENCE §1.3),
 //! which vanishes at threshold, is divided out before interpolating and multiplied back after,
 //! so that the interval next to threshold is extrapolated from the smooth remainder; where a
 //! stencil holds a zero the interpolation is linear.
