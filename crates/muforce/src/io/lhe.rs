@@ -91,7 +91,7 @@ pub(crate) fn particle(
     out.extend_from_slice(b" 9.0\n");
 }
 
-/// The event line NUP IDPRUP XWGTUP SCALUP AQEDUP AQCDUP (AQCDUP = 0).
+/// Opens an `<event>` and writes its line NUP IDPRUP XWGTUP SCALUP AQEDUP AQCDUP (AQCDUP = 0).
 pub(crate) fn event_line(out: &mut Vec<u8>, particles: usize, weight: f64, scale: f64, alpha: f64) {
     out.extend_from_slice(b"<event>\n");
     out.extend_from_slice(itoa::Buffer::new().format(particles).as_bytes());

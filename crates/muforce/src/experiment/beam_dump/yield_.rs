@@ -192,6 +192,13 @@ static BUILT_YIELDS: Memo<DumpYield> = Memo::new(1024);
 /// takes 5–10 times less time. Finer tolerances evaluate every node.
 pub(crate) const TABULATED_TOLERANCE: f64 = 1e-3;
 
+/// Where a depth node's dσ/dx comes from: the table over all node energies, or the cross
+/// section prepared at the node's energy.
+enum NodeCrossSection<'a> {
+    Table(&'a CrossSectionGrid),
+    Direct(prepared::AtEnergy<'a>),
+}
+
 /// The yield of one model and mass, ready to be evaluated at any coupling.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DumpYield {
@@ -261,20 +268,20 @@ impl DumpYield {
         let n_atom = setup.material.atoms_per_cm3();
         let rule = GaussLegendre::new(8);
         let mut points = Vec::new();
-        let produced: Vec<f64> = nodes
+        // Below threshold (m_X ≥ E − m_μ, with a margin) nothing is produced.
+        let produces = |e: f64| mass_gev < (e - M_MU) * (1.0 - 1e-9);
+        let (e_lo, e_hi) = nodes
             .iter()
             .map(|n| n.energy_gev)
-            .filter(|&e| mass_gev < (e - M_MU) * (1.0 - 1e-9))
-            .collect();
-        let grid = if tabulated && !produced.is_empty() {
-            let lo = produced.iter().copied().fold(f64::MAX, f64::min);
-            let hi = produced.iter().copied().fold(0.0, f64::max);
+            .filter(|&e| produces(e))
+            .fold((f64::MAX, 0.0_f64), |(lo, hi), e| (lo.min(e), hi.max(e)));
+        let grid = if tabulated && e_lo <= e_hi {
             Some(CrossSectionGrid::new(
                 setup.method,
                 &process,
                 &Cuts::default(),
-                lo,
-                hi,
+                e_lo,
+                e_hi,
                 setup.rel_tol,
             )?)
         } else {
@@ -282,8 +289,7 @@ impl DumpYield {
         };
         for node in nodes.iter().copied() {
             let e = node.energy_gev;
-            // Below threshold (m_X ≥ E − m_μ, with a margin) nothing is produced.
-            if mass_gev >= (e - M_MU) * (1.0 - 1e-9) {
+            if !produces(e) {
                 continue;
             }
             // Kinematic x range of the 2 → 3 process (REFERENCE §1.3): m_X/E < x < 1 − m_μ/E.
@@ -298,9 +304,9 @@ impl DumpYield {
                 x_min: lo.max(cuts.x_min),
                 ..cuts
             };
-            let at = match grid {
-                Some(_) => None,
-                None => Some(prepared::prepare(
+            let source = match &grid {
+                Some(table) => NodeCrossSection::Table(table),
+                None => NodeCrossSection::Direct(prepared::prepare(
                     setup.method,
                     &process,
                     e,
@@ -315,9 +321,9 @@ impl DumpYield {
                 let b = u0 + (u1 - u0) * (p + 1) as f64 / panels as f64;
                 for (u, w) in rule.mapped(a, b) {
                     let x = u.exp();
-                    let ds = match &grid {
-                        Some(g) => g.eval(e, x)?,
-                        None => at.as_ref().map_or(Ok(0.0), |at| at.dsigma_dx(x))?,
+                    let ds = match &source {
+                        NodeCrossSection::Table(table) => table.eval(e, x)?,
+                        NodeCrossSection::Direct(at) => at.dsigma_dx(x)?,
                     };
                     if ds <= 0.0 {
                         continue;
